@@ -1,0 +1,589 @@
+//! Validation of a registry: schema problems found while reading, then the checks on each
+//! record (IDs, dates that make no sense, references) and across records (duplicates, open
+//! agreements). The same per-record checks guard every edit before it is written.
+
+pub mod diagnostic;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Severity};
+
+use crate::i18n::Msg;
+use crate::record::config::Config;
+use crate::record::date::Date;
+use crate::record::{Agreement, Child, Institution, Kind, Mentor, is_valid_id};
+use crate::registry::{Registry, record_path};
+
+/// Answers "does this record exist?" — from the loaded registry, or from the file system
+/// when a single edit must not read the whole registry.
+pub trait Lookup {
+    fn exists(&self, kind: Kind, id: &str) -> bool;
+}
+
+/// Looks records up by their files.
+pub struct FileLookup<'a>(pub &'a Path);
+
+impl Lookup for FileLookup<'_> {
+    fn exists(&self, kind: Kind, id: &str) -> bool {
+        is_valid_id(id) && record_path(self.0, kind, id).is_file()
+    }
+}
+
+/// Looks records up in a loaded registry.
+pub struct RegistryLookup {
+    ids: [HashSet<String>; 4],
+}
+
+impl RegistryLookup {
+    pub fn new(registry: &Registry) -> Self {
+        let set = |ids: Vec<&String>| ids.into_iter().cloned().collect::<HashSet<_>>();
+        RegistryLookup {
+            ids: [
+                set(registry.children.iter().map(|r| &r.id).collect()),
+                set(registry.mentors.iter().map(|r| &r.id).collect()),
+                set(registry.institutions.iter().map(|r| &r.id).collect()),
+                set(registry.agreements.iter().map(|r| &r.id).collect()),
+            ],
+        }
+    }
+}
+
+impl Lookup for RegistryLookup {
+    fn exists(&self, kind: Kind, id: &str) -> bool {
+        self.ids[kind as usize].contains(id)
+    }
+}
+
+/// A problem found on a parsed record, with the key it is about; its line and column are
+/// found in the file's text afterwards (only for the files that have problems).
+#[derive(Debug)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub msg: Msg,
+    /// The table holding the key (`""` top level, `"consent"`, `"contacts"`).
+    pub table: &'static str,
+    /// Which element of an array of tables (`[[contacts]]`).
+    pub index: usize,
+    pub key: &'static str,
+}
+
+impl Finding {
+    fn error(code: &'static str, key: &'static str, msg: Msg) -> Self {
+        Finding { severity: Severity::Error, code, msg, table: "", index: 0, key }
+    }
+
+    fn warning(code: &'static str, key: &'static str, msg: Msg) -> Self {
+        Finding { severity: Severity::Warning, ..Finding::error(code, key, msg) }
+    }
+
+    fn in_table(mut self, table: &'static str, index: usize) -> Self {
+        self.table = table;
+        self.index = index;
+        self
+    }
+}
+
+/// Turns a record's findings into diagnostics, reading the file once to place them.
+pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let owned;
+    let text = match text {
+        Some(text) => text,
+        None => {
+            owned = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+            &owned
+        }
+    };
+    findings
+        .into_iter()
+        .map(|f| {
+            let position = diagnostic::locate_key(text, f.table, f.index, f.key);
+            Diagnostic { file: rel.to_string(), line: None, column: None, code: f.code, severity: f.severity, msg: f.msg }
+                .at(position)
+        })
+        .collect()
+}
+
+/// Everything `check` reports on a loaded registry, sorted, errors and warnings together.
+pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
+    let root = registry.root.as_path();
+    let lookup = RegistryLookup::new(registry);
+    let mut out = registry.problems.clone();
+    out.extend(check_config(root, &registry.config));
+
+    let mut record_findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    let mut push = |kind: Kind, id: &str, findings: Vec<Finding>| {
+        if !findings.is_empty() {
+            record_findings.push((format!("{}/{id}.toml", kind.dir()), findings));
+        }
+    };
+    for child in &registry.children {
+        push(Kind::Child, &child.id, check_child(child, today, &lookup));
+    }
+    for mentor in &registry.mentors {
+        push(Kind::Mentor, &mentor.id, check_mentor(mentor, today));
+    }
+    for institution in &registry.institutions {
+        push(Kind::Institution, &institution.id, check_institution(institution));
+    }
+    for agreement in &registry.agreements {
+        push(Kind::Agreement, &agreement.id, check_agreement(agreement, &registry.config, today, &lookup));
+    }
+    for (rel, findings) in record_findings {
+        out.extend(place(root, &rel, findings, None));
+    }
+    out.extend(check_ids_and_stems(registry));
+    out.extend(check_duplicates(registry));
+    out.extend(check_open_agreements(registry));
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// `id` must equal the file stem (the loader sorts records by `id`, so compare with the files).
+fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for kind in Kind::ALL {
+        let (files, _) = crate::registry::list_files(&registry.root, kind);
+        let ids: Vec<&str> = match kind {
+            Kind::Child => registry.children.iter().map(|r| r.id.as_str()).collect(),
+            Kind::Mentor => registry.mentors.iter().map(|r| r.id.as_str()).collect(),
+            Kind::Institution => registry.institutions.iter().map(|r| r.id.as_str()).collect(),
+            Kind::Agreement => registry.agreements.iter().map(|r| r.id.as_str()).collect(),
+        };
+        let id_set: HashSet<&str> = ids.iter().copied().collect();
+        for (stem, _) in &files {
+            let rel = format!("{}/{stem}.toml", kind.dir());
+            if let Some(other) = seen.insert(stem.clone(), rel.clone()) {
+                out.push(Diagnostic::error(rel.clone(), "id.duplicate", Msg::DuplicateId { other }));
+            }
+            if !id_set.contains(stem.as_str()) {
+                // Either unparsable (already reported) or its `id` differs from the stem.
+                if let Ok(text) = std::fs::read_to_string(registry.root.join(&rel)) {
+                    if let Some(id) = top_level_id(&text).filter(|id| id != stem) {
+                        let position = diagnostic::locate_key(&text, "", 0, "id");
+                        let msg = if is_valid_id(&id) {
+                            Msg::IdMismatch { id, stem: stem.clone() }
+                        } else {
+                            Msg::InvalidId { id }
+                        };
+                        let code = if matches!(msg, Msg::IdMismatch { .. }) { "id.mismatch" } else { "id.invalid" };
+                        out.push(Diagnostic::error(rel, code, msg).at(position));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The `id` of a record's text, if it parses; used only for files whose id is not their stem.
+fn top_level_id(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table.get("id")?.as_str().map(str::to_string)
+}
+
+pub fn check_config(root: &Path, config: &Config) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    if let Some(edrpou) = &config.centre.edrpou {
+        if !is_edrpou(edrpou) {
+            findings.push(Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() }).in_table("centre", 0));
+        }
+    }
+    place(root, crate::registry::CONFIG_FILE, findings, None)
+}
+
+fn is_edrpou(value: &str) -> bool {
+    value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn date_order(later: &'static str, later_date: Date, earlier: &'static str, earlier_date: Date) -> Option<Finding> {
+    (later_date < earlier_date).then(|| {
+        Finding::error(
+            "date.order",
+            leaf(later),
+            Msg::DateOrder {
+                later: later.to_string(),
+                later_date: later_date.to_string(),
+                earlier: earlier.to_string(),
+                earlier_date: earlier_date.to_string(),
+            },
+        )
+    })
+}
+
+/// `consent.child` → `child` (the key inside its table, for locating it).
+fn leaf(path: &'static str) -> &'static str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+fn table_of(path: &'static str) -> &'static str {
+    path.rsplit_once('.').map_or("", |(table, _)| table)
+}
+
+/// A date of something that has happened must not be after today: an error for a birth, a
+/// warning otherwise (most likely a typo in the year).
+fn not_future(path: &'static str, date: Option<Date>, today: Date, severity: Severity) -> Option<Finding> {
+    let date = date?;
+    (date > today).then(|| {
+        let msg = Msg::DateInFuture { field: path.to_string(), date: date.to_string() };
+        let finding = match severity {
+            Severity::Error => Finding::error("date.future", leaf(path), msg),
+            Severity::Warning => Finding::warning("date.future", leaf(path), msg),
+        };
+        finding.in_table(table_of(path), 0)
+    })
+}
+
+fn check_languages(languages: &[String], findings: &mut Vec<Finding>) {
+    for code in languages {
+        if !is_language_code(code) {
+            findings.push(Finding::error("value.language", "languages", Msg::BadLanguageCode { code: code.clone() }));
+        }
+    }
+}
+
+fn check_person_name(surname: &str, given_name: &str, findings: &mut Vec<Finding>) {
+    for (key, value) in [("surname", surname), ("given_name", given_name)] {
+        if value.trim().is_empty() {
+            findings.push(Finding::error("value.empty", key, Msg::EmptyField { field: key.to_string() }));
+        }
+    }
+}
+
+pub fn check_child(child: &Child, today: Date, lookup: &dyn Lookup) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_person_name(&child.surname, &child.given_name, &mut findings);
+    let birth = child.birth_date;
+    findings.extend(not_future("birth_date", Some(birth), today, Severity::Error));
+    for (path, date) in [
+        ("registered_on", Some(child.registered_on)),
+        ("consent.child", child.consent.child),
+        ("consent.legal_representative", child.consent.legal_representative),
+        ("assessment.date", child.assessment.date),
+    ] {
+        findings.extend(not_future(path, date, today, Severity::Warning));
+        if let Some(date) = date {
+            findings.extend(date_order(path, date, "birth_date", birth).map(|f| f.in_table(table_of(path), 0)));
+        }
+    }
+    if let Some(until) = child.studying_until {
+        findings.extend(date_order("studying_until", until, "birth_date", birth));
+    }
+    check_languages(&child.languages, &mut findings);
+    if let Some(institution) = &child.institution {
+        if !lookup.exists(Kind::Institution, institution) {
+            findings.push(Finding::error(
+                "ref.unknown",
+                "institution",
+                Msg::UnknownReference { field: "institution".into(), id: institution.clone(), kind: Kind::Institution },
+            ));
+        }
+    }
+    findings
+}
+
+pub fn check_mentor(mentor: &Mentor, today: Date) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_person_name(&mentor.surname, &mentor.given_name, &mut findings);
+    let birth = mentor.birth_date;
+    findings.extend(not_future("birth_date", Some(birth), today, Severity::Error));
+    if !(mentor.citizenship.len() == 2 && mentor.citizenship.bytes().all(|b| b.is_ascii_uppercase())) {
+        findings.push(Finding::error("value.citizenship", "citizenship", Msg::BadCitizenship { value: mentor.citizenship.clone() }));
+    }
+    check_languages(&mentor.languages, &mut findings);
+    for (path, date) in [
+        ("applied_on", Some(mentor.applied_on)),
+        ("documents.passport_copy", mentor.documents.passport_copy),
+        ("documents.medical_certificate", mentor.documents.medical_certificate),
+        ("documents.criminal_record_certificate", mentor.documents.criminal_record_certificate),
+        ("training.completed_on", mentor.training.completed_on),
+        ("conclusion.issued_on", mentor.conclusion.issued_on),
+        ("screening.checked_on", mentor.screening.checked_on),
+    ] {
+        findings.extend(not_future(path, date, today, Severity::Warning));
+        if let Some(date) = date {
+            findings.extend(date_order(path, date, "birth_date", birth).map(|f| f.in_table(table_of(path), 0)));
+        }
+    }
+    // The centre issues its conclusion after the training (CMU Res. 465, p. 7).
+    if let (Some(training), Some(conclusion)) = (mentor.training.completed_on, mentor.conclusion.issued_on) {
+        findings.extend(
+            date_order("conclusion.issued_on", conclusion, "training.completed_on", training)
+                .map(|f| Finding { severity: Severity::Warning, ..f.in_table("conclusion", 0) }),
+        );
+    }
+    if mentor.training.hours.is_some_and(|h| h < 0.0) {
+        findings.push(Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("training", 0));
+    }
+    findings
+}
+
+pub fn check_institution(institution: &Institution) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let Some(edrpou) = &institution.edrpou {
+        if !is_edrpou(edrpou) {
+            findings.push(Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() }));
+        }
+    }
+    for (key, value) in [("name", &institution.name), ("director", &institution.director)] {
+        if value.trim().is_empty() {
+            findings.push(Finding::error("value.empty", key, Msg::EmptyField { field: key.to_string() }));
+        }
+    }
+    findings
+}
+
+pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, lookup: &dyn Lookup) -> Vec<Finding> {
+    use crate::record::enums::{AgreementStatus, Party};
+    let mut findings = Vec::new();
+    let reference = |findings: &mut Vec<Finding>, key: &'static str, kind: Kind, id: &str, table: &'static str, index: usize| {
+        if !lookup.exists(kind, id) {
+            findings.push(
+                Finding::error("ref.unknown", key, Msg::UnknownReference { field: key.into(), id: id.to_string(), kind })
+                    .in_table(table, index),
+            );
+        }
+    };
+    reference(&mut findings, "child", Kind::Child, &agreement.child, "", 0);
+    reference(&mut findings, "mentor", Kind::Mentor, &agreement.mentor, "", 0);
+    reference(&mut findings, "institution", Kind::Institution, &agreement.institution, "", 0);
+    for (index, renewal) in agreement.renewals.iter().enumerate() {
+        reference(&mut findings, "from_institution", Kind::Institution, &renewal.from_institution, "renewals", index);
+        reference(&mut findings, "to_institution", Kind::Institution, &renewal.to_institution, "renewals", index);
+    }
+
+    let proposed = agreement.proposed_on;
+    findings.extend(not_future("proposed_on", Some(proposed), today, Severity::Warning));
+    for party in Party::ALL {
+        if let Some(date) = agreement.signatures.get(*party) {
+            let path: &'static str = match party {
+                Party::Centre => "signatures.centre",
+                Party::Institution => "signatures.institution",
+                Party::Mentor => "signatures.mentor",
+                Party::LegalRepresentative => "signatures.legal_representative",
+            };
+            findings.extend(date_order(path, date, "proposed_on", proposed).map(|f| f.in_table("signatures", 0)));
+            findings.extend(not_future(path, Some(date), today, Severity::Warning));
+        }
+    }
+    if let Some(signed) = agreement.signed_on {
+        findings.extend(date_order("signed_on", signed, "proposed_on", proposed));
+        findings.extend(not_future("signed_on", Some(signed), today, Severity::Warning));
+        let required = &config.rules.params(agreement.regime).required_signatures;
+        if required.iter().any(|party| agreement.signatures.get(*party).is_none()) {
+            findings.push(Finding::warning("agreement.signatures", "signed_on", Msg::ActiveWithoutSignatures));
+        }
+    }
+    if matches!(agreement.status, AgreementStatus::Active | AgreementStatus::Suspended) && agreement.signed_on.is_none() {
+        findings.push(Finding::error("agreement.unsigned", "status", Msg::SignedWithoutDate));
+    }
+    match (&agreement.closure, agreement.status) {
+        (None, AgreementStatus::Closed) => findings.push(Finding::error("agreement.closure", "status", Msg::ClosedWithoutClosure)),
+        (Some(_), status) if status != AgreementStatus::Closed => {
+            findings.push(Finding::error("agreement.closure", "status", Msg::ClosureWithoutClosedStatus))
+        }
+        _ => {}
+    }
+    if let Some(closure) = &agreement.closure {
+        let start = agreement.signed_on.map_or(("proposed_on", proposed), |s| ("signed_on", s));
+        findings.extend(date_order("closure.date", closure.date, start.0, start.1).map(|f| f.in_table("closure", 0)));
+        findings.extend(not_future("closure.date", Some(closure.date), today, Severity::Warning));
+    }
+    let expected = config.rules.regime_on(proposed);
+    if expected != agreement.regime {
+        findings.push(Finding::warning(
+            "agreement.regime",
+            "regime",
+            Msg::RegimeMismatch { regime: agreement.regime.to_string(), expected: expected.to_string() },
+        ));
+    }
+    for (index, contact) in agreement.contacts.iter().enumerate() {
+        match agreement.signed_on {
+            Some(signed) if contact.date < signed => findings.push(
+                Finding::error("contact.before_signing", "date", Msg::ContactBeforeSigning { date: contact.date.to_string(), signed_on: signed.to_string() })
+                    .in_table("contacts", index),
+            ),
+            None => findings.push(
+                Finding::error("contact.unsigned", "date", Msg::ContactOutsideAgreement { date: contact.date.to_string() })
+                    .in_table("contacts", index),
+            ),
+            _ => {}
+        }
+        if contact.date > today {
+            findings.push(
+                Finding::error("date.future", "date", Msg::DateInFuture { field: "contacts.date".into(), date: contact.date.to_string() })
+                    .in_table("contacts", index),
+            );
+        }
+        if contact.hours.is_some_and(|h| h < 0.0) {
+            findings.push(Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("contacts", index));
+        }
+    }
+    if agreement.hours_per_month.is_some_and(|h| h < 0.0) {
+        findings.push(Finding::error("value.negative", "hours_per_month", Msg::NegativeHours));
+    }
+    findings
+}
+
+/// The same person entered twice: same surname, given name and birth date (case-insensitive).
+fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let key = |surname: &str, given: &str, birth: Date| (surname.trim().to_lowercase(), given.trim().to_lowercase(), birth);
+    let mut find = |kind: Kind, people: Vec<(&str, (String, String, Date))>| {
+        let mut first: HashMap<(String, String, Date), &str> = HashMap::new();
+        for (id, person) in people {
+            if let Some(other) = first.get(&person) {
+                let rel = format!("{}/{id}.toml", kind.dir());
+                let other = format!("{}/{other}.toml", kind.dir());
+                out.push(
+                    Diagnostic::error(rel.clone(), "person.duplicate", Msg::DuplicatePerson { other })
+                        .at(std::fs::read_to_string(registry.root.join(&rel)).ok().and_then(|t| diagnostic::locate_key(&t, "", 0, "surname"))),
+                );
+            } else {
+                first.insert(person, id);
+            }
+        }
+    };
+    find(Kind::Child, registry.children.iter().map(|c| (c.id.as_str(), key(&c.surname, &c.given_name, c.birth_date))).collect());
+    find(Kind::Mentor, registry.mentors.iter().map(|m| (m.id.as_str(), key(&m.surname, &m.given_name, m.birth_date))).collect());
+    out
+}
+
+/// A child in two open agreements at once, or a mentor over capacity.
+fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
+    let mut by_child: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_mentor: HashMap<&str, usize> = HashMap::new();
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+        by_child.entry(&agreement.child).or_default().push(&agreement.id);
+        *by_mentor.entry(&agreement.mentor).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for (child, agreements) in by_child {
+        if agreements.len() > 1 {
+            for id in &agreements[1..] {
+                out.push(Diagnostic::error(
+                    format!("agreements/{id}.toml"),
+                    "agreement.child_taken",
+                    Msg::SeveralOpenAgreements { child: child.to_string(), others: agreements.join(", ") },
+                ));
+            }
+        }
+    }
+    for (mentor_id, open) in by_mentor {
+        if let Some(mentor) = registry.mentor(mentor_id) {
+            if open as u32 > mentor.capacity {
+                out.push(Diagnostic::warning(
+                    format!("mentors/{mentor_id}.toml"),
+                    "mentor.over_capacity",
+                    Msg::MentorOverCapacity { mentor: mentor_id.to_string(), open, capacity: mentor.capacity },
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Validates the text a command is about to write for one record, without reading the rest of
+/// the registry (references are checked against the files). Returns every problem found;
+/// the caller refuses the write if any is an error.
+pub fn validate_record_text(
+    root: &Path,
+    config: &Config,
+    kind: Kind,
+    id: &str,
+    rel: &str,
+    text: &str,
+    today: Date,
+) -> Vec<Diagnostic> {
+    use crate::registry::parse_toml;
+    let lookup = FileLookup(root);
+    let (record_id, findings) = match kind {
+        Kind::Child => match parse_toml::<Child>(rel, text) {
+            Ok(r) => (r.id.clone(), check_child(&r, today, &lookup)),
+            Err(d) => return vec![d],
+        },
+        Kind::Mentor => match parse_toml::<Mentor>(rel, text) {
+            Ok(r) => (r.id.clone(), check_mentor(&r, today)),
+            Err(d) => return vec![d],
+        },
+        Kind::Institution => match parse_toml::<Institution>(rel, text) {
+            Ok(r) => (r.id.clone(), check_institution(&r)),
+            Err(d) => return vec![d],
+        },
+        Kind::Agreement => match parse_toml::<Agreement>(rel, text) {
+            Ok(r) => (r.id.clone(), check_agreement(&r, config, today, &lookup)),
+            Err(d) => return vec![d],
+        },
+    };
+    let mut out = place(root, rel, findings, Some(text));
+    if record_id != id {
+        let position = diagnostic::locate_key(text, "", 0, "id");
+        out.push(Diagnostic::error(rel, "id.mismatch", Msg::IdMismatch { id: record_id, stem: id.to_string() }).at(position));
+    }
+    out
+}
+
+/// Another record of `kind` for the same person (same surname, given name, birth date),
+/// found by reading only the files that mention that birth date.
+pub fn find_same_person(root: &Path, kind: Kind, id: &str, surname: &str, given_name: &str, birth: Date) -> Option<String> {
+    let needle = birth.to_string();
+    let (files, _) = crate::registry::list_files(root, kind);
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    files.into_iter().filter(|(stem, _)| stem != id).find_map(|(stem, path)| {
+        let text = std::fs::read_to_string(&path).ok()?;
+        if !text.contains(&needle) {
+            return None;
+        }
+        let table: toml::Table = toml::from_str(&text).ok()?;
+        let field = |key: &str| table.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let born = table.get("birth_date").and_then(|v| v.as_datetime()).and_then(|d| crate::record::date::from_toml(d).ok());
+        (same(&field("surname"), surname) && same(&field("given_name"), given_name) && born == Some(birth))
+            .then(|| format!("{}/{stem}.toml", kind.dir()))
+    })
+}
+
+/// The records that refer to `id` (which `remove` must not leave dangling), found by reading
+/// only the files that mention it.
+pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
+    let quoted = format!("\"{id}\"");
+    let mut out = Vec::new();
+    let mut scan = |in_kind: Kind, refers: &dyn Fn(&toml::Table) -> bool| {
+        let (files, _) = crate::registry::list_files(root, in_kind);
+        for (stem, path) in files {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if !text.contains(&quoted) {
+                continue;
+            }
+            if let Ok(table) = toml::from_str::<toml::Table>(&text) {
+                if refers(&table) {
+                    out.push(format!("{}/{stem}.toml", in_kind.dir()));
+                }
+            }
+        }
+    };
+    let is = |table: &toml::Table, key: &str| table.get(key).and_then(|v| v.as_str()) == Some(id);
+    match kind {
+        Kind::Child => scan(Kind::Agreement, &|t| is(t, "child")),
+        Kind::Mentor => scan(Kind::Agreement, &|t| is(t, "mentor")),
+        Kind::Institution => {
+            scan(Kind::Child, &|t| is(t, "institution"));
+            scan(Kind::Agreement, &|t| {
+                is(t, "institution")
+                    || t.get("renewals").and_then(|r| r.as_array()).is_some_and(|renewals| {
+                        renewals.iter().filter_map(|r| r.as_table()).any(|r| is(r, "from_institution") || is(r, "to_institution"))
+                    })
+            });
+        }
+        Kind::Agreement => {}
+    }
+    out
+}

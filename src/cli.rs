@@ -1,0 +1,291 @@
+//! The command line: clap definitions only. Help text lives here, in `///` comments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Registry, eligibility, matching, agreements and reports for the mentoring service
+/// (послуга наставництва) of a centre of social services.
+#[derive(Debug, Parser)]
+#[command(name = "nastavnyk", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The registry folder (default: $NASTAVNYK_RECORDS, else the nearest folder upwards
+    /// holding nastavnyk.toml).
+    #[arg(short = 'C', long = "records", global = true, value_name = "DIR", env = "NASTAVNYK_RECORDS", help_heading = "Global options")]
+    pub records: Option<PathBuf>,
+    /// Take this date as today (YYYY-MM-DD), for reproducible scripts and tests.
+    #[arg(long, global = true, value_name = "DATE", env = "NASTAVNYK_TODAY", help_heading = "Global options")]
+    pub today: Option<String>,
+    /// Language of messages, tables and documents (default: `language` in nastavnyk.toml).
+    #[arg(long, global = true, value_enum, help_heading = "Global options")]
+    pub lang: Option<Lang>,
+    /// Output format of every command that lists or reports.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table, help_heading = "Global options")]
+    pub format: Format,
+    /// Write the change but do not commit it.
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_commit: bool,
+    /// Say nothing but errors and the requested output.
+    #[arg(short, long, global = true, help_heading = "Global options")]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a registry: config with the centre's details, folders, default templates, git.
+    Init(InitArgs),
+    /// Validate the whole registry: every problem with file:line:column, a code and a message.
+    Check,
+    /// Children on the centre's list.
+    #[command(subcommand)]
+    Child(RecordCommand<ChildFields>),
+    /// Mentors and candidates.
+    #[command(subcommand)]
+    Mentor(RecordCommand<MentorFields>),
+    /// Institutions where children live or study.
+    #[command(subcommand)]
+    Institution(RecordCommand<InstitutionFields>),
+    /// Mentoring agreements.
+    #[command(subcommand)]
+    Agreement(AgreementCommand),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the registry in (created if missing).
+    pub dir: PathBuf,
+    /// Official name of the centre.
+    #[arg(long = "centre", value_name = "NAME")]
+    pub centre: Option<String>,
+    /// The territorial community (територіальна громада) the centre serves.
+    #[arg(long)]
+    pub community: Option<String>,
+    /// The centre's address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Who signs for the centre (full name).
+    #[arg(long)]
+    pub director: Option<String>,
+    /// The centre's 8-digit ЄДРПОУ code.
+    #[arg(long)]
+    pub edrpou: Option<String>,
+    /// The centre's phone.
+    #[arg(long)]
+    pub phone: Option<String>,
+}
+
+/// The CRUD subcommands shared by children, mentors and institutions; `F` is the kind's
+/// `add` flags.
+#[derive(Debug, Subcommand)]
+pub enum RecordCommand<F: Args> {
+    /// Add a record; prints the new ID.
+    Add {
+        #[command(flatten)]
+        fields: F,
+        /// Further fields as key=value (dotted keys for tables, e.g. consent.child=2026-09-05).
+        #[arg(value_name = "KEY=VALUE")]
+        assignments: Vec<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Show one record.
+    Show { id: String },
+    /// List records.
+    List(ListArgs),
+    /// Change fields: `set ID key=value…` (a list as a TOML array or comma-separated; an empty
+    /// value removes an optional field). Comments and layout of the file are kept.
+    Set {
+        id: String,
+        #[arg(value_name = "KEY=VALUE", required = true)]
+        assignments: Vec<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Open the record in $VISUAL/$EDITOR; the result is validated before anything is written.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Remove a record no other record refers to.
+    Remove {
+        id: String,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReasonArg {
+    /// Why: goes into the commit's `Reason:` trailer, the audit trail.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only records of this community.
+    #[arg(long)]
+    pub community: Option<String>,
+    /// Only records with this status (mentors: active|paused|withdrawn; children: waiting|matched).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only records whose field has this value, e.g. --where sex=female (repeatable).
+    #[arg(long = "where", value_name = "KEY=VALUE")]
+    pub filters: Vec<String>,
+    /// Show names (they are left out by default: children's data is sensitive).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChildFields {
+    #[arg(long)]
+    pub surname: Option<String>,
+    #[arg(long)]
+    pub given_name: Option<String>,
+    #[arg(long)]
+    pub patronymic: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub birth_date: Option<String>,
+    /// female | male
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// orphan | deprived_of_parental_care | in_institution | difficult_circumstances |
+    /// war_affected | child_of_fallen_defender | displaced | care_leaver
+    #[arg(long)]
+    pub category: Option<String>,
+    /// institution | foster_family | family_type_home | guardian | own_family | independent
+    #[arg(long)]
+    pub placement: Option<String>,
+    /// ID of the institution where the child lives or studies.
+    #[arg(long)]
+    pub institution: Option<String>,
+    /// End of continuing education (mentoring may last until 23).
+    #[arg(long)]
+    pub studying_until: Option<String>,
+    #[arg(long)]
+    pub community: Option<String>,
+    #[arg(long)]
+    pub settlement: Option<String>,
+    /// Comma-separated ISO 639-1 codes (default: uk).
+    #[arg(long)]
+    pub languages: Option<String>,
+    /// Comma-separated free tags.
+    #[arg(long)]
+    pub interests: Option<String>,
+    /// Comma-separated: abilities, rights, practical_skills, communication, responsibility,
+    /// healthy_lifestyle.
+    #[arg(long)]
+    pub goal_areas: Option<String>,
+    /// Date entered on the waiting list (default: today).
+    #[arg(long)]
+    pub registered_on: Option<String>,
+    /// Preferred sex of the mentor: female | male.
+    #[arg(long)]
+    pub mentor_sex: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MentorFields {
+    #[arg(long)]
+    pub surname: Option<String>,
+    #[arg(long)]
+    pub given_name: Option<String>,
+    #[arg(long)]
+    pub patronymic: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub birth_date: Option<String>,
+    /// female | male
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// ISO 3166 alpha-2 (default: UA).
+    #[arg(long)]
+    pub citizenship: Option<String>,
+    #[arg(long)]
+    pub community: Option<String>,
+    #[arg(long)]
+    pub settlement: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Comma-separated ISO 639-1 codes (default: uk).
+    #[arg(long)]
+    pub languages: Option<String>,
+    /// Comma-separated free tags.
+    #[arg(long)]
+    pub interests: Option<String>,
+    /// Comma-separated goal areas this mentor can help with.
+    #[arg(long)]
+    pub goal_areas: Option<String>,
+    /// Comma-separated weekdays: mon,tue,wed,thu,fri,sat,sun.
+    #[arg(long)]
+    pub availability: Option<String>,
+    /// Children at once (default: 1).
+    #[arg(long)]
+    pub capacity: Option<String>,
+    /// Date of the application (default: today).
+    #[arg(long)]
+    pub applied_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InstitutionFields {
+    #[arg(long)]
+    pub name: Option<String>,
+    /// general_secondary | vocational | professional_pre_higher | higher | residential_care | other
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Who signs for the institution (full name).
+    #[arg(long)]
+    pub director: Option<String>,
+    #[arg(long)]
+    pub edrpou: Option<String>,
+    #[arg(long)]
+    pub community: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgreementCommand {
+    /// Show one agreement.
+    Show { id: String },
+    /// List agreements.
+    List(ListArgs),
+    /// Correct fields of an agreement (its life cycle has its own subcommands).
+    Set {
+        id: String,
+        #[arg(value_name = "KEY=VALUE", required = true)]
+        assignments: Vec<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+}

@@ -1,0 +1,496 @@
+//! `child|mentor|institution add/show/list/set/edit/remove` and `agreement show/list/set`:
+//! the same steps for every kind — read one file, change it, validate, write, commit.
+
+use std::path::PathBuf;
+
+use toml_edit::DocumentMut;
+
+use crate::check::{self, Diagnostic, Severity};
+use crate::cli::{ChildFields, Format, InstitutionFields, ListArgs, MentorFields, RecordCommand};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::output::{self, Cell, Rows};
+use crate::record::schema::FieldType;
+use crate::record::{Kind, is_valid_id};
+use crate::registry::edit::{self, Assignment};
+use crate::registry::write::Transaction;
+use crate::registry::{self, Registry, record_path};
+
+/// The `add` flags of a kind, as field assignments (`None` where the flag was not given).
+pub trait AddFields {
+    fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)>;
+}
+
+impl AddFields for ChildFields {
+    fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("surname", self.surname.clone()),
+            ("given_name", self.given_name.clone()),
+            ("patronymic", self.patronymic.clone()),
+            ("birth_date", self.birth_date.clone()),
+            ("sex", self.sex.clone()),
+            ("category", self.category.clone()),
+            ("placement", self.placement.clone()),
+            ("institution", self.institution.clone()),
+            ("studying_until", self.studying_until.clone()),
+            ("community", self.community.clone()),
+            ("settlement", self.settlement.clone()),
+            ("languages", Some(self.languages.clone().unwrap_or_else(|| "uk".into()))),
+            ("interests", Some(self.interests.clone().unwrap_or_default())),
+            ("goal_areas", Some(self.goal_areas.clone().unwrap_or_default())),
+            ("registered_on", Some(self.registered_on.clone().unwrap_or_else(|| ctx.today.to_string()))),
+            ("preferences.mentor_sex", self.mentor_sex.clone()),
+        ]
+    }
+}
+
+impl AddFields for MentorFields {
+    fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("surname", self.surname.clone()),
+            ("given_name", self.given_name.clone()),
+            ("patronymic", self.patronymic.clone()),
+            ("birth_date", self.birth_date.clone()),
+            ("sex", self.sex.clone()),
+            ("citizenship", Some(self.citizenship.clone().unwrap_or_else(|| "UA".into()))),
+            ("legal_capacity", Some("true".into())),
+            ("community", self.community.clone()),
+            ("settlement", self.settlement.clone()),
+            ("phone", self.phone.clone()),
+            ("email", self.email.clone()),
+            ("languages", Some(self.languages.clone().unwrap_or_else(|| "uk".into()))),
+            ("interests", Some(self.interests.clone().unwrap_or_default())),
+            ("goal_areas", Some(self.goal_areas.clone().unwrap_or_default())),
+            ("availability", Some(self.availability.clone().unwrap_or_default())),
+            ("capacity", Some(self.capacity.clone().unwrap_or_else(|| "1".into()))),
+            ("applied_on", Some(self.applied_on.clone().unwrap_or_else(|| ctx.today.to_string()))),
+        ]
+    }
+}
+
+impl AddFields for InstitutionFields {
+    fn assignments(&self, _ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("name", self.name.clone()),
+            ("kind", self.kind.clone()),
+            ("address", self.address.clone()),
+            ("director", self.director.clone()),
+            ("edrpou", self.edrpou.clone()),
+            ("community", self.community.clone()),
+        ]
+    }
+}
+
+pub fn run<F: AddFields + clap::Args>(ctx: &Ctx, kind: Kind, command: RecordCommand<F>) -> Result<u8> {
+    match command {
+        RecordCommand::Add { fields, assignments, reason } => add(ctx, kind, &fields, &assignments, reason.reason.as_deref()),
+        RecordCommand::Show { id } => show(ctx, kind, &id),
+        RecordCommand::List(args) => list(ctx, kind, &args),
+        RecordCommand::Set { id, assignments, reason } => set(ctx, kind, &id, &assignments, reason.reason.as_deref()),
+        RecordCommand::Edit { id, reason } => edit(ctx, kind, &id, reason.reason.as_deref()),
+        RecordCommand::Remove { id, reason } => remove(ctx, kind, &id, reason.reason.as_deref()),
+    }
+}
+
+/// A user-given ID: refused before it can become a path (`../x`).
+pub fn checked_id(id: &str) -> Result<&str> {
+    if is_valid_id(id) { Ok(id) } else { Err(Msg::InvalidId { id: id.to_string() }.into()) }
+}
+
+fn rel_path(kind: Kind, id: &str) -> String {
+    format!("{}/{id}.toml", kind.dir())
+}
+
+/// Refuses `text` if it has errors (exit 2, nothing written); prints its warnings.
+pub fn validate_or_refuse(ctx: &Ctx, kind: Kind, id: &str, rel: &str, text: &str) -> Result<()> {
+    let diagnostics = check::validate_record_text(&ctx.root, &ctx.config, kind, id, rel, text, ctx.today);
+    refuse_if_errors(ctx, diagnostics, rel, text)
+}
+
+/// Refuses the write of `text` to `rel` if any problem is an error (showing them on `text`);
+/// otherwise shows the warnings and lets it go ahead.
+pub fn refuse_if_errors(ctx: &Ctx, diagnostics: Vec<Diagnostic>, rel: &str, text: &str) -> Result<()> {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(diagnostics).with_source(rel, text));
+    }
+    if !diagnostics.is_empty() && !ctx.quiet {
+        let sources = [(rel.to_string(), text.to_string())];
+        eprint!("{}", output::render_diagnostics(&diagnostics, &sources, &ctx.root, ctx.lang, false));
+    }
+    Ok(())
+}
+
+/// Refuses a second record of the same person (same surname, given name and birth date).
+fn refuse_same_person(ctx: &Ctx, kind: Kind, id: &str, rel: &str, text: &str) -> Result<()> {
+    if !matches!(kind, Kind::Child | Kind::Mentor) {
+        return Ok(());
+    }
+    let Ok(table) = toml::from_str::<toml::Table>(text) else { return Ok(()) };
+    let field = |key: &str| table.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let Some(birth) = table.get("birth_date").and_then(|v| v.as_datetime()).and_then(|d| crate::record::date::from_toml(d).ok()) else {
+        return Ok(());
+    };
+    if let Some(other) = check::find_same_person(&ctx.root, kind, id, &field("surname"), &field("given_name"), birth) {
+        let position = check::diagnostic::locate_key(text, "", 0, "surname");
+        let diagnostic = Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other }).at(position);
+        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(vec![diagnostic]).with_source(rel, text));
+    }
+    Ok(())
+}
+
+fn add<F: AddFields>(ctx: &Ctx, kind: Kind, fields: &F, extra: &[String], reason: Option<&str>) -> Result<u8> {
+    let mut assignments: Vec<Assignment> = Vec::new();
+    for (path, value) in fields.assignments(ctx) {
+        if let Some(value) = value {
+            assignments.push(edit::parse_assignment(kind, &format!("{path}={value}"))?);
+        }
+    }
+    for arg in extra {
+        let assignment = edit::parse_assignment(kind, arg)?;
+        // A later `key=value` overrides the flag or default for the same field.
+        assignments.retain(|a| a.field.path != assignment.field.path);
+        assignments.push(assignment);
+    }
+    edit::schema_order(kind, &mut assignments);
+
+    let _lock = ctx.lock()?;
+    let id = registry::ids::next_id(&ctx.root, kind);
+    let mut doc = DocumentMut::new();
+    doc["id"] = toml_edit::value(id.as_str());
+    // Empty lists are written out (`interests = []`) so the file shows what can be filled in.
+    for assignment in &mut assignments {
+        let is_list = matches!(assignment.field.ty, FieldType::TextList | FieldType::ChoiceList(_));
+        if is_list && assignment.raw.is_empty() {
+            assignment.raw = "[]".to_string();
+        }
+    }
+    edit::apply(&mut doc, &assignments, true)?;
+    let text = doc.to_string();
+    let rel = rel_path(kind, &id);
+    validate_or_refuse(ctx, kind, &id, &rel, &text)?;
+    refuse_same_person(ctx, kind, &id, &rel, &text)?;
+
+    let mut transaction = Transaction::default();
+    transaction.write(rel, text);
+    ctx.apply(transaction, ctx.commit_message(kind.noun(), "add", &id, reason))?;
+    output::emit(&format!("{id}\n"))?;
+    Ok(0)
+}
+
+fn set(ctx: &Ctx, kind: Kind, id: &str, args: &[String], reason: Option<&str>) -> Result<u8> {
+    let id = checked_id(id)?;
+    let assignments = args.iter().map(|arg| edit::parse_assignment(kind, arg)).collect::<Result<Vec<_>>>()?;
+    let _lock = ctx.lock()?;
+    let (old, mut doc) = read_document(ctx, kind, id)?;
+    edit::apply(&mut doc, &assignments, false)?;
+    let text = doc.to_string();
+    if text == old {
+        ctx.note(Msg::NothingChanged);
+        return Ok(0);
+    }
+    let rel = rel_path(kind, id);
+    validate_or_refuse(ctx, kind, id, &rel, &text)?;
+    let identity = ["surname", "given_name", "birth_date"];
+    if assignments.iter().any(|a| identity.contains(&a.field.path)) {
+        refuse_same_person(ctx, kind, id, &rel, &text)?;
+    }
+    let mut transaction = Transaction::default();
+    transaction.write(rel, text);
+    ctx.apply(transaction, ctx.commit_message(kind.noun(), "set", id, reason))?;
+    Ok(0)
+}
+
+/// Reads a record's file as an editable document (the file must exist and be valid TOML).
+pub fn read_document(ctx: &Ctx, kind: Kind, id: &str) -> Result<(String, DocumentMut)> {
+    let path = record_path(&ctx.root, kind, id);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
+        }
+        Err(err) => return Err(Error::io(&path, err)),
+    };
+    let rel = rel_path(kind, id);
+    let doc = text.parse::<DocumentMut>().map_err(|err| {
+        let position = err.span().map(|span| check::diagnostic::line_col(&text, span.start));
+        let diagnostic = Diagnostic::error(rel.clone(), "toml.syntax", Msg::TomlSyntax { detail: err.message().to_string() }).at(position);
+        Error::new(Msg::RegistryInvalid { count: 1 }).with_diagnostics(vec![diagnostic]).with_hint(Msg::RunCheck)
+    })?;
+    Ok((text, doc))
+}
+
+fn edit(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
+    let id = checked_id(id)?;
+    let _lock = ctx.lock()?;
+    let path = record_path(&ctx.root, kind, id);
+    let original = std::fs::read_to_string(&path)
+        .map_err(|_| Error::new(Msg::UnknownIdOfKind { id: id.to_string(), kind }))?;
+    // The working copy sits beside the record (never in a shared temp folder: it holds
+    // children's data) and survives a refused edit, so no typing is lost; the next `edit`
+    // resumes from it.
+    let copy_rel = format!("{}/.{id}.edit.toml", kind.dir());
+    let copy: PathBuf = ctx.root.join(&copy_rel);
+    if !copy.exists() {
+        registry::write::write_atomic(&copy, &original)?;
+    }
+    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".to_string());
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&copy)
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        return Err(Msg::EditorFailed { editor }.into());
+    }
+    let text = std::fs::read_to_string(&copy).map_err(|err| Error::io(&copy, err))?;
+    if text == original {
+        let _ = std::fs::remove_file(&copy);
+        ctx.note(Msg::NothingChanged);
+        return Ok(0);
+    }
+    let mut diagnostics = check::validate_record_text(&ctx.root, &ctx.config, kind, id, &copy_rel, &text, ctx.today);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        diagnostics.retain(|d| d.severity == Severity::Error);
+        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(diagnostics).with_hint(Msg::EditKept { path: copy.display().to_string() }));
+    }
+    refuse_same_person(ctx, kind, id, &copy_rel, &text)?;
+    let mut transaction = Transaction::default();
+    transaction.write(rel_path(kind, id), text);
+    ctx.apply(transaction, ctx.commit_message(kind.noun(), "edit", id, reason))?;
+    let _ = std::fs::remove_file(&copy);
+    Ok(0)
+}
+
+fn remove(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
+    let id = checked_id(id)?;
+    let _lock = ctx.lock()?;
+    if !record_path(&ctx.root, kind, id).is_file() {
+        return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
+    }
+    let referrers = check::referrers(&ctx.root, kind, id);
+    if !referrers.is_empty() {
+        return Err(Msg::StillReferenced { id: id.to_string(), by: referrers.join(", ") }.into());
+    }
+    let mut transaction = Transaction::default();
+    transaction.delete(rel_path(kind, id));
+    ctx.apply(transaction, ctx.commit_message(kind.noun(), "remove", id, reason))?;
+    ctx.note(Msg::Removed { id: id.to_string() });
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, kind: Kind, id: &str) -> Result<u8> {
+    let id = checked_id(id)?;
+    let path = record_path(&ctx.root, kind, id);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|_| Error::new(Msg::UnknownIdOfKind { id: id.to_string(), kind }))?;
+    let json = record_json(&ctx.root, kind, id)?;
+    match ctx.format {
+        // The file as the coordinator wrote it, comments included.
+        Format::Table => output::emit(&text)?,
+        Format::Json => output::emit(&output::json_string(&json))?,
+        Format::Csv => {
+            let mut rows = Vec::new();
+            flatten("", &json, &mut rows);
+            let rows = Rows { columns: vec!["field", "value"], headers: Vec::new(), rows };
+            output::emit(&rows.csv())?;
+        }
+    }
+    Ok(0)
+}
+
+/// A record as JSON (dates as ISO strings), parsed and validated on the way.
+fn record_json(root: &std::path::Path, kind: Kind, id: &str) -> Result<serde_json::Value> {
+    use crate::record::{Agreement, Child, Institution, Mentor};
+    let value = match kind {
+        Kind::Child => serde_json::to_value(registry::read_record::<Child>(root, kind, id)?.0),
+        Kind::Mentor => serde_json::to_value(registry::read_record::<Mentor>(root, kind, id)?.0),
+        Kind::Institution => serde_json::to_value(registry::read_record::<Institution>(root, kind, id)?.0),
+        Kind::Agreement => serde_json::to_value(registry::read_record::<Agreement>(root, kind, id)?.0),
+    };
+    Ok(value.expect("records serialize to JSON"))
+}
+
+fn flatten(prefix: &str, value: &serde_json::Value, rows: &mut Vec<Vec<Cell>>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                flatten(&path, value, rows);
+            }
+        }
+        serde_json::Value::Array(items) if items.iter().any(|v| v.is_object()) => {
+            for (index, item) in items.iter().enumerate() {
+                flatten(&format!("{prefix}.{index}"), item, rows);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let text = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect::<Vec<_>>().join(",");
+            rows.push(vec![Cell::text(prefix), Cell::text(text)]);
+        }
+        serde_json::Value::String(text) => rows.push(vec![Cell::text(prefix), Cell::text(text)]),
+        serde_json::Value::Null => {}
+        other => rows.push(vec![Cell::text(prefix), Cell::text(other.to_string())]),
+    }
+}
+
+/// Whether a record (as JSON) matches `--where key=value`: equal text (case-insensitive), or
+/// a list containing it.
+fn matches_filter(json: &serde_json::Value, path: &str, wanted: &str) -> bool {
+    let mut value = json;
+    for part in path.split('.') {
+        match value.get(part) {
+            Some(inner) => value = inner,
+            None => return wanted.is_empty(),
+        }
+    }
+    let same = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.to_lowercase() == wanted.to_lowercase(),
+        other => other.to_string() == wanted,
+    };
+    match value {
+        serde_json::Value::Array(items) => items.iter().any(same),
+        other => same(other),
+    }
+}
+
+fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
+    let registry = Registry::load_valid(&ctx.root)?;
+    let filters: Vec<(String, String)> = args
+        .filters
+        .iter()
+        .map(|f| {
+            let (key, value) = f.split_once('=').ok_or_else(|| Error::new(Msg::BadAssignment { arg: f.clone() }))?;
+            if crate::record::schema::field(kind, key.trim()).is_none() {
+                let known: Vec<&str> = crate::record::schema::fields(kind).iter().map(|f| f.path).collect();
+                return Err(Error::new(Msg::UnknownField { field: key.to_string(), suggestion: registry::did_you_mean(key, &known) }));
+            }
+            Ok((key.trim().to_string(), value.trim().to_string()))
+        })
+        .collect::<Result<_>>()?;
+    let open_child: std::collections::HashSet<&str> =
+        registry.agreements.iter().filter(|a| a.status.is_open()).map(|a| a.child.as_str()).collect();
+    let keep = |json: &serde_json::Value, community: Option<&str>, status: Option<&str>| {
+        args.community.as_deref().is_none_or(|c| community == Some(c))
+            && args.status.as_deref().is_none_or(|s| status == Some(s))
+            && filters.iter().all(|(key, value)| matches_filter(json, key, value))
+    };
+    let names = args.with_names;
+    let (columns, rows): (Vec<&'static str>, Vec<Vec<Cell>>) = match kind {
+        Kind::Child => {
+            let mut columns = vec!["id"];
+            if names {
+                columns.extend(["surname", "given_name"]);
+            }
+            columns.extend(["birth_date", "sex", "category", "placement", "community", "registered_on", "status"]);
+            let rows = registry
+                .children
+                .iter()
+                .filter_map(|c| {
+                    let status = if open_child.contains(c.id.as_str()) { "matched" } else { "waiting" };
+                    let json = serde_json::to_value(c).expect("serializable");
+                    keep(&json, Some(&c.community), Some(status)).then(|| {
+                        let mut row = vec![Cell::text(&c.id)];
+                        if names {
+                            row.extend([Cell::text(&c.surname), Cell::text(&c.given_name)]);
+                        }
+                        row.extend([
+                            Cell::text(c.birth_date.to_string()),
+                            Cell::text(c.sex.as_str()),
+                            Cell::text(c.category.as_str()),
+                            Cell::text(c.placement.as_str()),
+                            Cell::text(&c.community),
+                            Cell::text(c.registered_on.to_string()),
+                            Cell::text(status),
+                        ]);
+                        row
+                    })
+                })
+                .collect();
+            (columns, rows)
+        }
+        Kind::Mentor => {
+            let mut columns = vec!["id"];
+            if names {
+                columns.extend(["surname", "given_name"]);
+            }
+            columns.extend(["sex", "community", "capacity", "applied_on", "status"]);
+            let rows = registry
+                .mentors
+                .iter()
+                .filter_map(|m| {
+                    let json = serde_json::to_value(m).expect("serializable");
+                    keep(&json, Some(&m.community), Some(m.status().as_str())).then(|| {
+                        let mut row = vec![Cell::text(&m.id)];
+                        if names {
+                            row.extend([Cell::text(&m.surname), Cell::text(&m.given_name)]);
+                        }
+                        row.extend([
+                            Cell::text(m.sex.as_str()),
+                            Cell::text(&m.community),
+                            Cell::Int(m.capacity.into()),
+                            Cell::text(m.applied_on.to_string()),
+                            Cell::text(m.status().as_str()),
+                        ]);
+                        row
+                    })
+                })
+                .collect();
+            (columns, rows)
+        }
+        Kind::Institution => {
+            let columns = vec!["id", "name", "kind", "community"];
+            let rows = registry
+                .institutions
+                .iter()
+                .filter_map(|i| {
+                    let json = serde_json::to_value(i).expect("serializable");
+                    keep(&json, Some(&i.community), None).then(|| {
+                        vec![Cell::text(&i.id), Cell::text(&i.name), Cell::text(i.kind.as_str()), Cell::text(&i.community)]
+                    })
+                })
+                .collect();
+            (columns, rows)
+        }
+        Kind::Agreement => {
+            let columns = vec!["id", "number", "child", "mentor", "institution", "regime", "status", "proposed_on", "signed_on", "ends_on"];
+            let rows = registry
+                .agreements
+                .iter()
+                .filter_map(|a| {
+                    let json = serde_json::to_value(a).expect("serializable");
+                    let community = registry.child(&a.child).map(|c| c.community.as_str());
+                    keep(&json, community, Some(a.status.as_str())).then(|| {
+                        vec![
+                            Cell::text(&a.id),
+                            Cell::opt(a.number.as_ref()),
+                            Cell::text(&a.child),
+                            Cell::text(&a.mentor),
+                            Cell::text(&a.institution),
+                            Cell::text(a.regime.as_str()),
+                            Cell::text(a.status.as_str()),
+                            Cell::text(a.proposed_on.to_string()),
+                            Cell::opt(a.signed_on),
+                            Cell::opt(a.ends_on),
+                        ]
+                    })
+                })
+                .collect();
+            (columns, rows)
+        }
+    };
+    let headers = columns.iter().map(|c| c.to_string()).collect();
+    output::emit(&Rows { columns, headers, rows }.render(ctx.format))?;
+    Ok(0)
+}
+
+/// `agreement show/list/set`: the record-level subcommands of agreements.
+pub fn agreement_record(ctx: &Ctx, command: crate::cli::AgreementCommand) -> Result<u8> {
+    use crate::cli::AgreementCommand;
+    match command {
+        AgreementCommand::Show { id } => show(ctx, Kind::Agreement, &id),
+        AgreementCommand::List(args) => list(ctx, Kind::Agreement, &args),
+        AgreementCommand::Set { id, assignments, reason } => set(ctx, Kind::Agreement, &id, &assignments, reason.reason.as_deref()),
+    }
+}

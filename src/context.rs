@@ -1,0 +1,91 @@
+//! The resolved context a command runs in: registry, today, language, output format,
+//! whether to commit. Built once from the global flags (parse → resolve → execute).
+
+use std::path::PathBuf;
+
+use crate::cli::{Format, GlobalArgs};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+use crate::record::config::Config;
+use crate::record::date::{self, Date};
+use crate::registry::{self, write::CommitMessage};
+
+pub struct Ctx {
+    pub root: PathBuf,
+    pub config: Config,
+    pub today: Date,
+    pub lang: Lang,
+    pub format: Format,
+    /// Commit changes: `[git] commit` and not `--no-commit`.
+    pub commit: bool,
+    pub quiet: bool,
+}
+
+/// The parts of the context that need no registry (for `init`, `completions`, errors).
+pub fn today(global: &GlobalArgs) -> Result<Date> {
+    match &global.today {
+        Some(text) => date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.clone() })),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+impl Ctx {
+    /// Finds the registry and reads its configuration. A broken `nastavnyk.toml` is an error
+    /// here (exit 2); `check` reads it on its own so it can report the problem with the rest.
+    pub fn resolve(global: &GlobalArgs) -> Result<Ctx> {
+        let cwd = std::env::current_dir().map_err(|err| Error::io(std::path::Path::new("."), err))?;
+        let root = registry::find(global.records.as_deref(), &cwd)?;
+        let config = registry::read_config(&root).map_err(|diagnostic| {
+            Error::new(Msg::RegistryInvalid { count: 1 }).with_diagnostics(vec![diagnostic]).with_hint(Msg::RunCheck)
+        })?;
+        Ok(Ctx::with_config(global, root, config)?)
+    }
+
+    pub fn with_config(global: &GlobalArgs, root: PathBuf, config: Config) -> Result<Ctx> {
+        Ok(Ctx {
+            today: today(global)?,
+            lang: global.lang.unwrap_or(config.language),
+            format: global.format,
+            commit: config.git.commit && !global.no_commit,
+            quiet: global.quiet,
+            root,
+            config,
+        })
+    }
+
+    pub fn t(&self, msg: Msg) -> String {
+        self.lang.text(&msg)
+    }
+
+    /// Prints a progress or confirmation note to stderr unless `--quiet`.
+    pub fn note(&self, msg: Msg) {
+        if !self.quiet {
+            eprintln!("{}", self.t(msg));
+        }
+    }
+
+    /// The commit message for a change, if this context commits.
+    pub fn commit_message(&self, noun: &'static str, action: &'static str, record: &str, reason: Option<&str>) -> Option<CommitMessage> {
+        self.commit.then(|| CommitMessage { noun, action, record: record.to_string(), reason: reason.map(str::to_string) })
+    }
+
+    /// Takes the registry's write lock, saying so if another writer holds it.
+    pub fn lock(&self) -> Result<registry::write::Lock> {
+        registry::write::Lock::acquire(&self.root, || self.note(Msg::WaitingForLock))
+    }
+
+    /// Applies a transaction and tells the user how it ended.
+    pub fn apply(&self, transaction: registry::write::Transaction, message: Option<CommitMessage>) -> Result<()> {
+        use registry::write::Outcome;
+        let summary = message.as_ref().map(CommitMessage::summary);
+        match transaction.apply(&self.root, message.as_ref())? {
+            Outcome::Committed(hash) => {
+                let short = &hash[..hash.len().min(8)];
+                self.note(Msg::Committed { summary: format!("{short} {}", summary.unwrap_or_default()) });
+            }
+            Outcome::Written => {}
+            Outcome::NoRepository => self.note(Msg::NotCommittedNoRepo),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,120 @@
+//! The message catalogues. Every user-facing sentence is a `Msg`; `uk.rs` and `en.rs` each
+//! translate all of them in one exhaustive `match`, so a missing translation is a compile error.
+//! JSON output never goes through here: its keys and codes are stable English.
+
+mod en;
+mod uk;
+
+use serde::{Deserialize, Serialize};
+
+use crate::record::Kind;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Uk,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Uk => "uk",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn text(self, msg: &Msg) -> String {
+        match self {
+            Lang::Uk => uk::text(msg),
+            Lang::En => en::text(msg),
+        }
+    }
+}
+
+/// One message, with the values it needs. Grouped by the part of the program that says it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    // --- registry and records (check) ---
+    TomlSyntax { detail: String },
+    UnknownKey { key: String, suggestion: Option<String> },
+    MissingKey { key: String },
+    BadValue { detail: String },
+    BadEnumValue { value: String, expected: String },
+    BadDate { detail: String },
+    IdMismatch { id: String, stem: String },
+    InvalidId { id: String },
+    InvalidFileName { name: String },
+    UnknownReference { field: String, id: String, kind: Kind },
+    DuplicatePerson { other: String },
+    DuplicateId { other: String },
+    DateOrder { later: String, later_date: String, earlier: String, earlier_date: String },
+    DateInFuture { field: String, date: String },
+    ContactBeforeSigning { date: String, signed_on: String },
+    ContactOutsideAgreement { date: String },
+    SeveralOpenAgreements { child: String, others: String },
+    MentorOverCapacity { mentor: String, open: usize, capacity: u32 },
+    BadLanguageCode { code: String },
+    BadEdrpou { value: String },
+    BadCitizenship { value: String },
+    EmptyField { field: String },
+    NegativeHours,
+    SchemaVersion { found: u32 },
+    SignedWithoutDate,
+    ActiveWithoutSignatures,
+    ClosedWithoutClosure,
+    ClosureWithoutClosedStatus,
+    RegimeMismatch { regime: String, expected: String },
+
+    // --- finding, loading and editing ---
+    RegistryNotFound,
+    RegistryMissing { dir: String },
+    NotARegistry { dir: String },
+    ReadFailed { detail: String },
+    RegistryInvalid { count: usize },
+    RunCheck,
+    UnknownId { id: String },
+    UnknownIdOfKind { id: String, kind: Kind },
+    UnknownField { field: String, suggestion: Option<String> },
+    FieldNotSettable { field: String },
+    BadAssignment { arg: String },
+    BadFieldValue { field: String, value: String, expected: Box<Msg> },
+    ExpectedDate,
+    ExpectedWholeNumber,
+    ExpectedNumber,
+    ExpectedBool,
+    ExpectedOneOf { values: String },
+    RefusedInvalid,
+    StillReferenced { id: String, by: String },
+    EditorFailed { editor: String },
+    NothingChanged,
+    Saved { id: String },
+    Removed { id: String },
+    Committed { summary: String },
+    NotCommittedNoRepo,
+    CheckOk { files: usize },
+    CheckSummary { errors: usize, warnings: usize },
+    InitDone { dir: String },
+    InitNotEmpty { dir: String },
+    BadDateArg { value: String },
+    WaitingForLock,
+    GitFailed { detail: String },
+    MissingRequired { field: String },
+    EditKept { path: String },
+
+    // --- eligibility (rules) ---
+
+    // --- matching ---
+
+    // --- agreements and contacts ---
+
+    // --- reports, due, status ---
+
+    // --- history, undo, sync ---
+}
+
+/// Translates `msg` in `lang`; a shorthand for the call sites.
+pub fn t(lang: Lang, msg: Msg) -> String {
+    lang.text(&msg)
+}

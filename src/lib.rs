@@ -1,0 +1,78 @@
+//! nastavnyk: the registry of a centre's mentoring service and the work done on it.
+//! `run` resolves the command line into a context and dispatches to `cmd/`.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod context;
+pub mod error;
+pub mod git;
+pub mod i18n;
+pub mod output;
+pub mod record;
+pub mod registry;
+pub mod templates;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::record::Kind;
+
+/// Runs a parsed command line; returns the exit code (0 done, 1 findings).
+pub fn run(cli: Cli) -> Result<u8> {
+    let global = &cli.global;
+    match cli.command {
+        Command::Init(args) => cmd::init::run(global, &args),
+        Command::Check => cmd::check::run(global),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "nastavnyk", &mut out);
+            output::emit(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
+        Command::Manpage => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out).expect("rendering to memory");
+            output::emit(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
+        Command::Child(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Child, command),
+        Command::Mentor(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Mentor, command),
+        Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),
+        Command::Agreement(command) => cmd::record::agreement_record(&Ctx::resolve(global)?, command),
+    }
+}
+
+/// Prints an error the way the user can act on: the message, the problems behind it with
+/// their positions, and what to do next.
+pub fn report_error(error: &error::Error, global: &cli::GlobalArgs) {
+    let lang = global.lang.unwrap_or_else(|| guess_lang(global));
+    let mut text = String::new();
+    if !error.diagnostics.is_empty() {
+        let root = global.records.clone().or_else(|| {
+            std::env::current_dir().ok().and_then(|cwd| registry::find(None, &cwd).ok())
+        });
+        text.push_str(&output::render_diagnostics(&error.diagnostics, &error.sources, root.as_deref().unwrap_or(std::path::Path::new(".")), lang, false));
+    }
+    let prefix = match lang {
+        i18n::Lang::Uk => "помилка",
+        i18n::Lang::En => "error",
+    };
+    text.push_str(&format!("{prefix}: {}\n", lang.text(&error.msg)));
+    if let Some(hint) = &error.hint {
+        text.push_str(&format!("  {}\n", lang.text(hint)));
+    }
+    eprint!("{text}");
+}
+
+/// The registry's language for error messages, when it can be read.
+fn guess_lang(global: &cli::GlobalArgs) -> i18n::Lang {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    registry::find(global.records.as_deref(), &cwd)
+        .ok()
+        .and_then(|root| registry::read_config(&root).ok())
+        .map(|config| config.language)
+        .unwrap_or_default()
+}

@@ -1,0 +1,25 @@
+//! The binary: parse the command line, run, map the outcome to an exit code
+//! (0 done, 1 findings, 2 bad usage or input).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match nastavnyk::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            // clap's own exit codes: 0 for --help/--version, 2 for usage errors.
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let global = cli.global.clone();
+    match nastavnyk::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            nastavnyk::report_error(&err, &global);
+            ExitCode::from(2)
+        }
+    }
+}

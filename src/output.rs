@@ -1,0 +1,228 @@
+//! Table, CSV and JSON writers, and the one place that writes to standard output (so that a
+//! closed pipe, as in `| head`, ends the program quietly instead of panicking).
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use crate::cli::Format;
+use crate::error::{Error, Result};
+
+/// Writes `text` to standard output. A closed pipe is not an error: the reader has what it wanted.
+pub fn emit(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(err) => Err(Error::io(std::path::Path::new("<stdout>"), err)),
+    }
+}
+
+/// Rows of cells with their header, printable in any format. JSON gets objects keyed by the
+/// (English, stable) column names; tables get the localized headers.
+pub struct Rows {
+    /// Stable English snake_case column names (CSV header, JSON keys).
+    pub columns: Vec<&'static str>,
+    /// Headers for the human-readable table, in the user's language.
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One value: kept typed so that JSON gets numbers and nulls, CSV and tables get text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(value: impl Into<String>) -> Cell {
+        Cell::Text(value.into())
+    }
+
+    pub fn opt(value: Option<impl ToString>) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
+    }
+
+    fn display(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(x) => format_number(*x),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        match self {
+            Cell::Text(text) => serde_json::Value::String(text.clone()),
+            Cell::Int(n) => (*n).into(),
+            Cell::Num(x) => serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Cell::Bool(b) => (*b).into(),
+            Cell::Empty => serde_json::Value::Null,
+        }
+    }
+}
+
+/// Numbers with `.` as decimal separator and no thousands separators, without float noise.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        let text = format!("{x:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+impl Rows {
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Table => self.table(),
+            Format::Csv => self.csv(),
+            Format::Json => json_string(&self.json()),
+        }
+    }
+
+    pub fn table(&self) -> String {
+        let mut table = comfy_table::Table::new();
+        // Columns and a rule under the header, like `git status` or `cargo tree`: easy to
+        // read on a terminal and still plain text when pasted into an email.
+        table.load_style(
+            comfy_table::TableStyle::new()
+                .header_separator(comfy_table::LineStyle::none().fill('─').junction('─')),
+        );
+        table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        table.set_header(self.headers.clone());
+        for row in &self.rows {
+            table.add_row(row.iter().map(Cell::display).collect::<Vec<_>>());
+        }
+        format!("{table}\n")
+    }
+
+    pub fn csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&self.columns).expect("writing to memory");
+        for row in &self.rows {
+            writer
+                .write_record(row.iter().map(|cell| csv_safe(&cell.display()).into_owned()))
+                .expect("writing to memory");
+        }
+        String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        let objects = self
+            .rows
+            .iter()
+            .map(|row| {
+                let map: serde_json::Map<String, serde_json::Value> =
+                    self.columns.iter().zip(row).map(|(column, cell)| (column.to_string(), cell.json())).collect();
+                serde_json::Value::Object(map)
+            })
+            .collect();
+        serde_json::Value::Array(objects)
+    }
+}
+
+/// Neutralises a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at
+/// the start) by prefixing an apostrophe, OWASP's advice. Plain negative numbers stay numbers.
+pub fn csv_safe(cell: &str) -> Cow<'_, str> {
+    let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    if risky && cell.parse::<f64>().is_err() { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
+}
+
+pub fn json_string(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("JSON values serialize");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_are_not() {
+        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_safe("+380 67 1"), "'+380 67 1");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("\tx"), "'\tx");
+        assert_eq!(csv_safe("-3.5"), "-3.5");
+        assert_eq!(csv_safe("c-0001"), "c-0001");
+    }
+
+    #[test]
+    fn numbers_have_no_float_noise() {
+        assert_eq!(format_number(4.0), "4");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(1.0 / 3.0), "0.33");
+    }
+}
+
+/// Renders problems the way compilers do: `error[code]: message`, then `--> file:line:col` and
+/// the source line with a marker. Files are read again here, only for the problems shown.
+pub fn render_diagnostics(
+    diagnostics: &[crate::check::Diagnostic],
+    sources: &[(String, String)],
+    root: &std::path::Path,
+    lang: crate::i18n::Lang,
+    color: bool,
+) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    use crate::check::Severity;
+
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let mut texts: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let level = match diagnostic.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let message = diagnostic.message(lang);
+        let text = texts.entry(diagnostic.file.as_str()).or_insert_with(|| {
+            match sources.iter().find(|(rel, _)| *rel == diagnostic.file) {
+                Some((_, text)) => Some(text.clone()),
+                None => std::fs::read_to_string(root.join(&diagnostic.file)).ok(),
+            }
+        });
+        let source_line = match (diagnostic.line, text.as_deref()) {
+            (Some(line), Some(text)) => text.lines().nth(line - 1),
+            _ => None,
+        };
+        match (source_line, diagnostic.line, diagnostic.column) {
+            (Some(source), Some(line), Some(column)) => {
+                let start = source.char_indices().nth(column - 1).map_or(source.len(), |(i, _)| i);
+                let end = source[start..]
+                    .find(|c: char| c == ' ' || c == '=')
+                    .map_or(source.len(), |n| start + n.max(1));
+                let end = end.max((start + 1).min(source.len()));
+                let report = &[level.primary_title(message).id(diagnostic.code).element(
+                    Snippet::source(source)
+                        .line_start(line)
+                        .path(diagnostic.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )];
+                out.push_str(&renderer.render(report));
+            }
+            _ => {
+                let word = match diagnostic.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                out.push_str(&format!("{word}[{}]: {message}\n --> {}", diagnostic.code, diagnostic.file));
+            }
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}

@@ -1,0 +1,113 @@
+//! A mentoring agreement with its signatures, re-conclusions, contact log and closure:
+//! `agreements/<id>.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{self, Date};
+use super::enums::{AgreementStatus, ClosureReason, ContactKind, Party, Regime};
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub child: String,
+    pub mentor: String,
+    pub institution: String,
+    pub regime: Regime,
+    pub status: AgreementStatus,
+    #[serde(deserialize_with = "date::de")]
+    pub proposed_on: Date,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub signed_on: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub ends_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_month: Option<f64>,
+    /// Provenance hash of the record data the agreement was signed on (see `agreement verify`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_hash: Option<String>,
+    #[serde(default)]
+    pub signatures: Signatures,
+    #[serde(default)]
+    pub suspensions: Vec<Suspension>,
+    #[serde(default)]
+    pub renewals: Vec<Renewal>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closure: Option<Closure>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatures {
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub centre: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub institution: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub mentor: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<Date>,
+}
+
+impl Signatures {
+    pub fn get(&self, party: Party) -> Option<Date> {
+        match party {
+            Party::Centre => self.centre,
+            Party::Institution => self.institution,
+            Party::Mentor => self.mentor,
+            Party::LegalRepresentative => self.legal_representative,
+        }
+    }
+}
+
+/// A period the agreement was suspended (children's services, when the child is at risk).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suspension {
+    #[serde(deserialize_with = "date::de")]
+    pub date: Date,
+    pub reason: String,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub resumed_on: Option<Date>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renewal {
+    #[serde(deserialize_with = "date::de")]
+    pub date: Date,
+    pub from_institution: String,
+    pub to_institution: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(deserialize_with = "date::de")]
+    pub date: Date,
+    pub kind: ContactKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    #[serde(deserialize_with = "date::de")]
+    pub date: Date,
+    pub reason: ClosureReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_interview: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

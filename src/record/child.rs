@@ -1,0 +1,77 @@
+//! A child (or young person) on the centre's list: `children/<id>.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{self, Date};
+use super::enums::{Category, GoalArea, Placement, Sex};
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Child {
+    pub id: String,
+    pub surname: String,
+    pub given_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patronymic: Option<String>,
+    #[serde(deserialize_with = "date::de")]
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub category: Category,
+    pub placement: Placement,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub studying_until: Option<Date>,
+    pub community: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<String>,
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    #[serde(default)]
+    pub goal_areas: Vec<GoalArea>,
+    #[serde(deserialize_with = "date::de")]
+    pub registered_on: Date,
+    #[serde(default)]
+    pub preferences: Preferences,
+    #[serde(default)]
+    pub consent: Consent,
+    #[serde(default)]
+    pub assessment: Assessment,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preferences {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentor_sex: Option<Sex>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub child: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative_name: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Child {
+    /// "Surname Given Patronymic", the Ukrainian official order.
+    pub fn full_name(&self) -> String {
+        super::full_name(&self.surname, &self.given_name, self.patronymic.as_deref())
+    }
+}

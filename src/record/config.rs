@@ -1,0 +1,344 @@
+//! `nastavnyk.toml`: the centre, the rule parameters of each regime, monitoring cadence,
+//! matching weights, git. Every parameter the law leaves open (domain.md [S]/[U] tags) lives
+//! here with domain.md's default, so a centre can follow a newer bylaw without a new release.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{self, Date};
+use super::enums::{Category, Disqualification, Party, Regime};
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub schema: u32,
+    #[serde(default)]
+    pub language: Lang,
+    pub centre: Centre,
+    #[serde(default)]
+    pub rules: Rules,
+    #[serde(default)]
+    pub monitoring: Monitoring,
+    #[serde(default)]
+    pub matching: Matching,
+    #[serde(default)]
+    pub git: GitSettings,
+}
+
+impl Config {
+    /// The configuration `check` works with when `nastavnyk.toml` itself is broken, so that
+    /// the records can still be checked (with the default rules).
+    pub fn fallback() -> Self {
+        Config {
+            schema: 1,
+            language: Lang::default(),
+            centre: Centre {
+                name: String::new(),
+                address: String::new(),
+                phone: None,
+                director: String::new(),
+                edrpou: None,
+                community: String::new(),
+            },
+            rules: Rules::default(),
+            monitoring: Monitoring::default(),
+            matching: Matching::default(),
+            git: GitSettings::default(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Centre {
+    pub name: String,
+    pub address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    pub director: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edrpou: Option<String>,
+    pub community: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum RegimeSetting {
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "2017")]
+    R2017,
+    #[serde(rename = "2026")]
+    R2026,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(from = "RawRules")]
+pub struct Rules {
+    pub regime: RegimeSetting,
+    pub cutover_2026: Date,
+    #[serde(rename = "2017")]
+    pub r2017: RegimeParams,
+    #[serde(rename = "2026")]
+    pub r2026: RegimeParams,
+}
+
+/// `[rules]` as written: every key optional, each regime's table a set of overrides.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    regime: RegimeSetting,
+    #[serde(default, deserialize_with = "date::de_opt")]
+    cutover_2026: Option<Date>,
+    #[serde(default, rename = "2017")]
+    r2017: RegimeOverrides,
+    #[serde(default, rename = "2026")]
+    r2026: RegimeOverrides,
+}
+
+impl From<RawRules> for Rules {
+    fn from(raw: RawRules) -> Self {
+        let defaults = Rules::default();
+        Rules {
+            regime: raw.regime,
+            cutover_2026: raw.cutover_2026.unwrap_or(defaults.cutover_2026),
+            r2017: raw.r2017.apply(defaults.r2017),
+            r2026: raw.r2026.apply(defaults.r2026),
+        }
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            regime: RegimeSetting::Auto,
+            cutover_2026: date::parse_iso("2026-07-14").expect("valid default"),
+            r2017: RegimeParams::defaults(Regime::R2017),
+            r2026: RegimeParams::defaults(Regime::R2026),
+        }
+    }
+}
+
+impl Rules {
+    /// The regime in force on `on` under this configuration (`auto` picks by the cutover).
+    pub fn regime_on(&self, on: Date) -> Regime {
+        match self.regime {
+            RegimeSetting::R2017 => Regime::R2017,
+            RegimeSetting::R2026 => Regime::R2026,
+            RegimeSetting::Auto if on >= self.cutover_2026 => Regime::R2026,
+            RegimeSetting::Auto => Regime::R2017,
+        }
+    }
+
+    pub fn params(&self, regime: Regime) -> &RegimeParams {
+        match regime {
+            Regime::R2017 => &self.r2017,
+            Regime::R2026 => &self.r2026,
+        }
+    }
+}
+
+/// How a rule that the sources leave open is applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Not meeting it makes the person ineligible.
+    Fail,
+    /// Reported, but does not make the person ineligible.
+    Warn,
+    /// Not checked.
+    Off,
+}
+
+/// Declares the parameters of a regime and the matching all-optional overrides table.
+macro_rules! regime_params {
+    ($($(#[$meta:meta])* $field:ident: $ty:ty,)+) => {
+        /// The parameters of one regime, `[rules.2017]` and `[rules.2026]`. The defaults of each
+        /// regime are domain.md's; a file sets only what it changes.
+        #[derive(Clone, Debug, Serialize)]
+        pub struct RegimeParams { $($(#[$meta])* pub $field: $ty,)+ }
+
+        #[derive(Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RegimeOverrides { $($field: Option<$ty>,)+ }
+
+        impl RegimeOverrides {
+            fn apply(self, mut params: RegimeParams) -> RegimeParams {
+                $(if let Some(value) = self.$field { params.$field = value; })+
+                params
+            }
+        }
+    };
+}
+
+regime_params! {
+    min_mentor_age: i32,
+    citizenship: Level,
+    certificate_valid_months: u32,
+    /// Art. 212 items whose application to mentors is unverified (7, 9, 13): `warn` or `fail`.
+    uncertain_disqualifications: Level,
+    uncertain_disqualification_codes: Vec<Disqualification>,
+    child_categories: Vec<Category>,
+    require_institution_placement: bool,
+    min_child_age: i32,
+    max_child_age: i32,
+    max_age_studying: i32,
+    child_consent: Level,
+    legal_representative_consent: Level,
+    required_signatures: Vec<Party>,
+}
+
+impl RegimeParams {
+    pub fn defaults(regime: Regime) -> Self {
+        use Category::*;
+        match regime {
+            Regime::R2017 => RegimeParams {
+                min_mentor_age: 18,
+                citizenship: Level::Warn,
+                certificate_valid_months: 12,
+                uncertain_disqualifications: Level::Fail,
+                uncertain_disqualification_codes: uncertain_codes(),
+                child_categories: vec![Orphan, DeprivedOfParentalCare, InInstitution],
+                require_institution_placement: true,
+                min_child_age: 0,
+                max_child_age: 18,
+                max_age_studying: 23,
+                child_consent: Level::Warn,
+                legal_representative_consent: Level::Warn,
+                required_signatures: vec![Party::Centre, Party::Institution, Party::Mentor],
+            },
+            Regime::R2026 => RegimeParams {
+                min_mentor_age: 21,
+                citizenship: Level::Fail,
+                certificate_valid_months: 12,
+                uncertain_disqualifications: Level::Fail,
+                uncertain_disqualification_codes: uncertain_codes(),
+                child_categories: Category::ALL.to_vec(),
+                require_institution_placement: false,
+                min_child_age: 10,
+                max_child_age: 18,
+                max_age_studying: 23,
+                child_consent: Level::Fail,
+                legal_representative_consent: Level::Fail,
+                required_signatures: vec![
+                    Party::Centre,
+                    Party::Institution,
+                    Party::Mentor,
+                    Party::LegalRepresentative,
+                ],
+            },
+        }
+    }
+}
+
+fn uncertain_codes() -> Vec<Disqualification> {
+    vec![
+        Disqualification::NoResidenceOrIncome,
+        Disqualification::UnmarriedForeigner,
+        Disqualification::SpouseDisqualified,
+    ]
+}
+
+/// Monitoring cadence and thresholds (domain.md §6; no Ukrainian norm exists, these are
+/// MENTOR's Elements of Effective Practice and Big Brothers Big Sisters defaults).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Monitoring {
+    pub min_meetings_per_month: u32,
+    pub min_hours_per_month: f64,
+    pub first_checkin_days: u32,
+    pub first_month_checkins: u32,
+    pub checkin_interval_days_first_year: u32,
+    pub checkin_interval_days_after: u32,
+    pub proposal_unsigned_days: u32,
+    pub child_waiting_days: u32,
+    pub ending_within_days: u32,
+    pub document_expiring_days: u32,
+}
+
+impl Default for Monitoring {
+    fn default() -> Self {
+        Monitoring {
+            min_meetings_per_month: 2,
+            min_hours_per_month: 4.0,
+            first_checkin_days: 14,
+            first_month_checkins: 2,
+            checkin_interval_days_first_year: 30,
+            checkin_interval_days_after: 90,
+            proposal_unsigned_days: 14,
+            child_waiting_days: 60,
+            ending_within_days: 90,
+            document_expiring_days: 30,
+        }
+    }
+}
+
+/// Where a mentor may be matched with a child.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchScope {
+    Community,
+    Any,
+}
+
+/// Hard-constraint switches and score weights (domain.md §5).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Matching {
+    pub scope: MatchScope,
+    pub respect_mentor_sex: bool,
+    pub require_shared_language: bool,
+    pub min_age_gap: i32,
+    pub exclude_conflict_of_interest: bool,
+    pub exclude_previous_breakups: bool,
+    pub weights: Weights,
+}
+
+impl Default for Matching {
+    fn default() -> Self {
+        Matching {
+            scope: MatchScope::Community,
+            respect_mentor_sex: true,
+            require_shared_language: true,
+            min_age_gap: 5,
+            exclude_conflict_of_interest: true,
+            exclude_previous_breakups: true,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// Points per unit of each score factor.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    /// Per shared interest.
+    pub interests: f64,
+    /// Per goal area of the child the mentor can help with.
+    pub goal_areas: f64,
+    /// Once, when both live in the same settlement.
+    pub settlement: f64,
+    /// Per weekday the mentor is available (children are assumed free on weekends).
+    pub availability: f64,
+    /// Per 30 days the child has waited, so the longest-waiting are not passed over.
+    pub waiting: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { interests: 3.0, goal_areas: 4.0, settlement: 2.0, availability: 0.5, waiting: 1.0 }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GitSettings {
+    pub commit: bool,
+}
+
+impl Default for GitSettings {
+    fn default() -> Self {
+        GitSettings { commit: true }
+    }
+}

@@ -1,0 +1,99 @@
+//! A volunteer mentor or candidate: `mentors/<id>.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{self, Date};
+use super::enums::{Disqualification, GoalArea, MentorStatus, Sex, Weekday};
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mentor {
+    pub id: String,
+    pub surname: String,
+    pub given_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patronymic: Option<String>,
+    #[serde(deserialize_with = "date::de")]
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub citizenship: String,
+    pub legal_capacity: bool,
+    pub community: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    #[serde(default)]
+    pub goal_areas: Vec<GoalArea>,
+    #[serde(default)]
+    pub availability: Vec<Weekday>,
+    pub capacity: u32,
+    #[serde(deserialize_with = "date::de")]
+    pub applied_on: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<MentorStatus>,
+    #[serde(default)]
+    pub documents: Documents,
+    #[serde(default)]
+    pub training: Training,
+    #[serde(default)]
+    pub conclusion: Conclusion,
+    #[serde(default)]
+    pub screening: Screening,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub passport_copy: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub medical_certificate: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub criminal_record_certificate: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conclusion {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Screening {
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub checked_on: Option<Date>,
+    #[serde(default)]
+    pub disqualifications: Vec<Disqualification>,
+}
+
+impl Mentor {
+    pub fn full_name(&self) -> String {
+        super::full_name(&self.surname, &self.given_name, self.patronymic.as_deref())
+    }
+
+    /// `status` absent means active: the field holds manual overrides only.
+    pub fn status(&self) -> MentorStatus {
+        self.status.unwrap_or(MentorStatus::Active)
+    }
+}

@@ -1,0 +1,286 @@
+//! Finding a registry, reading it (in parallel, every problem collected), and the
+//! single-record reads that edits use so they never parse the whole registry.
+
+pub mod ids;
+pub mod write;
+pub mod edit;
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::check::diagnostic::{Diagnostic, line_col, relative};
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::record::{Agreement, Child, Config, Institution, Kind, Mentor, is_valid_id};
+
+pub const CONFIG_FILE: &str = "nastavnyk.toml";
+
+/// Where to look for the registry: `-C`, then `$NASTAVNYK_RECORDS`, then upwards from `cwd`.
+pub fn find(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        if !dir.is_dir() {
+            return Err(Msg::RegistryMissing { dir: dir.display().to_string() }.into());
+        }
+        if !dir.join(CONFIG_FILE).is_file() {
+            return Err(Msg::NotARegistry { dir: dir.display().to_string() }.into());
+        }
+        return Ok(dir.to_path_buf());
+    }
+    cwd.ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Msg::RegistryNotFound.into())
+}
+
+/// Everything in a registry that could be read. Files that could not be parsed are left out
+/// of the lists and described in `problems`.
+#[derive(Debug)]
+pub struct Registry {
+    pub root: PathBuf,
+    pub config: Config,
+    pub children: Vec<Child>,
+    pub mentors: Vec<Mentor>,
+    pub institutions: Vec<Institution>,
+    pub agreements: Vec<Agreement>,
+    pub problems: Vec<Diagnostic>,
+    pub files_read: usize,
+}
+
+impl Registry {
+    /// Reads every record, using all cores. Never fails: what cannot be read is a problem.
+    pub fn load(root: &Path) -> Registry {
+        let mut problems = Vec::new();
+        let config = match read_config(root) {
+            Ok(config) => config,
+            Err(diagnostic) => {
+                problems.push(diagnostic);
+                Config::fallback()
+            }
+        };
+        let (children, mut p1, n1) = load_kind::<Child>(root, Kind::Child);
+        let (mentors, p2, n2) = load_kind::<Mentor>(root, Kind::Mentor);
+        let (institutions, p3, n3) = load_kind::<Institution>(root, Kind::Institution);
+        let (agreements, p4, n4) = load_kind::<Agreement>(root, Kind::Agreement);
+        problems.append(&mut p1);
+        problems.extend(p2.into_iter().chain(p3).chain(p4));
+        Registry {
+            root: root.to_path_buf(),
+            config,
+            children,
+            mentors,
+            institutions,
+            agreements,
+            problems,
+            files_read: 1 + n1 + n2 + n3 + n4,
+        }
+    }
+
+    /// Reads the registry for a command that needs it whole and valid enough to work on:
+    /// a file that cannot be parsed stops the command (exit 2) with its problems shown.
+    pub fn load_valid(root: &Path) -> Result<Registry> {
+        let registry = Registry::load(root);
+        if registry.problems.is_empty() {
+            Ok(registry)
+        } else {
+            let count = registry.problems.len();
+            Err(Error::new(Msg::RegistryInvalid { count })
+                .with_diagnostics(registry.problems)
+                .with_hint(Msg::RunCheck))
+        }
+    }
+
+    pub fn child(&self, id: &str) -> Option<&Child> {
+        self.children.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.children[i])
+    }
+
+    pub fn mentor(&self, id: &str) -> Option<&Mentor> {
+        self.mentors.binary_search_by(|m| m.id.as_str().cmp(id)).ok().map(|i| &self.mentors[i])
+    }
+
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institutions
+            .binary_search_by(|i| i.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.institutions[i])
+    }
+
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreements
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.agreements[i])
+    }
+}
+
+/// The path of a record file. `id` must already be valid (never a path).
+pub fn record_path(root: &Path, kind: Kind, id: &str) -> PathBuf {
+    debug_assert!(is_valid_id(id));
+    root.join(kind.dir()).join(format!("{id}.toml"))
+}
+
+/// The kind of record an ID belongs to, found by which folder holds its file.
+pub fn kind_of(root: &Path, id: &str) -> Option<Kind> {
+    if !is_valid_id(id) {
+        return None;
+    }
+    Kind::ALL.into_iter().find(|kind| record_path(root, *kind, id).is_file())
+}
+
+pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|err| {
+        Diagnostic::error(CONFIG_FILE, "file.unreadable", Msg::ReadFailed { detail: err.to_string() })
+    })?;
+    let config: Config = parse_toml(CONFIG_FILE, &text)?;
+    if config.schema != 1 {
+        return Err(Diagnostic::error(CONFIG_FILE, "schema.version", Msg::SchemaVersion { found: config.schema })
+            .at(crate::check::diagnostic::locate_key(&text, "", 0, "schema")));
+    }
+    Ok(config)
+}
+
+/// Reads and parses one record file; `rel` names it in diagnostics.
+pub fn read_record<T: DeserializeOwned>(root: &Path, kind: Kind, id: &str) -> Result<(T, String)> {
+    let path = record_path(root, kind, id);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
+        }
+        Err(err) => return Err(Error::io(&path, err)),
+    };
+    let rel = relative(root, &path);
+    match parse_toml::<T>(&rel, &text) {
+        Ok(record) => Ok((record, text)),
+        Err(diagnostic) => Err(Error::new(Msg::RegistryInvalid { count: 1 })
+            .with_diagnostics(vec![diagnostic])
+            .with_hint(Msg::RunCheck)),
+    }
+}
+
+/// Parses TOML text into a record, turning the parser's error into a diagnostic with the
+/// position, a stable code and (for an unknown key) a "did you mean" hint.
+pub fn parse_toml<T: DeserializeOwned>(rel: &str, text: &str) -> Result<T, Diagnostic> {
+    toml::from_str::<T>(text).map_err(|err| {
+        let position = err.span().map(|span| line_col(text, span.start));
+        let (code, msg) = classify(err.message());
+        Diagnostic::error(rel, code, msg).at(position)
+    })
+}
+
+/// Sorts the parser's message into our codes. The texts are serde's and toml's stable wording.
+fn classify(message: &str) -> (&'static str, Msg) {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("").to_string();
+        let expected: Vec<&str> = rest.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
+        return ("schema.unknown_key", Msg::UnknownKey { suggestion: did_you_mean(&key, &expected), key });
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or("").to_string();
+        return ("schema.missing_key", Msg::MissingKey { key });
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or("").to_string();
+        let expected = rest.split("expected").nth(1).unwrap_or("").trim().to_string();
+        return ("schema.enum", Msg::BadEnumValue { value, expected });
+    }
+    if message.contains("expected a date") || message.contains("not a day of the calendar") {
+        return ("date.invalid", Msg::BadDate { detail: message.to_string() });
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("invalid length") {
+        return ("schema.type", Msg::BadValue { detail: message.to_string() });
+    }
+    if message.contains("datetime") || message.contains("date") && message.contains("invalid") {
+        return ("date.invalid", Msg::BadDate { detail: message.to_string() });
+    }
+    ("toml.syntax", Msg::TomlSyntax { detail: message.to_string() })
+}
+
+/// The closest known name, when it is close enough to be what the user meant.
+pub fn did_you_mean(given: &str, known: &[&str]) -> Option<String> {
+    known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(given, candidate), *candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate.to_string())
+}
+
+/// The record files of a kind, sorted by name; other files are ignored, except that a `.toml`
+/// whose stem is not a valid ID is reported.
+pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    let dir = root.join(kind.dir());
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else { return (files, problems) };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // Our own temporary files (`.c-0001.toml.tmpXXXX`) and editors' backups start with a dot.
+        if name.starts_with('.') || !name.ends_with(".toml") {
+            continue;
+        }
+        let stem = name.trim_end_matches(".toml").to_string();
+        if is_valid_id(&stem) {
+            files.push((stem, entry.path()));
+        } else {
+            problems.push(Diagnostic::error(
+                format!("{}/{name}", kind.dir()),
+                "id.file_name",
+                Msg::InvalidFileName { name: name.clone() },
+            ));
+        }
+    }
+    files.sort();
+    (files, problems)
+}
+
+/// Reads and parses every file of one kind on all cores, keeping the order of the file names.
+fn load_kind<T: DeserializeOwned + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<Diagnostic>, usize) {
+    let (files, mut problems) = list_files(root, kind);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<(Vec<T>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || parse_files::<T>(kind, part)))
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect()
+    });
+    let mut records = Vec::with_capacity(files.len());
+    for (mut parsed, mut found) in results {
+        records.append(&mut parsed);
+        problems.append(&mut found);
+    }
+    // Sorted by ID for binary search; a record whose `id` differs from its file stem is kept
+    // (check reports it) but sorted by its `id` field.
+    records.sort_by(|a, b| a.id().cmp(b.id()));
+    (records, problems, files.len())
+}
+
+fn parse_files<T: DeserializeOwned>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut records = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for (stem, path) in files {
+        let rel = format!("{}/{stem}.toml", kind.dir());
+        match std::fs::read_to_string(path) {
+            Ok(text) => match parse_toml::<T>(&rel, &text) {
+                Ok(record) => records.push(record),
+                Err(diagnostic) => problems.push(diagnostic),
+            },
+            Err(err) => problems.push(Diagnostic::error(rel, "file.unreadable", Msg::ReadFailed { detail: err.to_string() })),
+        }
+    }
+    (records, problems)
+}
+
+/// Records that carry their ID.
+pub trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),+) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id } })+ };
+}
+has_id!(Child, Mentor, Institution, Agreement);

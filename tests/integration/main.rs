@@ -1,0 +1,6 @@
+//! One integration-test binary (linking once keeps the suite fast on two cores). Every test
+//! runs the real `nastavnyk` binary on a real temporary registry with the real `git`.
+
+mod support;
+
+mod foundation;
