@@ -21,10 +21,23 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// The registry folder (default: $NASTAVNYK_RECORDS, else the nearest folder upwards
     /// holding nastavnyk.toml).
-    #[arg(short = 'C', long = "records", global = true, value_name = "DIR", env = "NASTAVNYK_RECORDS", help_heading = "Global options")]
+    #[arg(
+        short = 'C',
+        long = "records",
+        global = true,
+        value_name = "DIR",
+        env = "NASTAVNYK_RECORDS",
+        help_heading = "Global options"
+    )]
     pub records: Option<PathBuf>,
     /// Take this date as today (YYYY-MM-DD), for reproducible scripts and tests.
-    #[arg(long, global = true, value_name = "DATE", env = "NASTAVNYK_TODAY", help_heading = "Global options")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DATE",
+        env = "NASTAVNYK_TODAY",
+        help_heading = "Global options"
+    )]
     pub today: Option<String>,
     /// Language of messages, tables and documents (default: `language` in nastavnyk.toml).
     #[arg(long, global = true, value_enum, help_heading = "Global options")]

@@ -24,7 +24,9 @@ pub struct Ctx {
 /// The parts of the context that need no registry (for `init`, `completions`, errors).
 pub fn today(global: &GlobalArgs) -> Result<Date> {
     match &global.today {
-        Some(text) => date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.clone() })),
+        Some(text) => {
+            date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.clone() }))
+        }
         None => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -36,9 +38,11 @@ impl Ctx {
         let cwd = std::env::current_dir().map_err(|err| Error::io(std::path::Path::new("."), err))?;
         let root = registry::find(global.records.as_deref(), &cwd)?;
         let config = registry::read_config(&root).map_err(|diagnostic| {
-            Error::new(Msg::RegistryInvalid { count: 1 }).with_diagnostics(vec![diagnostic]).with_hint(Msg::RunCheck)
+            Error::new(Msg::RegistryInvalid { count: 1 })
+                .with_diagnostics(vec![diagnostic])
+                .with_hint(Msg::RunCheck)
         })?;
-        Ok(Ctx::with_config(global, root, config)?)
+        Ctx::with_config(global, root, config)
     }
 
     pub fn with_config(global: &GlobalArgs, root: PathBuf, config: Config) -> Result<Ctx> {
@@ -65,8 +69,19 @@ impl Ctx {
     }
 
     /// The commit message for a change, if this context commits.
-    pub fn commit_message(&self, noun: &'static str, action: &'static str, record: &str, reason: Option<&str>) -> Option<CommitMessage> {
-        self.commit.then(|| CommitMessage { noun, action, record: record.to_string(), reason: reason.map(str::to_string) })
+    pub fn commit_message(
+        &self,
+        noun: &'static str,
+        action: &'static str,
+        record: &str,
+        reason: Option<&str>,
+    ) -> Option<CommitMessage> {
+        self.commit.then(|| CommitMessage {
+            noun,
+            action,
+            record: record.to_string(),
+            reason: reason.map(str::to_string),
+        })
     }
 
     /// Takes the registry's write lock, saying so if another writer holds it.
@@ -75,7 +90,11 @@ impl Ctx {
     }
 
     /// Applies a transaction and tells the user how it ended.
-    pub fn apply(&self, transaction: registry::write::Transaction, message: Option<CommitMessage>) -> Result<()> {
+    pub fn apply(
+        &self,
+        transaction: registry::write::Transaction,
+        message: Option<CommitMessage>,
+    ) -> Result<()> {
         use registry::write::Outcome;
         let summary = message.as_ref().map(CommitMessage::summary);
         match transaction.apply(&self.root, message.as_ref())? {

@@ -4,8 +4,12 @@
 use crate::check::Diagnostic;
 use crate::i18n::Msg;
 
+/// Boxed so that `Result<T, Error>` stays one pointer wide on the success path.
 #[derive(Debug)]
-pub struct Error {
+pub struct Error(Box<ErrorData>);
+
+#[derive(Debug)]
+pub struct ErrorData {
     pub msg: Msg,
     /// The problems that caused it (an invalid record refused, a broken registry).
     pub diagnostics: Vec<Diagnostic>,
@@ -20,7 +24,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(msg: Msg) -> Self {
-        Error { msg, diagnostics: Vec::new(), hint: None, sources: Vec::new() }
+        Error(Box::new(ErrorData { msg, diagnostics: Vec::new(), hint: None, sources: Vec::new() }))
     }
 
     pub fn with_diagnostics(mut self, diagnostics: Vec<Diagnostic>) -> Self {
@@ -41,6 +45,20 @@ impl Error {
     /// An I/O failure on `path`, with the path in the message.
     pub fn io(path: &std::path::Path, err: std::io::Error) -> Self {
         Error::new(Msg::ReadFailed { detail: format!("{}: {err}", path.display()) })
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorData;
+
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
     }
 }
 

@@ -27,9 +27,8 @@ pub fn run_with_input(dir: &Path, args: &[&str], input: Option<&str>) -> Result<
             .write_all(input.as_bytes())
             .map_err(|err| Error::new(Msg::GitFailed { detail: err.to_string() }))?;
     }
-    let output = child
-        .wait_with_output()
-        .map_err(|err| Error::new(Msg::GitFailed { detail: err.to_string() }))?;
+    let output =
+        child.wait_with_output().map_err(|err| Error::new(Msg::GitFailed { detail: err.to_string() }))?;
     if output.status.success() {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {

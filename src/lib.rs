@@ -51,10 +51,17 @@ pub fn report_error(error: &error::Error, global: &cli::GlobalArgs) {
     let lang = global.lang.unwrap_or_else(|| guess_lang(global));
     let mut text = String::new();
     if !error.diagnostics.is_empty() {
-        let root = global.records.clone().or_else(|| {
-            std::env::current_dir().ok().and_then(|cwd| registry::find(None, &cwd).ok())
-        });
-        text.push_str(&output::render_diagnostics(&error.diagnostics, &error.sources, root.as_deref().unwrap_or(std::path::Path::new(".")), lang, false));
+        let root = global
+            .records
+            .clone()
+            .or_else(|| std::env::current_dir().ok().and_then(|cwd| registry::find(None, &cwd).ok()));
+        text.push_str(&output::render_diagnostics(
+            &error.diagnostics,
+            &error.sources,
+            root.as_deref().unwrap_or(std::path::Path::new(".")),
+            lang,
+            false,
+        ));
     }
     let prefix = match lang {
         i18n::Lang::Uk => "помилка",

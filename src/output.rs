@@ -60,7 +60,9 @@ impl Cell {
         match self {
             Cell::Text(text) => serde_json::Value::String(text.clone()),
             Cell::Int(n) => (*n).into(),
-            Cell::Num(x) => serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Cell::Num(x) => {
+                serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, serde_json::Value::Number)
+            }
             Cell::Bool(b) => (*b).into(),
             Cell::Empty => serde_json::Value::Null,
         }
@@ -118,8 +120,12 @@ impl Rows {
             .rows
             .iter()
             .map(|row| {
-                let map: serde_json::Map<String, serde_json::Value> =
-                    self.columns.iter().zip(row).map(|(column, cell)| (column.to_string(), cell.json())).collect();
+                let map: serde_json::Map<String, serde_json::Value> = self
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(column, cell)| (column.to_string(), cell.json()))
+                    .collect();
                 serde_json::Value::Object(map)
             })
             .collect();
@@ -140,28 +146,6 @@ pub fn json_string(value: &serde_json::Value) -> String {
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_are_neutralised_but_numbers_are_not() {
-        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(csv_safe("+380 67 1"), "'+380 67 1");
-        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_safe("\tx"), "'\tx");
-        assert_eq!(csv_safe("-3.5"), "-3.5");
-        assert_eq!(csv_safe("c-0001"), "c-0001");
-    }
-
-    #[test]
-    fn numbers_have_no_float_noise() {
-        assert_eq!(format_number(4.0), "4");
-        assert_eq!(format_number(2.5), "2.5");
-        assert_eq!(format_number(1.0 / 3.0), "0.33");
-    }
-}
-
 /// Renders problems the way compilers do: `error[code]: message`, then `--> file:line:col` and
 /// the source line with a marker. Files are read again here, only for the problems shown.
 pub fn render_diagnostics(
@@ -171,8 +155,8 @@ pub fn render_diagnostics(
     lang: crate::i18n::Lang,
     color: bool,
 ) -> String {
-    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
     use crate::check::Severity;
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut texts: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
@@ -196,9 +180,7 @@ pub fn render_diagnostics(
         match (source_line, diagnostic.line, diagnostic.column) {
             (Some(source), Some(line), Some(column)) => {
                 let start = source.char_indices().nth(column - 1).map_or(source.len(), |(i, _)| i);
-                let end = source[start..]
-                    .find(|c: char| c == ' ' || c == '=')
-                    .map_or(source.len(), |n| start + n.max(1));
+                let end = source[start..].find([' ', '=']).map_or(source.len(), |n| start + n.max(1));
                 let end = end.max((start + 1).min(source.len()));
                 let report = &[level.primary_title(message).id(diagnostic.code).element(
                     Snippet::source(source)
@@ -225,4 +207,26 @@ pub fn render_diagnostics(
 pub fn use_color() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_are_not() {
+        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_safe("+380 67 1"), "'+380 67 1");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("\tx"), "'\tx");
+        assert_eq!(csv_safe("-3.5"), "-3.5");
+        assert_eq!(csv_safe("c-0001"), "c-0001");
+    }
+
+    #[test]
+    fn numbers_have_no_float_noise() {
+        assert_eq!(format_number(4.0), "4");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(1.0 / 3.0), "0.33");
+    }
 }

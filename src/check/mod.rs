@@ -102,8 +102,15 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
         .into_iter()
         .map(|f| {
             let position = diagnostic::locate_key(text, f.table, f.index, f.key);
-            Diagnostic { file: rel.to_string(), line: None, column: None, code: f.code, severity: f.severity, msg: f.msg }
-                .at(position)
+            Diagnostic {
+                file: rel.to_string(),
+                line: None,
+                column: None,
+                code: f.code,
+                severity: f.severity,
+                msg: f.msg,
+            }
+            .at(position)
         })
         .collect()
 }
@@ -163,17 +170,18 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
             }
             if !id_set.contains(stem.as_str()) {
                 // Either unparsable (already reported) or its `id` differs from the stem.
-                if let Ok(text) = std::fs::read_to_string(registry.root.join(&rel)) {
-                    if let Some(id) = top_level_id(&text).filter(|id| id != stem) {
-                        let position = diagnostic::locate_key(&text, "", 0, "id");
-                        let msg = if is_valid_id(&id) {
-                            Msg::IdMismatch { id, stem: stem.clone() }
-                        } else {
-                            Msg::InvalidId { id }
-                        };
-                        let code = if matches!(msg, Msg::IdMismatch { .. }) { "id.mismatch" } else { "id.invalid" };
-                        out.push(Diagnostic::error(rel, code, msg).at(position));
-                    }
+                if let Ok(text) = std::fs::read_to_string(registry.root.join(&rel))
+                    && let Some(id) = top_level_id(&text).filter(|id| id != stem)
+                {
+                    let position = diagnostic::locate_key(&text, "", 0, "id");
+                    let msg = if is_valid_id(&id) {
+                        Msg::IdMismatch { id, stem: stem.clone() }
+                    } else {
+                        Msg::InvalidId { id }
+                    };
+                    let code =
+                        if matches!(msg, Msg::IdMismatch { .. }) { "id.mismatch" } else { "id.invalid" };
+                    out.push(Diagnostic::error(rel, code, msg).at(position));
                 }
             }
         }
@@ -189,10 +197,13 @@ fn top_level_id(text: &str) -> Option<String> {
 
 pub fn check_config(root: &Path, config: &Config) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
-    if let Some(edrpou) = &config.centre.edrpou {
-        if !is_edrpou(edrpou) {
-            findings.push(Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() }).in_table("centre", 0));
-        }
+    if let Some(edrpou) = &config.centre.edrpou
+        && !is_edrpou(edrpou)
+    {
+        findings.push(
+            Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() })
+                .in_table("centre", 0),
+        );
     }
     place(root, crate::registry::CONFIG_FILE, findings, None)
 }
@@ -205,7 +216,12 @@ fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-fn date_order(later: &'static str, later_date: Date, earlier: &'static str, earlier_date: Date) -> Option<Finding> {
+fn date_order(
+    later: &'static str,
+    later_date: Date,
+    earlier: &'static str,
+    earlier_date: Date,
+) -> Option<Finding> {
     (later_date < earlier_date).then(|| {
         Finding::error(
             "date.order",
@@ -246,7 +262,11 @@ fn not_future(path: &'static str, date: Option<Date>, today: Date, severity: Sev
 fn check_languages(languages: &[String], findings: &mut Vec<Finding>) {
     for code in languages {
         if !is_language_code(code) {
-            findings.push(Finding::error("value.language", "languages", Msg::BadLanguageCode { code: code.clone() }));
+            findings.push(Finding::error(
+                "value.language",
+                "languages",
+                Msg::BadLanguageCode { code: code.clone() },
+            ));
         }
     }
 }
@@ -272,21 +292,26 @@ pub fn check_child(child: &Child, today: Date, lookup: &dyn Lookup) -> Vec<Findi
     ] {
         findings.extend(not_future(path, date, today, Severity::Warning));
         if let Some(date) = date {
-            findings.extend(date_order(path, date, "birth_date", birth).map(|f| f.in_table(table_of(path), 0)));
+            findings
+                .extend(date_order(path, date, "birth_date", birth).map(|f| f.in_table(table_of(path), 0)));
         }
     }
     if let Some(until) = child.studying_until {
         findings.extend(date_order("studying_until", until, "birth_date", birth));
     }
     check_languages(&child.languages, &mut findings);
-    if let Some(institution) = &child.institution {
-        if !lookup.exists(Kind::Institution, institution) {
-            findings.push(Finding::error(
-                "ref.unknown",
-                "institution",
-                Msg::UnknownReference { field: "institution".into(), id: institution.clone(), kind: Kind::Institution },
-            ));
-        }
+    if let Some(institution) = &child.institution
+        && !lookup.exists(Kind::Institution, institution)
+    {
+        findings.push(Finding::error(
+            "ref.unknown",
+            "institution",
+            Msg::UnknownReference {
+                field: "institution".into(),
+                id: institution.clone(),
+                kind: Kind::Institution,
+            },
+        ));
     }
     findings
 }
@@ -297,7 +322,11 @@ pub fn check_mentor(mentor: &Mentor, today: Date) -> Vec<Finding> {
     let birth = mentor.birth_date;
     findings.extend(not_future("birth_date", Some(birth), today, Severity::Error));
     if !(mentor.citizenship.len() == 2 && mentor.citizenship.bytes().all(|b| b.is_ascii_uppercase())) {
-        findings.push(Finding::error("value.citizenship", "citizenship", Msg::BadCitizenship { value: mentor.citizenship.clone() }));
+        findings.push(Finding::error(
+            "value.citizenship",
+            "citizenship",
+            Msg::BadCitizenship { value: mentor.citizenship.clone() },
+        ));
     }
     check_languages(&mentor.languages, &mut findings);
     for (path, date) in [
@@ -311,7 +340,8 @@ pub fn check_mentor(mentor: &Mentor, today: Date) -> Vec<Finding> {
     ] {
         findings.extend(not_future(path, date, today, Severity::Warning));
         if let Some(date) = date {
-            findings.extend(date_order(path, date, "birth_date", birth).map(|f| f.in_table(table_of(path), 0)));
+            findings
+                .extend(date_order(path, date, "birth_date", birth).map(|f| f.in_table(table_of(path), 0)));
         }
     }
     // The centre issues its conclusion after the training (CMU Res. 465, p. 7).
@@ -329,10 +359,10 @@ pub fn check_mentor(mentor: &Mentor, today: Date) -> Vec<Finding> {
 
 pub fn check_institution(institution: &Institution) -> Vec<Finding> {
     let mut findings = Vec::new();
-    if let Some(edrpou) = &institution.edrpou {
-        if !is_edrpou(edrpou) {
-            findings.push(Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() }));
-        }
+    if let Some(edrpou) = &institution.edrpou
+        && !is_edrpou(edrpou)
+    {
+        findings.push(Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() }));
     }
     for (key, value) in [("name", &institution.name), ("director", &institution.director)] {
         if value.trim().is_empty() {
@@ -342,14 +372,28 @@ pub fn check_institution(institution: &Institution) -> Vec<Finding> {
     findings
 }
 
-pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, lookup: &dyn Lookup) -> Vec<Finding> {
+pub fn check_agreement(
+    agreement: &Agreement,
+    config: &Config,
+    today: Date,
+    lookup: &dyn Lookup,
+) -> Vec<Finding> {
     use crate::record::enums::{AgreementStatus, Party};
     let mut findings = Vec::new();
-    let reference = |findings: &mut Vec<Finding>, key: &'static str, kind: Kind, id: &str, table: &'static str, index: usize| {
+    let reference = |findings: &mut Vec<Finding>,
+                     key: &'static str,
+                     kind: Kind,
+                     id: &str,
+                     table: &'static str,
+                     index: usize| {
         if !lookup.exists(kind, id) {
             findings.push(
-                Finding::error("ref.unknown", key, Msg::UnknownReference { field: key.into(), id: id.to_string(), kind })
-                    .in_table(table, index),
+                Finding::error(
+                    "ref.unknown",
+                    key,
+                    Msg::UnknownReference { field: key.into(), id: id.to_string(), kind },
+                )
+                .in_table(table, index),
             );
         }
     };
@@ -357,8 +401,22 @@ pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, look
     reference(&mut findings, "mentor", Kind::Mentor, &agreement.mentor, "", 0);
     reference(&mut findings, "institution", Kind::Institution, &agreement.institution, "", 0);
     for (index, renewal) in agreement.renewals.iter().enumerate() {
-        reference(&mut findings, "from_institution", Kind::Institution, &renewal.from_institution, "renewals", index);
-        reference(&mut findings, "to_institution", Kind::Institution, &renewal.to_institution, "renewals", index);
+        reference(
+            &mut findings,
+            "from_institution",
+            Kind::Institution,
+            &renewal.from_institution,
+            "renewals",
+            index,
+        );
+        reference(
+            &mut findings,
+            "to_institution",
+            Kind::Institution,
+            &renewal.to_institution,
+            "renewals",
+            index,
+        );
     }
 
     let proposed = agreement.proposed_on;
@@ -371,7 +429,8 @@ pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, look
                 Party::Mentor => "signatures.mentor",
                 Party::LegalRepresentative => "signatures.legal_representative",
             };
-            findings.extend(date_order(path, date, "proposed_on", proposed).map(|f| f.in_table("signatures", 0)));
+            findings
+                .extend(date_order(path, date, "proposed_on", proposed).map(|f| f.in_table("signatures", 0)));
             findings.extend(not_future(path, Some(date), today, Severity::Warning));
         }
     }
@@ -380,14 +439,22 @@ pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, look
         findings.extend(not_future("signed_on", Some(signed), today, Severity::Warning));
         let required = &config.rules.params(agreement.regime).required_signatures;
         if required.iter().any(|party| agreement.signatures.get(*party).is_none()) {
-            findings.push(Finding::warning("agreement.signatures", "signed_on", Msg::ActiveWithoutSignatures));
+            findings.push(Finding::warning(
+                "agreement.signatures",
+                "signed_on",
+                Msg::ActiveWithoutSignatures,
+            ));
         }
     }
-    if matches!(agreement.status, AgreementStatus::Active | AgreementStatus::Suspended) && agreement.signed_on.is_none() {
+    if matches!(agreement.status, AgreementStatus::Active | AgreementStatus::Suspended)
+        && agreement.signed_on.is_none()
+    {
         findings.push(Finding::error("agreement.unsigned", "status", Msg::SignedWithoutDate));
     }
     match (&agreement.closure, agreement.status) {
-        (None, AgreementStatus::Closed) => findings.push(Finding::error("agreement.closure", "status", Msg::ClosedWithoutClosure)),
+        (None, AgreementStatus::Closed) => {
+            findings.push(Finding::error("agreement.closure", "status", Msg::ClosedWithoutClosure))
+        }
         (Some(_), status) if status != AgreementStatus::Closed => {
             findings.push(Finding::error("agreement.closure", "status", Msg::ClosureWithoutClosedStatus))
         }
@@ -395,7 +462,9 @@ pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, look
     }
     if let Some(closure) = &agreement.closure {
         let start = agreement.signed_on.map_or(("proposed_on", proposed), |s| ("signed_on", s));
-        findings.extend(date_order("closure.date", closure.date, start.0, start.1).map(|f| f.in_table("closure", 0)));
+        findings.extend(
+            date_order("closure.date", closure.date, start.0, start.1).map(|f| f.in_table("closure", 0)),
+        );
         findings.extend(not_future("closure.date", Some(closure.date), today, Severity::Warning));
     }
     let expected = config.rules.regime_on(proposed);
@@ -409,23 +478,40 @@ pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, look
     for (index, contact) in agreement.contacts.iter().enumerate() {
         match agreement.signed_on {
             Some(signed) if contact.date < signed => findings.push(
-                Finding::error("contact.before_signing", "date", Msg::ContactBeforeSigning { date: contact.date.to_string(), signed_on: signed.to_string() })
-                    .in_table("contacts", index),
+                Finding::error(
+                    "contact.before_signing",
+                    "date",
+                    Msg::ContactBeforeSigning {
+                        date: contact.date.to_string(),
+                        signed_on: signed.to_string(),
+                    },
+                )
+                .in_table("contacts", index),
             ),
             None => findings.push(
-                Finding::error("contact.unsigned", "date", Msg::ContactOutsideAgreement { date: contact.date.to_string() })
-                    .in_table("contacts", index),
+                Finding::error(
+                    "contact.unsigned",
+                    "date",
+                    Msg::ContactOutsideAgreement { date: contact.date.to_string() },
+                )
+                .in_table("contacts", index),
             ),
             _ => {}
         }
         if contact.date > today {
             findings.push(
-                Finding::error("date.future", "date", Msg::DateInFuture { field: "contacts.date".into(), date: contact.date.to_string() })
-                    .in_table("contacts", index),
+                Finding::error(
+                    "date.future",
+                    "date",
+                    Msg::DateInFuture { field: "contacts.date".into(), date: contact.date.to_string() },
+                )
+                .in_table("contacts", index),
             );
         }
         if contact.hours.is_some_and(|h| h < 0.0) {
-            findings.push(Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("contacts", index));
+            findings.push(
+                Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("contacts", index),
+            );
         }
     }
     if agreement.hours_per_month.is_some_and(|h| h < 0.0) {
@@ -437,7 +523,9 @@ pub fn check_agreement(agreement: &Agreement, config: &Config, today: Date, look
 /// The same person entered twice: same surname, given name and birth date (case-insensitive).
 fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let key = |surname: &str, given: &str, birth: Date| (surname.trim().to_lowercase(), given.trim().to_lowercase(), birth);
+    let key = |surname: &str, given: &str, birth: Date| {
+        (surname.trim().to_lowercase(), given.trim().to_lowercase(), birth)
+    };
     let mut find = |kind: Kind, people: Vec<(&str, (String, String, Date))>| {
         let mut first: HashMap<(String, String, Date), &str> = HashMap::new();
         for (id, person) in people {
@@ -445,16 +533,33 @@ fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
                 let rel = format!("{}/{id}.toml", kind.dir());
                 let other = format!("{}/{other}.toml", kind.dir());
                 out.push(
-                    Diagnostic::error(rel.clone(), "person.duplicate", Msg::DuplicatePerson { other })
-                        .at(std::fs::read_to_string(registry.root.join(&rel)).ok().and_then(|t| diagnostic::locate_key(&t, "", 0, "surname"))),
+                    Diagnostic::error(rel.clone(), "person.duplicate", Msg::DuplicatePerson { other }).at(
+                        std::fs::read_to_string(registry.root.join(&rel))
+                            .ok()
+                            .and_then(|t| diagnostic::locate_key(&t, "", 0, "surname")),
+                    ),
                 );
             } else {
                 first.insert(person, id);
             }
         }
     };
-    find(Kind::Child, registry.children.iter().map(|c| (c.id.as_str(), key(&c.surname, &c.given_name, c.birth_date))).collect());
-    find(Kind::Mentor, registry.mentors.iter().map(|m| (m.id.as_str(), key(&m.surname, &m.given_name, m.birth_date))).collect());
+    find(
+        Kind::Child,
+        registry
+            .children
+            .iter()
+            .map(|c| (c.id.as_str(), key(&c.surname, &c.given_name, c.birth_date)))
+            .collect(),
+    );
+    find(
+        Kind::Mentor,
+        registry
+            .mentors
+            .iter()
+            .map(|m| (m.id.as_str(), key(&m.surname, &m.given_name, m.birth_date)))
+            .collect(),
+    );
     out
 }
 
@@ -479,14 +584,14 @@ fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
         }
     }
     for (mentor_id, open) in by_mentor {
-        if let Some(mentor) = registry.mentor(mentor_id) {
-            if open as u32 > mentor.capacity {
-                out.push(Diagnostic::warning(
-                    format!("mentors/{mentor_id}.toml"),
-                    "mentor.over_capacity",
-                    Msg::MentorOverCapacity { mentor: mentor_id.to_string(), open, capacity: mentor.capacity },
-                ));
-            }
+        if let Some(mentor) = registry.mentor(mentor_id)
+            && open as u32 > mentor.capacity
+        {
+            out.push(Diagnostic::warning(
+                format!("mentors/{mentor_id}.toml"),
+                "mentor.over_capacity",
+                Msg::MentorOverCapacity { mentor: mentor_id.to_string(), open, capacity: mentor.capacity },
+            ));
         }
     }
     out
@@ -527,14 +632,24 @@ pub fn validate_record_text(
     let mut out = place(root, rel, findings, Some(text));
     if record_id != id {
         let position = diagnostic::locate_key(text, "", 0, "id");
-        out.push(Diagnostic::error(rel, "id.mismatch", Msg::IdMismatch { id: record_id, stem: id.to_string() }).at(position));
+        out.push(
+            Diagnostic::error(rel, "id.mismatch", Msg::IdMismatch { id: record_id, stem: id.to_string() })
+                .at(position),
+        );
     }
     out
 }
 
 /// Another record of `kind` for the same person (same surname, given name, birth date),
 /// found by reading only the files that mention that birth date.
-pub fn find_same_person(root: &Path, kind: Kind, id: &str, surname: &str, given_name: &str, birth: Date) -> Option<String> {
+pub fn find_same_person(
+    root: &Path,
+    kind: Kind,
+    id: &str,
+    surname: &str,
+    given_name: &str,
+    birth: Date,
+) -> Option<String> {
     let needle = birth.to_string();
     let (files, _) = crate::registry::list_files(root, kind);
     let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
@@ -545,7 +660,10 @@ pub fn find_same_person(root: &Path, kind: Kind, id: &str, surname: &str, given_
         }
         let table: toml::Table = toml::from_str(&text).ok()?;
         let field = |key: &str| table.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let born = table.get("birth_date").and_then(|v| v.as_datetime()).and_then(|d| crate::record::date::from_toml(d).ok());
+        let born = table
+            .get("birth_date")
+            .and_then(|v| v.as_datetime())
+            .and_then(|d| crate::record::date::from_toml(d).ok());
         (same(&field("surname"), surname) && same(&field("given_name"), given_name) && born == Some(birth))
             .then(|| format!("{}/{stem}.toml", kind.dir()))
     })
@@ -563,10 +681,10 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
             if !text.contains(&quoted) {
                 continue;
             }
-            if let Ok(table) = toml::from_str::<toml::Table>(&text) {
-                if refers(&table) {
-                    out.push(format!("{}/{stem}.toml", in_kind.dir()));
-                }
+            if let Ok(table) = toml::from_str::<toml::Table>(&text)
+                && refers(&table)
+            {
+                out.push(format!("{}/{stem}.toml", in_kind.dir()));
             }
         }
     };
@@ -579,7 +697,10 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
             scan(Kind::Agreement, &|t| {
                 is(t, "institution")
                     || t.get("renewals").and_then(|r| r.as_array()).is_some_and(|renewals| {
-                        renewals.iter().filter_map(|r| r.as_table()).any(|r| is(r, "from_institution") || is(r, "to_institution"))
+                        renewals
+                            .iter()
+                            .filter_map(|r| r.as_table())
+                            .any(|r| is(r, "from_institution") || is(r, "to_institution"))
                     })
             });
         }

@@ -9,13 +9,15 @@ use crate::output::{self, Cell, Rows};
 use crate::registry::{self, Registry};
 
 pub fn run(global: &GlobalArgs) -> Result<u8> {
-    let cwd = std::env::current_dir().map_err(|err| crate::error::Error::io(std::path::Path::new("."), err))?;
+    let cwd =
+        std::env::current_dir().map_err(|err| crate::error::Error::io(std::path::Path::new("."), err))?;
     let root = registry::find(global.records.as_deref(), &cwd)?;
     let today = context::today(global)?;
     let registry = Registry::load(&root);
     let lang = global.lang.unwrap_or(registry.config.language);
     let diagnostics = check::check_registry(&registry, today);
-    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics.iter().partition(|d| d.severity == Severity::Error);
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        diagnostics.iter().partition(|d| d.severity == Severity::Error);
 
     match global.format {
         Format::Json => {

@@ -1,6 +1,5 @@
 //! `init DIR`: a new registry with its config, folders and default templates, committed.
 
-
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::error::{Error, Result};
 use crate::git;
@@ -25,18 +24,27 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
         write_atomic(&folder.join(".gitkeep"), "")?;
     }
     let mut written: Vec<String> = vec![CONFIG_FILE.into(), ".gitignore".into()];
-    written.extend(Kind::ALL.iter().map(|k| k.dir()).chain(["templates"]).map(|dir| format!("{dir}/.gitkeep")));
+    written
+        .extend(Kind::ALL.iter().map(|k| k.dir()).chain(["templates"]).map(|dir| format!("{dir}/.gitkeep")));
     for (name, text) in crate::templates::DEFAULTS {
         write_atomic(&dir.join("templates").join(name), text)?;
         written.push(format!("templates/{name}"));
     }
-    write_atomic(&dir.join(".gitignore"), &format!("# nastavnyk's lock and working copies\n{LOCK_FILE}\n.*.tmp\n.*.edit.toml\n"))?;
+    write_atomic(
+        &dir.join(".gitignore"),
+        &format!("# nastavnyk's lock and working copies\n{LOCK_FILE}\n.*.tmp\n.*.edit.toml\n"),
+    )?;
 
     if !global.no_commit {
         if git::toplevel(dir).is_none() {
             git::init(dir)?;
         }
-        let message = crate::registry::write::CommitMessage { noun: "registry", action: "init", record: "nastavnyk".into(), reason: None };
+        let message = crate::registry::write::CommitMessage {
+            noun: "registry",
+            action: "init",
+            record: "nastavnyk".into(),
+            reason: None,
+        };
         git::commit_paths(dir, &written, &message.render())?;
     }
     if !global.quiet {
@@ -48,7 +56,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
 /// The config of a new registry: the centre's details given as flags, every parameter at
 /// domain.md's default and shown commented out, so a coordinator sees what can be tuned.
 fn config_text(args: &InitArgs, lang: Lang) -> String {
-    let quote = |value: &Option<String>| toml_edit::Value::from(value.clone().unwrap_or_default()).to_string();
+    let quote =
+        |value: &Option<String>| toml_edit::Value::from(value.clone().unwrap_or_default()).to_string();
     let optional = |key: &str, value: &Option<String>| match value {
         Some(_) => format!("{key} = {}\n", quote(value).trim()),
         None => format!("# {key} = \"\"\n"),
@@ -97,4 +106,3 @@ cutover_2026 = 2026-07-14  # first day of Law 4744-IX when regime = "auto"
 [git]
 commit = true
 "#;
-

@@ -84,10 +84,14 @@ impl AddFields for InstitutionFields {
 
 pub fn run<F: AddFields + clap::Args>(ctx: &Ctx, kind: Kind, command: RecordCommand<F>) -> Result<u8> {
     match command {
-        RecordCommand::Add { fields, assignments, reason } => add(ctx, kind, &fields, &assignments, reason.reason.as_deref()),
+        RecordCommand::Add { fields, assignments, reason } => {
+            add(ctx, kind, &fields, &assignments, reason.reason.as_deref())
+        }
         RecordCommand::Show { id } => show(ctx, kind, &id),
         RecordCommand::List(args) => list(ctx, kind, &args),
-        RecordCommand::Set { id, assignments, reason } => set(ctx, kind, &id, &assignments, reason.reason.as_deref()),
+        RecordCommand::Set { id, assignments, reason } => {
+            set(ctx, kind, &id, &assignments, reason.reason.as_deref())
+        }
         RecordCommand::Edit { id, reason } => edit(ctx, kind, &id, reason.reason.as_deref()),
         RecordCommand::Remove { id, reason } => remove(ctx, kind, &id, reason.reason.as_deref()),
     }
@@ -128,18 +132,33 @@ fn refuse_same_person(ctx: &Ctx, kind: Kind, id: &str, rel: &str, text: &str) ->
     }
     let Ok(table) = toml::from_str::<toml::Table>(text) else { return Ok(()) };
     let field = |key: &str| table.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    let Some(birth) = table.get("birth_date").and_then(|v| v.as_datetime()).and_then(|d| crate::record::date::from_toml(d).ok()) else {
+    let Some(birth) = table
+        .get("birth_date")
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| crate::record::date::from_toml(d).ok())
+    else {
         return Ok(());
     };
-    if let Some(other) = check::find_same_person(&ctx.root, kind, id, &field("surname"), &field("given_name"), birth) {
+    if let Some(other) =
+        check::find_same_person(&ctx.root, kind, id, &field("surname"), &field("given_name"), birth)
+    {
         let position = check::diagnostic::locate_key(text, "", 0, "surname");
-        let diagnostic = Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other }).at(position);
-        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(vec![diagnostic]).with_source(rel, text));
+        let diagnostic =
+            Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other }).at(position);
+        return Err(Error::new(Msg::RefusedInvalid)
+            .with_diagnostics(vec![diagnostic])
+            .with_source(rel, text));
     }
     Ok(())
 }
 
-fn add<F: AddFields>(ctx: &Ctx, kind: Kind, fields: &F, extra: &[String], reason: Option<&str>) -> Result<u8> {
+fn add<F: AddFields>(
+    ctx: &Ctx,
+    kind: Kind,
+    fields: &F,
+    extra: &[String],
+    reason: Option<&str>,
+) -> Result<u8> {
     let mut assignments: Vec<Assignment> = Vec::new();
     for (path, value) in fields.assignments(ctx) {
         if let Some(value) = value {
@@ -214,8 +233,15 @@ pub fn read_document(ctx: &Ctx, kind: Kind, id: &str) -> Result<(String, Documen
     let rel = rel_path(kind, id);
     let doc = text.parse::<DocumentMut>().map_err(|err| {
         let position = err.span().map(|span| check::diagnostic::line_col(&text, span.start));
-        let diagnostic = Diagnostic::error(rel.clone(), "toml.syntax", Msg::TomlSyntax { detail: err.message().to_string() }).at(position);
-        Error::new(Msg::RegistryInvalid { count: 1 }).with_diagnostics(vec![diagnostic]).with_hint(Msg::RunCheck)
+        let diagnostic = Diagnostic::error(
+            rel.clone(),
+            "toml.syntax",
+            Msg::TomlSyntax { detail: err.message().to_string() },
+        )
+        .at(position);
+        Error::new(Msg::RegistryInvalid { count: 1 })
+            .with_diagnostics(vec![diagnostic])
+            .with_hint(Msg::RunCheck)
     })?;
     Ok((text, doc))
 }
@@ -234,7 +260,8 @@ fn edit(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
     if !copy.exists() {
         registry::write::write_atomic(&copy, &original)?;
     }
-    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".to_string());
+    let editor =
+        std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".to_string());
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
@@ -250,10 +277,13 @@ fn edit(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
         ctx.note(Msg::NothingChanged);
         return Ok(0);
     }
-    let mut diagnostics = check::validate_record_text(&ctx.root, &ctx.config, kind, id, &copy_rel, &text, ctx.today);
+    let mut diagnostics =
+        check::validate_record_text(&ctx.root, &ctx.config, kind, id, &copy_rel, &text, ctx.today);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.retain(|d| d.severity == Severity::Error);
-        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(diagnostics).with_hint(Msg::EditKept { path: copy.display().to_string() }));
+        return Err(Error::new(Msg::RefusedInvalid)
+            .with_diagnostics(diagnostics)
+            .with_hint(Msg::EditKept { path: copy.display().to_string() }));
     }
     refuse_same_person(ctx, kind, id, &copy_rel, &text)?;
     let mut transaction = Transaction::default();
@@ -326,7 +356,11 @@ fn flatten(prefix: &str, value: &serde_json::Value, rows: &mut Vec<Vec<Cell>>) {
             }
         }
         serde_json::Value::Array(items) => {
-            let text = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect::<Vec<_>>().join(",");
+            let text = items
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect::<Vec<_>>()
+                .join(",");
             rows.push(vec![Cell::text(prefix), Cell::text(text)]);
         }
         serde_json::Value::String(text) => rows.push(vec![Cell::text(prefix), Cell::text(text)]),
@@ -347,7 +381,7 @@ fn matches_filter(json: &serde_json::Value, path: &str, wanted: &str) -> bool {
     }
     let same = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => s.to_lowercase() == wanted.to_lowercase(),
-        other => other.to_string() == wanted,
+        other => *other == wanted,
     };
     match value {
         serde_json::Value::Array(items) => items.iter().any(same),
@@ -361,10 +395,14 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
         .filters
         .iter()
         .map(|f| {
-            let (key, value) = f.split_once('=').ok_or_else(|| Error::new(Msg::BadAssignment { arg: f.clone() }))?;
+            let (key, value) =
+                f.split_once('=').ok_or_else(|| Error::new(Msg::BadAssignment { arg: f.clone() }))?;
             if crate::record::schema::field(kind, key.trim()).is_none() {
                 let known: Vec<&str> = crate::record::schema::fields(kind).iter().map(|f| f.path).collect();
-                return Err(Error::new(Msg::UnknownField { field: key.to_string(), suggestion: registry::did_you_mean(key, &known) }));
+                return Err(Error::new(Msg::UnknownField {
+                    field: key.to_string(),
+                    suggestion: registry::did_you_mean(key, &known),
+                }));
             }
             Ok((key.trim().to_string(), value.trim().to_string()))
         })
@@ -383,7 +421,15 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
             if names {
                 columns.extend(["surname", "given_name"]);
             }
-            columns.extend(["birth_date", "sex", "category", "placement", "community", "registered_on", "status"]);
+            columns.extend([
+                "birth_date",
+                "sex",
+                "category",
+                "placement",
+                "community",
+                "registered_on",
+                "status",
+            ]);
             let rows = registry
                 .children
                 .iter()
@@ -447,14 +493,30 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
                 .filter_map(|i| {
                     let json = serde_json::to_value(i).expect("serializable");
                     keep(&json, Some(&i.community), None).then(|| {
-                        vec![Cell::text(&i.id), Cell::text(&i.name), Cell::text(i.kind.as_str()), Cell::text(&i.community)]
+                        vec![
+                            Cell::text(&i.id),
+                            Cell::text(&i.name),
+                            Cell::text(i.kind.as_str()),
+                            Cell::text(&i.community),
+                        ]
                     })
                 })
                 .collect();
             (columns, rows)
         }
         Kind::Agreement => {
-            let columns = vec!["id", "number", "child", "mentor", "institution", "regime", "status", "proposed_on", "signed_on", "ends_on"];
+            let columns = vec![
+                "id",
+                "number",
+                "child",
+                "mentor",
+                "institution",
+                "regime",
+                "status",
+                "proposed_on",
+                "signed_on",
+                "ends_on",
+            ];
             let rows = registry
                 .agreements
                 .iter()
@@ -491,6 +553,8 @@ pub fn agreement_record(ctx: &Ctx, command: crate::cli::AgreementCommand) -> Res
     match command {
         AgreementCommand::Show { id } => show(ctx, Kind::Agreement, &id),
         AgreementCommand::List(args) => list(ctx, Kind::Agreement, &args),
-        AgreementCommand::Set { id, assignments, reason } => set(ctx, Kind::Agreement, &id, &assignments, reason.reason.as_deref()),
+        AgreementCommand::Set { id, assignments, reason } => {
+            set(ctx, Kind::Agreement, &id, &assignments, reason.reason.as_deref())
+        }
     }
 }

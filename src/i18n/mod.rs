@@ -102,7 +102,6 @@ pub enum Msg {
     GitFailed { detail: String },
     MissingRequired { field: String },
     EditKept { path: String },
-
     // --- eligibility (rules) ---
 
     // --- matching ---

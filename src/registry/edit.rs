@@ -68,7 +68,9 @@ pub fn apply(doc: &mut DocumentMut, assignments: &[Assignment], allow_fixed: boo
                 }
                 table.insert(key, Item::Value(value));
             }
-            None if field.required => return Err(Msg::MissingRequired { field: field.path.to_string() }.into()),
+            None if field.required => {
+                return Err(Msg::MissingRequired { field: field.path.to_string() }.into());
+            }
             None => {
                 table.remove(key);
             }
@@ -93,7 +95,13 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
     if raw.is_empty() {
         return Ok(None);
     }
-    let bad = |expected: Msg| Error::new(Msg::BadFieldValue { field: field.path.to_string(), value: raw.to_string(), expected: Box::new(expected) });
+    let bad = |expected: Msg| {
+        Error::new(Msg::BadFieldValue {
+            field: field.path.to_string(),
+            value: raw.to_string(),
+            expected: Box::new(expected),
+        })
+    };
     let value = match field.ty {
         FieldType::Text => Value::from(unquote(raw)),
         FieldType::Date => {
@@ -101,7 +109,9 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             Value::from(toml_date(parsed))
         }
         FieldType::Integer => Value::from(raw.parse::<i64>().map_err(|_| bad(Msg::ExpectedWholeNumber))?),
-        FieldType::Number => Value::from(raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?),
+        FieldType::Number => Value::from(
+            raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?,
+        ),
         FieldType::Bool => Value::from(match raw {
             "true" | "yes" | "так" => true,
             "false" | "no" | "ні" => false,
@@ -160,8 +170,12 @@ fn list(raw: &str) -> Result<Vec<String>> {
         let items = doc["v"].as_array().cloned().unwrap_or_default();
         return items
             .into_iter()
-            .map(|item| item.as_str().map(str::to_string).ok_or_else(|| Error::new(Msg::BadValue { detail: format!("{item} is not a string") })))
+            .map(|item| {
+                item.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| Error::new(Msg::BadValue { detail: format!("{item} is not a string") }))
+            })
             .collect();
     }
-    Ok(raw.split(',').map(|item| unquote(item)).filter(|item| !item.is_empty()).collect())
+    Ok(raw.split(',').map(unquote).filter(|item| !item.is_empty()).collect())
 }

@@ -13,11 +13,11 @@ pub fn next_id(root: &Path, kind: Kind) -> String {
     let mut highest = 0u64;
     let mut width = 4;
     for (stem, _) in &files {
-        if let Some(number) = stem.strip_prefix(&prefix) {
-            if let Ok(n) = number.parse::<u64>() {
-                highest = highest.max(n);
-                width = width.max(number.len());
-            }
+        if let Some(number) = stem.strip_prefix(&prefix)
+            && let Ok(n) = number.parse::<u64>()
+        {
+            highest = highest.max(n);
+            width = width.max(number.len());
         }
     }
     format!("{prefix}{:0width$}", highest + 1)

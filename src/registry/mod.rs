@@ -1,9 +1,9 @@
 //! Finding a registry, reading it (in parallel, every problem collected), and the
 //! single-record reads that edits use so they never parse the whole registry.
 
+pub mod edit;
 pub mod ids;
 pub mod write;
-pub mod edit;
 
 use std::path::{Path, PathBuf};
 
@@ -99,17 +99,11 @@ impl Registry {
     }
 
     pub fn institution(&self, id: &str) -> Option<&Institution> {
-        self.institutions
-            .binary_search_by(|i| i.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.institutions[i])
+        self.institutions.binary_search_by(|i| i.id.as_str().cmp(id)).ok().map(|i| &self.institutions[i])
     }
 
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
-        self.agreements
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.agreements[i])
+        self.agreements.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.agreements[i])
     }
 }
 
@@ -134,8 +128,12 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     })?;
     let config: Config = parse_toml(CONFIG_FILE, &text)?;
     if config.schema != 1 {
-        return Err(Diagnostic::error(CONFIG_FILE, "schema.version", Msg::SchemaVersion { found: config.schema })
-            .at(crate::check::diagnostic::locate_key(&text, "", 0, "schema")));
+        return Err(Diagnostic::error(
+            CONFIG_FILE,
+            "schema.version",
+            Msg::SchemaVersion { found: config.schema },
+        )
+        .at(crate::check::diagnostic::locate_key(&text, "", 0, "schema")));
     }
     Ok(config)
 }
@@ -174,7 +172,8 @@ fn classify(message: &str) -> (&'static str, Msg) {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("").to_string();
-        let expected: Vec<&str> = rest.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
+        let expected: Vec<&str> =
+            rest.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
         return ("schema.unknown_key", Msg::UnknownKey { suggestion: did_you_mean(&key, &expected), key });
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
@@ -189,7 +188,10 @@ fn classify(message: &str) -> (&'static str, Msg) {
     if message.contains("expected a date") || message.contains("not a day of the calendar") {
         return ("date.invalid", Msg::BadDate { detail: message.to_string() });
     }
-    if message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("invalid length") {
+    if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+    {
         return ("schema.type", Msg::BadValue { detail: message.to_string() });
     }
     if message.contains("datetime") || message.contains("date") && message.contains("invalid") {
@@ -237,15 +239,16 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
 }
 
 /// Reads and parses every file of one kind on all cores, keeping the order of the file names.
-fn load_kind<T: DeserializeOwned + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<Diagnostic>, usize) {
+fn load_kind<T: DeserializeOwned + Send + HasId>(
+    root: &Path,
+    kind: Kind,
+) -> (Vec<T>, Vec<Diagnostic>, usize) {
     let (files, mut problems) = list_files(root, kind);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     let results: Vec<(Vec<T>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || parse_files::<T>(kind, part)))
-            .collect();
+        let handles: Vec<_> =
+            files.chunks(chunk).map(|part| scope.spawn(move || parse_files::<T>(kind, part))).collect();
         handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect()
     });
     let mut records = Vec::with_capacity(files.len());
@@ -269,7 +272,11 @@ fn parse_files<T: DeserializeOwned>(kind: Kind, files: &[(String, PathBuf)]) -> 
                 Ok(record) => records.push(record),
                 Err(diagnostic) => problems.push(diagnostic),
             },
-            Err(err) => problems.push(Diagnostic::error(rel, "file.unreadable", Msg::ReadFailed { detail: err.to_string() })),
+            Err(err) => problems.push(Diagnostic::error(
+                rel,
+                "file.unreadable",
+                Msg::ReadFailed { detail: err.to_string() },
+            )),
         }
     }
     (records, problems)

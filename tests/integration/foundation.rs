@@ -26,7 +26,15 @@ fn add_set_and_commit_with_trailers() {
     let registry = Registry::new().with_people();
     let before = registry.commit_count();
     registry
-        .run(&["child", "set", "c-0001", "settlement=Zhytomyr", "interests=[\"chess\", \"music\"]", "--reason", "asked at intake"])
+        .run(&[
+            "child",
+            "set",
+            "c-0001",
+            "settlement=Zhytomyr",
+            "interests=[\"chess\", \"music\"]",
+            "--reason",
+            "asked at intake",
+        ])
         .expect(0);
     assert_eq!(registry.commit_count(), before + 1);
     let message = registry.git(&["log", "-1", "--format=%B"]);

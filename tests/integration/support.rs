@@ -86,7 +86,18 @@ impl Registry {
         let dir = tempfile::tempdir().expect("temp dir");
         let run = finish(
             command(dir.path())
-                .args(["--lang", "en", "init", "reg", "--centre", "Test Centre", "--community", "Testova", "--address", "1 Main St"])
+                .args([
+                    "--lang",
+                    "en",
+                    "init",
+                    "reg",
+                    "--centre",
+                    "Test Centre",
+                    "--community",
+                    "Testova",
+                    "--address",
+                    "1 Main St",
+                ])
                 .args(["--director", "Director Test", "--edrpou", "12345678"])
                 .output()
                 .expect("binary runs"),
@@ -161,19 +172,76 @@ impl Registry {
 
     /// Adds a standard institution `i-0001`, child `c-0001` and mentor `m-0001` through the CLI.
     pub fn with_people(self) -> Registry {
-        self.run(&["institution", "add", "--name", "Lyceum No. 1", "--kind", "vocational", "--address", "2 School St", "--director", "Ivan Director", "--community", "Testova"]).expect(0);
         self.run(&[
-            "child", "add", "--surname", "Koval", "--given-name", "Maria", "--birth-date", "2010-03-14", "--sex", "female",
-            "--category", "orphan", "--placement", "institution", "--institution", "i-0001", "--community", "Testova",
-            "--interests", "football,drawing", "--goal-areas", "abilities,practical_skills", "--registered-on", "2026-09-01",
-            "consent.child=2026-09-05", "consent.legal_representative=2026-09-06",
+            "institution",
+            "add",
+            "--name",
+            "Lyceum No. 1",
+            "--kind",
+            "vocational",
+            "--address",
+            "2 School St",
+            "--director",
+            "Ivan Director",
+            "--community",
+            "Testova",
         ])
         .expect(0);
         self.run(&[
-            "mentor", "add", "--surname", "Shevchuk", "--given-name", "Oleh", "--birth-date", "1988-05-02", "--sex", "male",
-            "--community", "Testova", "--interests", "football,it", "--goal-areas", "abilities", "--availability", "sat,sun",
-            "--applied-on", "2026-08-01", "documents.passport_copy=2026-08-01", "documents.medical_certificate=2026-07-20",
-            "documents.criminal_record_certificate=2026-07-25", "training.completed_on=2026-09-20", "conclusion.issued_on=2026-09-25",
+            "child",
+            "add",
+            "--surname",
+            "Koval",
+            "--given-name",
+            "Maria",
+            "--birth-date",
+            "2010-03-14",
+            "--sex",
+            "female",
+            "--category",
+            "orphan",
+            "--placement",
+            "institution",
+            "--institution",
+            "i-0001",
+            "--community",
+            "Testova",
+            "--interests",
+            "football,drawing",
+            "--goal-areas",
+            "abilities,practical_skills",
+            "--registered-on",
+            "2026-09-01",
+            "consent.child=2026-09-05",
+            "consent.legal_representative=2026-09-06",
+        ])
+        .expect(0);
+        self.run(&[
+            "mentor",
+            "add",
+            "--surname",
+            "Shevchuk",
+            "--given-name",
+            "Oleh",
+            "--birth-date",
+            "1988-05-02",
+            "--sex",
+            "male",
+            "--community",
+            "Testova",
+            "--interests",
+            "football,it",
+            "--goal-areas",
+            "abilities",
+            "--availability",
+            "sat,sun",
+            "--applied-on",
+            "2026-08-01",
+            "documents.passport_copy=2026-08-01",
+            "documents.medical_certificate=2026-07-20",
+            "documents.criminal_record_certificate=2026-07-25",
+            "training.completed_on=2026-09-20",
+            "conclusion.issued_on=2026-09-25",
         ])
         .expect(0);
         self
