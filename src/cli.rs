@@ -78,6 +78,17 @@ pub enum Command {
     /// Mentoring agreements.
     #[command(subcommand)]
     Agreement(AgreementCommand),
+    /// Who changed a record, when, which fields and why (from git); without an ID, the
+    /// registry's recent log.
+    History(HistoryArgs),
+    /// Revert the last change nastavnyk made, as a new commit (the audit trail keeps both).
+    Undo {
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Share the registry through its git remote: pull (rebase), check, push. A conflict is
+    /// explained and the clone left exactly as it was.
+    Sync,
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -150,6 +161,19 @@ pub enum RecordCommand<F: Args> {
         #[command(flatten)]
         reason: ReasonArg,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The record (child, mentor, institution or agreement), also one since removed.
+    pub id: Option<String>,
+    /// How many commits of the recent log to show (without an ID).
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Show the values of name fields (surname, given_name, patronymic,
+    /// consent.legal_representative_name) instead of •••.
+    #[arg(long)]
+    pub with_names: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -2,7 +2,8 @@
 //! that the user's own git (its configuration, identity, hooks and credentials) does the work.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -13,6 +14,47 @@ pub fn run(dir: &Path, args: &[&str]) -> Result<String> {
 }
 
 pub fn run_with_input(dir: &Path, args: &[&str], input: Option<&str>) -> Result<String> {
+    let output = output_retrying(dir, args, input.map(str::as_bytes))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(failure(args, &output))
+    }
+}
+
+/// Runs git and returns its raw output whatever its exit status, for the callers that expect
+/// a failure (a rebase that stops on a conflict) or need bytes (`cat-file --batch`).
+pub fn output(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
+    output_retrying(dir, args, input)
+}
+
+/// The error for a git command that failed, with its standard error.
+pub fn failure(args: &[&str], output: &Output) -> Error {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let detail = format!("git {}: {}", args.join(" "), stderr.trim());
+    Error::new(Msg::GitFailed { detail })
+}
+
+/// Runs git; if it failed only because another git process holds the repository's
+/// `index.lock` (the user's own git, an IDE, a background `gc`), waits briefly and tries
+/// again. Our own writers never collide there: they take turns under the registry lock.
+fn output_retrying(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
+    let mut delay = Duration::from_millis(20);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let output = output_once(dir, args, input)?;
+        let busy = !output.status.success()
+            && String::from_utf8_lossy(&output.stderr).contains("index.lock")
+            && Instant::now() < deadline;
+        if !busy {
+            return Ok(output);
+        }
+        std::thread::sleep(delay);
+        delay = (delay * 2).min(Duration::from_millis(500));
+    }
+}
+
+fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
     let mut command = Command::new("git");
     command.arg("-C").arg(dir).args(args);
     command.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
@@ -20,22 +62,23 @@ pub fn run_with_input(dir: &Path, args: &[&str], input: Option<&str>) -> Result<
     let mut child = command
         .spawn()
         .map_err(|err| Error::new(Msg::GitFailed { detail: format!("cannot run git: {err}") }))?;
-    if let Some(input) = input {
-        use std::io::Write;
+    // Written from a thread so that a large input and a large output cannot deadlock on
+    // full pipes (`cat-file --batch` answers while it reads).
+    let writer = input.map(|input| {
         let mut stdin = child.stdin.take().expect("stdin was piped");
-        stdin
-            .write_all(input.as_bytes())
-            .map_err(|err| Error::new(Msg::GitFailed { detail: err.to_string() }))?;
-    }
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            // A git that exits early closes the pipe; its exit status says why.
+            let _ = stdin.write_all(&input);
+        })
+    });
     let output =
         child.wait_with_output().map_err(|err| Error::new(Msg::GitFailed { detail: err.to_string() }))?;
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-    } else {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let detail = format!("git {}: {}", args.join(" "), stderr.trim());
-        Err(Error::new(Msg::GitFailed { detail }))
+    if let Some(writer) = writer {
+        let _ = writer.join();
     }
+    Ok(output)
 }
 
 /// The top of the work tree holding `dir`, if it is in one.
@@ -56,5 +99,27 @@ pub fn commit_paths(dir: &Path, paths: &[String], message: &str) -> Result<Strin
     let mut commit = vec!["commit", "--quiet", "-F", "-", "--"];
     commit.extend(paths.iter().map(String::as_str));
     run_with_input(dir, &commit, Some(message))?;
-    Ok(run(dir, &["rev-parse", "HEAD"])?.trim().to_string())
+    let hash = run(dir, &["rev-parse", "HEAD"])?.trim().to_string();
+    refresh_commit_graph(dir);
+    Ok(hash)
+}
+
+/// Adds the newest commits to the repository's commit-graph, with their changed-path Bloom
+/// filters, so that `history ID` (a `git log -- FILE`) skips the commits that did not touch
+/// the file instead of diffing a tree of many thousand records for each. `--split` writes
+/// only the new commits as a small layer (merging layers now and then), so this costs a few
+/// milliseconds per commit. Best effort: a graph that could not be written is only slower.
+pub fn refresh_commit_graph(dir: &Path) {
+    let _ = output_once(
+        dir,
+        &["commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress"],
+        None,
+    );
+}
+
+/// Whether the repository has a commit-graph at all (a single file or a split chain).
+pub fn has_commit_graph(dir: &Path) -> bool {
+    let Ok(objects) = run(dir, &["rev-parse", "--git-path", "objects/info"]) else { return false };
+    let info = dir.join(objects.trim());
+    info.join("commit-graph").is_file() || info.join("commit-graphs/commit-graph-chain").is_file()
 }

@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod context;
 pub mod error;
 pub mod git;
+pub mod history;
 pub mod i18n;
 pub mod output;
 pub mod record;
@@ -26,6 +27,9 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Init(args) => cmd::init::run(global, &args),
         Command::Check => cmd::check::run(global),
+        Command::History(args) => cmd::history::run(&Ctx::resolve(global)?, &args),
+        Command::Undo { reason } => cmd::undo::run(&Ctx::resolve(global)?, reason.reason.as_deref()),
+        Command::Sync => cmd::sync::run(&Ctx::resolve(global)?),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nastavnyk", &mut out);

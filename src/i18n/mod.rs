@@ -111,6 +111,30 @@ pub enum Msg {
     // --- reports, due, status ---
 
     // --- history, undo, sync ---
+    NoRepository,
+    HistoryUnknownId { id: String },
+    HistoryHeader { column: String },
+    HistoryManual,
+    HistoryAdded,
+    HistoryRemoved,
+    HistoryRenamed { from: String },
+    HistoryLayoutOnly,
+    HistoryUnparsable,
+    HistoryReason { reason: String },
+    HistoryEmpty,
+    UndoDirty { files: String },
+    UndoNotOurs { commit: String },
+    UndoNothing,
+    UndoRefused,
+    Undone { summary: String },
+    SyncNoRemote,
+    SyncDetached,
+    SyncDirty { files: String },
+    SyncConflict { files: String, remote: String },
+    SyncInvalid { count: usize },
+    SyncUpToDate { remote: String },
+    SyncDone { remote: String, received: usize, sent: usize },
+    SyncRaced { remote: String },
 }
 
 /// Translates `msg` in `lang`; a shorthand for the call sites.

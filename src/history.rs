@@ -1,0 +1,553 @@
+//! The audit trail read back from git: the commits that touched a record (following renames),
+//! what each changed — compared on the parsed records, field by field, not as a text diff —
+//! and the registry's recent log.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::git;
+use crate::i18n::Msg;
+use crate::record::{Kind, is_valid_id};
+
+/// Where a registry sits in its git repository.
+pub struct Repo {
+    /// The top of the work tree; every git command of this module runs there, so that paths
+    /// are plain top-relative pathspecs (no `:(top)` magic, which would stop git from using
+    /// the commit-graph's Bloom filters).
+    pub top: PathBuf,
+    /// The registry folder relative to `top`, with a trailing `/` (empty at the top).
+    pub prefix: String,
+    /// Whether the repository has a commit-graph.
+    pub has_graph: bool,
+}
+
+impl Repo {
+    /// The repository holding `root`, or `None` if the registry is not in a git work tree.
+    pub fn find(root: &Path) -> Option<Repo> {
+        let out =
+            git::run(root, &["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "objects/info"])
+                .ok()?;
+        let mut lines = out.lines();
+        let top = PathBuf::from(lines.next()?.trim());
+        let prefix = lines.next().unwrap_or("").trim().to_string();
+        let info = root.join(lines.next().unwrap_or("").trim());
+        let has_graph =
+            info.join("commit-graph").is_file() || info.join("commit-graphs/commit-graph-chain").is_file();
+        Some(Repo { top, prefix, has_graph })
+    }
+
+    /// A registry-relative path (`children/c-0001.toml`) as a top-relative one.
+    pub fn top_path(&self, rel: &str) -> String {
+        format!("{}{rel}", self.prefix)
+    }
+
+    /// The registry's files that differ from the last commit (changed, staged, untracked),
+    /// registry-relative; the tool's own lock file does not count.
+    pub fn uncommitted(&self, root: &Path) -> Result<Vec<String>> {
+        let out = git::run(root, &["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])?;
+        let mut files = Vec::new();
+        let mut entries = out.split('\0');
+        while let Some(entry) = entries.next() {
+            if entry.len() < 4 {
+                continue;
+            }
+            let (status, path) = entry.split_at(3);
+            if status.starts_with('R') || status.starts_with('C') {
+                entries.next(); // the rename's source
+            }
+            let rel = self.registry_path(path).unwrap_or(path);
+            if rel != crate::registry::write::LOCK_FILE {
+                files.push(rel.to_string());
+            }
+        }
+        Ok(files)
+    }
+
+    /// A top-relative path as registry-relative, if it is inside the registry.
+    pub fn registry_path<'a>(&self, top_path: &'a str) -> Option<&'a str> {
+        top_path.strip_prefix(self.prefix.as_str())
+    }
+}
+
+/// One value of a changed field. Dates are ISO text, tables and arrays nest.
+pub type Value = serde_json::Value;
+
+/// One changed field: `contacts[3].note`, `settlement`, or a whole `contacts[3]` added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+}
+
+/// What a commit did to the record's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileChange {
+    Added,
+    Modified,
+    Removed,
+    /// Renamed (the record's ID changed), possibly with edits.
+    Renamed,
+}
+
+impl FileChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileChange::Added => "added",
+            FileChange::Modified => "modified",
+            FileChange::Removed => "removed",
+            FileChange::Renamed => "renamed",
+        }
+    }
+}
+
+/// One commit in a record's history.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub commit: String,
+    /// Author date, ISO 8601 with the author's offset.
+    pub date: String,
+    pub author: String,
+    pub email: String,
+    /// The `Nastavnyk-Action:` trailer (`child.set`), or `manual` for a commit made by hand.
+    pub action: String,
+    pub reason: Option<String>,
+    /// The `Record:` trailer, if the tool made the commit.
+    pub record: Option<String>,
+    pub change: FileChange,
+    /// The file's path (registry-relative) before a rename.
+    pub renamed_from: Option<String>,
+    pub fields: Vec<FieldChange>,
+    /// Either version of the file did not parse as TOML: no field comparison was possible.
+    pub unparsable: bool,
+}
+
+/// The action recorded for commits the tool did not make.
+pub const MANUAL: &str = "manual";
+
+/// Fields whose values are personal names: shown only with `--with-names`.
+const NAME_FIELDS: [&str; 4] = ["surname", "given_name", "patronymic", "consent.legal_representative_name"];
+
+/// What stands for a hidden name.
+pub const HIDDEN: &str = "•••";
+
+/// The registry-relative file of `id`: where it is now, else where it last was in history.
+pub fn locate(root: &Path, repo: &Repo, id: &str) -> Result<Option<String>> {
+    if !is_valid_id(id) {
+        return Ok(None);
+    }
+    if let Some(kind) = crate::registry::kind_of(root, id) {
+        return Ok(Some(format!("{}/{id}.toml", kind.dir())));
+    }
+    // Removed: the last commit that touched any of the four possible files says which.
+    let candidates: Vec<String> =
+        Kind::ALL.iter().map(|kind| repo.top_path(&format!("{}/{id}.toml", kind.dir()))).collect();
+    let mut args = vec!["log", "-1", "--format=", "--name-only", "--no-renames", "--"];
+    args.extend(candidates.iter().map(String::as_str));
+    let out = git::run(&repo.top, &args)?;
+    Ok(out
+        .lines()
+        .map(str::trim)
+        .find(|line| candidates.iter().any(|c| c == line))
+        .and_then(|line| repo.registry_path(line))
+        .map(str::to_string))
+}
+
+/// The kind of record a registry-relative path holds.
+pub fn kind_of_path(rel: &str) -> Option<Kind> {
+    let dir = rel.split('/').next()?;
+    Kind::ALL.into_iter().find(|kind| kind.dir() == dir)
+}
+
+/// Every commit that touched the record at `rel` (registry-relative), newest first,
+/// following renames, with the fields each changed. Names are replaced by [`HIDDEN`] unless
+/// `with_names`.
+pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<Entry>> {
+    let mut raw: Vec<RawCommit> = Vec::new();
+    let mut path = repo.top_path(rel);
+    let mut from: Option<String> = None;
+    // Following renames by hand rather than with `--follow`, which turns off git's
+    // history simplification and with it the Bloom filters: each segment is a plain
+    // `git log -- FILE`, and only a commit that adds the file is asked whether it was a rename.
+    for _ in 0..64 {
+        let mut segment = log_file(&repo.top, &path, from.as_deref())?;
+        let Some(oldest) = segment.last() else { break };
+        let next = if oldest.status == 'A' { renamed_from(&repo.top, &oldest.hash, &path)? } else { None };
+        let oldest_hash = oldest.hash.clone();
+        if let Some(old_path) = &next
+            && let Some(oldest) = segment.last_mut()
+        {
+            oldest.status = 'R';
+            oldest.old_path = Some(old_path.clone());
+            oldest.old_blob = blob_at(&repo.top, &format!("{oldest_hash}^"), old_path)?;
+        }
+        raw.append(&mut segment);
+        match next {
+            Some(old_path) => {
+                path = old_path;
+                from = Some(format!("{oldest_hash}^"));
+            }
+            None => break,
+        }
+    }
+
+    let blobs: Vec<&str> =
+        raw.iter().flat_map(|c| [c.old_blob.as_deref(), c.new_blob.as_deref()]).flatten().collect();
+    let texts = read_blobs(&repo.top, &blobs)?;
+    let text = |blob: &Option<String>| blob.as_ref().and_then(|b| texts.get(b.as_str())).map(String::as_str);
+
+    let mut entries = Vec::with_capacity(raw.len());
+    for commit in raw {
+        let old_text = text(&commit.old_blob);
+        let new_text = text(&commit.new_blob);
+        let (fields, unparsable) = match (parse(old_text), parse(new_text)) {
+            (Some(old), Some(new)) => {
+                let mut fields = diff_tables("", &old, &new);
+                let kind = kind_of_path(repo.registry_path(&commit.path).unwrap_or(&commit.path));
+                if !with_names && matches!(kind, Some(Kind::Child | Kind::Mentor)) {
+                    hide_names(&mut fields);
+                }
+                (fields, false)
+            }
+            _ => (Vec::new(), true),
+        };
+        let change = match commit.status {
+            'A' => FileChange::Added,
+            'D' => FileChange::Removed,
+            'R' => FileChange::Renamed,
+            _ => FileChange::Modified,
+        };
+        entries.push(Entry {
+            renamed_from: commit.old_path.as_deref().map(|p| repo.registry_path(p).unwrap_or(p).to_string()),
+            commit: commit.hash,
+            date: commit.date,
+            author: commit.author,
+            email: commit.email,
+            action: commit.action,
+            reason: commit.reason,
+            record: commit.record,
+            change,
+            fields,
+            unparsable,
+        });
+    }
+    Ok(entries)
+}
+
+/// The parsed text of one version of a file; an absent file is an empty record, so that a
+/// record's creation lists every field it was created with.
+fn parse(text: Option<&str>) -> Option<toml::Table> {
+    match text {
+        None => Some(toml::Table::new()),
+        Some(text) => toml::from_str(text).ok(),
+    }
+}
+
+fn hide_names(fields: &mut [FieldChange]) {
+    for change in fields {
+        if NAME_FIELDS.contains(&change.field.as_str()) {
+            let hide = |v: &mut Option<Value>| {
+                if v.is_some() {
+                    *v = Some(Value::String(HIDDEN.into()));
+                }
+            };
+            hide(&mut change.old);
+            hide(&mut change.new);
+        }
+    }
+}
+
+/// The fields that differ between two parsed versions of a record, with dotted paths;
+/// tables are compared key by key, arrays of tables (contacts, renewals) element by element
+/// (`contacts[3].note`, or `contacts[3]` when the element was added or removed), other
+/// arrays as one value. Keys come in sorted order.
+pub fn diff_tables(prefix: &str, old: &toml::Table, new: &toml::Table) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        diff_values(&path, old.get(key), new.get(key), &mut out);
+    }
+    out
+}
+
+fn diff_values(path: &str, old: Option<&toml::Value>, new: Option<&toml::Value>, out: &mut Vec<FieldChange>) {
+    use toml::Value as V;
+    let empty = toml::Table::new();
+    let is_table_array = |v: Option<&toml::Value>| match v {
+        Some(V::Array(items)) => !items.is_empty() && items.iter().all(toml::Value::is_table),
+        _ => false,
+    };
+    match (old, new) {
+        (Some(a), Some(b)) if a == b => {}
+        (Some(V::Table(a)), Some(V::Table(b))) => out.extend(diff_tables(path, a, b)),
+        (Some(V::Table(a)), None) => out.extend(diff_tables(path, a, &empty)),
+        (None, Some(V::Table(b))) => out.extend(diff_tables(path, &empty, b)),
+        (a, b) if (is_table_array(a) || is_table_array(b)) && !matches!(a.or(b), Some(V::Table(_))) => {
+            let items = |v: Option<&toml::Value>| match v {
+                Some(V::Array(items)) => items.clone(),
+                _ => Vec::new(),
+            };
+            let (a, b) = (items(a), items(b));
+            for index in 0..a.len().max(b.len()) {
+                let element = format!("{path}[{index}]");
+                match (a.get(index), b.get(index)) {
+                    (Some(V::Table(x)), Some(V::Table(y))) => out.extend(diff_tables(&element, x, y)),
+                    (x, y) if x == y => {}
+                    (x, y) => {
+                        out.push(FieldChange { field: element, old: x.map(to_json), new: y.map(to_json) })
+                    }
+                }
+            }
+        }
+        (a, b) => out.push(FieldChange { field: path.to_string(), old: a.map(to_json), new: b.map(to_json) }),
+    }
+}
+
+/// A TOML value as JSON, dates as their ISO text.
+pub fn to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(n) => (*n).into(),
+        toml::Value::Float(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.iter().map(to_json).collect()),
+        toml::Value::Table(table) => {
+            Value::Object(table.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
+    }
+}
+
+/// One commit as `git log --raw` describes it for one file.
+#[derive(Debug)]
+struct RawCommit {
+    hash: String,
+    date: String,
+    author: String,
+    email: String,
+    action: String,
+    reason: Option<String>,
+    record: Option<String>,
+    /// `A`, `M`, `D`, `T`, or `R` once found to be a rename.
+    status: char,
+    /// Top-relative path of the file in this commit.
+    path: String,
+    old_path: Option<String>,
+    old_blob: Option<String>,
+    new_blob: Option<String>,
+}
+
+/// The log format: fields separated by US, commits by RS; trailers on one line each.
+const FORMAT: &str = "--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f\
+%(trailers:key=Nastavnyk-Action,valueonly,separator=%x2c)%x1f\
+%(trailers:key=Reason,valueonly,separator=%x20)%x1f\
+%(trailers:key=Record,valueonly,separator=%x2c)%x1f";
+
+/// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD).
+fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<RawCommit>> {
+    let mut args = vec!["log", FORMAT, "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent"];
+    if let Some(from) = from {
+        args.push(from);
+    }
+    args.extend(["--", path]);
+    let out = git::run(top, &args)?;
+    let mut commits = Vec::new();
+    for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
+        let mut parts = record.splitn(8, '\u{1f}');
+        let mut next = || parts.next().unwrap_or("").trim().to_string();
+        let (hash, date, author, email, action, reason, record, rest) =
+            (next(), next(), next(), next(), next(), next(), next(), next());
+        // `:100644 100644 <old> <new> M\t<path>`
+        let raw = rest.lines().find_map(|line| {
+            let (meta, file) = line.strip_prefix(':')?.split_once('\t')?;
+            let fields: Vec<&str> = meta.split_whitespace().collect();
+            (file == path && fields.len() == 5)
+                .then(|| (fields[2].to_string(), fields[3].to_string(), fields[4]))
+        });
+        let Some((old_blob, new_blob, status)) = raw else { continue };
+        let blob = |b: String| (!b.bytes().all(|c| c == b'0')).then_some(b);
+        commits.push(RawCommit {
+            hash,
+            date,
+            author,
+            email,
+            action: if action.is_empty() { MANUAL.to_string() } else { action },
+            reason: (!reason.is_empty()).then_some(reason),
+            record: (!record.is_empty()).then_some(record),
+            status: status.chars().next().unwrap_or('M'),
+            path: path.to_string(),
+            old_path: None,
+            old_blob: blob(old_blob),
+            new_blob: blob(new_blob),
+        });
+    }
+    Ok(commits)
+}
+
+/// The path `path` had before `commit`, if that commit renamed it.
+fn renamed_from(top: &Path, commit: &str, path: &str) -> Result<Option<String>> {
+    let out = git::run(
+        top,
+        &["diff-tree", "-r", "-M", "--no-commit-id", "--name-status", "--diff-filter=R", commit],
+    )?;
+    Ok(out.lines().find_map(|line| {
+        let mut fields = line.split('\t');
+        let _status = fields.next()?;
+        let (from, to) = (fields.next()?, fields.next()?);
+        (to == path).then(|| from.to_string())
+    }))
+}
+
+fn blob_at(top: &Path, commit: &str, path: &str) -> Result<Option<String>> {
+    let out = git::output(top, &["rev-parse", "--verify", "--quiet", &format!("{commit}:{path}")], None)?;
+    Ok(out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string()))
+}
+
+/// The contents of many blobs with one `git cat-file --batch`.
+fn read_blobs(top: &Path, blobs: &[&str]) -> Result<HashMap<String, String>> {
+    let mut texts = HashMap::new();
+    if blobs.is_empty() {
+        return Ok(texts);
+    }
+    let input: String = blobs.iter().map(|b| format!("{b}\n")).collect();
+    let args = ["cat-file", "--batch"];
+    let out = git::output(top, &args, Some(input.as_bytes()))?;
+    if !out.status.success() {
+        return Err(git::failure(&args, &out));
+    }
+    let mut rest: &[u8] = &out.stdout;
+    while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+        let header = String::from_utf8_lossy(&rest[..end]).into_owned();
+        rest = &rest[end + 1..];
+        let fields: Vec<&str> = header.split_whitespace().collect();
+        let [hash, _, size] = fields[..] else { continue };
+        let Ok(size) = size.parse::<usize>() else { continue };
+        let body = rest
+            .get(..size)
+            .ok_or_else(|| Error::new(Msg::GitFailed { detail: "cat-file: short read".into() }))?;
+        texts.insert(hash.to_string(), String::from_utf8_lossy(body).into_owned());
+        rest = rest.get(size + 1..).unwrap_or(&[]);
+    }
+    Ok(texts)
+}
+
+/// One commit of the registry's recent log.
+#[derive(Clone, Debug)]
+pub struct LogEntry {
+    pub commit: String,
+    pub date: String,
+    pub author: String,
+    pub email: String,
+    pub action: String,
+    /// The `Record:` trailer, else the IDs of the record files the commit touched.
+    pub records: Vec<String>,
+    pub reason: Option<String>,
+}
+
+/// The last `limit` commits that touched the registry, newest first.
+pub fn recent(repo: &Repo, limit: usize) -> Result<Vec<LogEntry>> {
+    let limit = format!("-n{limit}");
+    let scope = if repo.prefix.is_empty() { ".".to_string() } else { repo.prefix.clone() };
+    let out = git::run(&repo.top, &["log", &limit, FORMAT, "--name-only", "--no-renames", "--", &scope])?;
+    let mut entries = Vec::new();
+    for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
+        let mut parts = record.splitn(8, '\u{1f}');
+        let mut next = || parts.next().unwrap_or("").trim().to_string();
+        let (commit, date, author, email, action, reason, trailer, files) =
+            (next(), next(), next(), next(), next(), next(), next(), next());
+        let records = if trailer.is_empty() {
+            files
+                .lines()
+                .filter_map(|file| repo.registry_path(file.trim()))
+                .filter(|rel| kind_of_path(rel).is_some())
+                .filter_map(|rel| rel.rsplit('/').next()?.strip_suffix(".toml"))
+                .map(str::to_string)
+                .collect()
+        } else {
+            trailer.split(',').map(|s| s.trim().to_string()).collect()
+        };
+        entries.push(LogEntry {
+            commit,
+            date,
+            author,
+            email,
+            action: if action.is_empty() { MANUAL.to_string() } else { action },
+            records,
+            reason: (!reason.is_empty()).then_some(reason),
+        });
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> toml::Table {
+        toml::from_str(text).unwrap()
+    }
+
+    fn fields(changes: &[FieldChange]) -> Vec<&str> {
+        changes.iter().map(|c| c.field.as_str()).collect()
+    }
+
+    #[test]
+    fn changed_fields_have_dotted_paths_and_values() {
+        let old = table("id = \"c-1\"\nsettlement = \"Житомир\"\n[consent]\nchild = 2026-09-05\n");
+        let new = table("id = \"c-1\"\nsettlement = \"Бердичів\"\n[consent]\nchild = 2026-09-06\n");
+        let changes = diff_tables("", &old, &new);
+        assert_eq!(fields(&changes), ["consent.child", "settlement"]);
+        assert_eq!(changes[0].old, Some(Value::String("2026-09-05".into())));
+        assert_eq!(changes[1].new, Some(Value::String("Бердичів".into())));
+    }
+
+    #[test]
+    fn comments_and_layout_are_no_change() {
+        let old = table("id = \"c-1\"\ninterests = [\"a\", \"b\"]\n");
+        let new = table("# a note\nid = \"c-1\"\ninterests = [\n  \"a\",\n  \"b\",\n]\n");
+        assert!(diff_tables("", &old, &new).is_empty());
+    }
+
+    #[test]
+    fn contacts_are_compared_element_by_element() {
+        let old = table("[[contacts]]\ndate = 2026-10-01\nkind = \"meeting\"\n");
+        let new = table(
+            "[[contacts]]\ndate = 2026-10-01\nkind = \"meeting\"\nnote = \"ok\"\n\
+             [[contacts]]\ndate = 2026-10-08\nkind = \"visit\"\n",
+        );
+        let changes = diff_tables("", &old, &new);
+        assert_eq!(fields(&changes), ["contacts[0].note", "contacts[1]"]);
+        assert_eq!(changes[1].old, None);
+        assert_eq!(changes[1].new.as_ref().unwrap()["kind"], "visit");
+        // The first contact ever: the array appears.
+        let changes = diff_tables("", &toml::Table::new(), &old);
+        assert_eq!(fields(&changes), ["contacts[0]"]);
+    }
+
+    #[test]
+    fn plain_lists_are_one_value_and_removed_fields_have_no_new_value() {
+        let old = table("interests = [\"a\"]\nsettlement = \"X\"\n");
+        let new = table("interests = [\"a\", \"b\"]\n");
+        let changes = diff_tables("", &old, &new);
+        assert_eq!(fields(&changes), ["interests", "settlement"]);
+        assert_eq!(changes[1].new, None);
+    }
+
+    #[test]
+    fn names_are_hidden() {
+        let mut changes = diff_tables(
+            "",
+            &table("surname = \"Коваленко\"\n"),
+            &table("surname = \"Коваль\"\n[consent]\nlegal_representative_name = \"Н\"\n"),
+        );
+        hide_names(&mut changes);
+        assert_eq!(changes[0].field, "consent.legal_representative_name");
+        assert_eq!(changes[0].old, None);
+        assert_eq!(changes[0].new, Some(Value::String(HIDDEN.into())));
+        assert_eq!(changes[1].old, Some(Value::String(HIDDEN.into())));
+    }
+}
