@@ -18,23 +18,16 @@ pub struct Repo {
     pub top: PathBuf,
     /// The registry folder relative to `top`, with a trailing `/` (empty at the top).
     pub prefix: String,
-    /// Whether the repository has a commit-graph.
-    pub has_graph: bool,
 }
 
 impl Repo {
     /// The repository holding `root`, or `None` if the registry is not in a git work tree.
     pub fn find(root: &Path) -> Option<Repo> {
-        let out =
-            git::run(root, &["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "objects/info"])
-                .ok()?;
+        let out = git::run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).ok()?;
         let mut lines = out.lines();
         let top = PathBuf::from(lines.next()?.trim());
         let prefix = lines.next().unwrap_or("").trim().to_string();
-        let info = root.join(lines.next().unwrap_or("").trim());
-        let has_graph =
-            info.join("commit-graph").is_file() || info.join("commit-graphs/commit-graph-chain").is_file();
-        Some(Repo { top, prefix, has_graph })
+        Some(Repo { top, prefix })
     }
 
     /// A registry-relative path (`children/c-0001.toml`) as a top-relative one.

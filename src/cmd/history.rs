@@ -21,11 +21,9 @@ pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
         }
         return Ok(0);
     }
-    if !repo.has_graph {
-        // Once per repository (tool commits keep it fresh afterwards): without it, each
-        // `history ID` would diff every commit's tree of many thousand records.
-        git::refresh_commit_graph(&repo.top);
-    }
+    // Tool commits keep the commit-graph fresh; this catches up on commits made by hand or
+    // pulled (nothing to do, and quick, when it is up to date).
+    git::refresh_commit_graph(&repo.top);
     match &args.id {
         Some(id) => record(ctx, &repo, checked_id(id)?, args.with_names),
         None => recent(ctx, &repo, args.limit),

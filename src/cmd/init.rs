@@ -39,6 +39,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
         if git::toplevel(dir).is_none() {
             git::init(dir)?;
         }
+        git::configure_commit_graph(dir);
         let message = crate::registry::write::CommitMessage {
             noun: "registry",
             action: "init",
