@@ -166,7 +166,9 @@ pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<En
     for _ in 0..64 {
         let mut segment = log_file(&repo.top, &path, from.as_deref())?;
         let Some(oldest) = segment.last() else { break };
-        let next = if oldest.status == 'A' { renamed_from(&repo.top, &oldest.hash, &path)? } else { None };
+        // A record the tool added is new; so is anything in the first commit.
+        let maybe_renamed = oldest.status == 'A' && !oldest.root && !oldest.action.ends_with(".add");
+        let next = if maybe_renamed { renamed_from(&repo.top, &oldest.hash, &path)? } else { None };
         let oldest_hash = oldest.hash.clone();
         if let Some(old_path) = &next
             && let Some(oldest) = segment.last_mut()
@@ -327,6 +329,8 @@ struct RawCommit {
     record: Option<String>,
     /// `A`, `M`, `D`, `T`, or `R` once found to be a rename.
     status: char,
+    /// The first commit of the repository (nothing to have been renamed from).
+    root: bool,
     /// Top-relative path of the file in this commit.
     path: String,
     old_path: Option<String>,
@@ -338,7 +342,7 @@ struct RawCommit {
 const FORMAT: &str = "--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f\
 %(trailers:key=Nastavnyk-Action,valueonly,separator=%x2c)%x1f\
 %(trailers:key=Reason,valueonly,separator=%x20)%x1f\
-%(trailers:key=Record,valueonly,separator=%x2c)%x1f";
+%(trailers:key=Record,valueonly,separator=%x2c)%x1f%P%x1f";
 
 /// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD).
 fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<RawCommit>> {
@@ -350,10 +354,10 @@ fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<RawCommit>
     let out = git::run(top, &args)?;
     let mut commits = Vec::new();
     for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
-        let mut parts = record.splitn(8, '\u{1f}');
+        let mut parts = record.splitn(9, '\u{1f}');
         let mut next = || parts.next().unwrap_or("").trim().to_string();
-        let (hash, date, author, email, action, reason, record, rest) =
-            (next(), next(), next(), next(), next(), next(), next(), next());
+        let (hash, date, author, email, action, reason, record, parents, rest) =
+            (next(), next(), next(), next(), next(), next(), next(), next(), next());
         // `:100644 100644 <old> <new> M\t<path>`
         let raw = rest.lines().find_map(|line| {
             let (meta, file) = line.strip_prefix(':')?.split_once('\t')?;
@@ -372,6 +376,7 @@ fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<RawCommit>
             reason: (!reason.is_empty()).then_some(reason),
             record: (!record.is_empty()).then_some(record),
             status: status.chars().next().unwrap_or('M'),
+            root: parents.is_empty(),
             path: path.to_string(),
             old_path: None,
             old_blob: blob(old_blob),
@@ -448,10 +453,10 @@ pub fn recent(repo: &Repo, limit: usize) -> Result<Vec<LogEntry>> {
     let out = git::run(&repo.top, &["log", &limit, FORMAT, "--name-only", "--no-renames", "--", &scope])?;
     let mut entries = Vec::new();
     for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
-        let mut parts = record.splitn(8, '\u{1f}');
+        let mut parts = record.splitn(9, '\u{1f}');
         let mut next = || parts.next().unwrap_or("").trim().to_string();
-        let (commit, date, author, email, action, reason, trailer, files) =
-            (next(), next(), next(), next(), next(), next(), next(), next());
+        let (commit, date, author, email, action, reason, trailer, _parents, files) =
+            (next(), next(), next(), next(), next(), next(), next(), next(), next());
         let records = if trailer.is_empty() {
             files
                 .lines()
