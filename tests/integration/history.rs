@@ -463,3 +463,50 @@ fn undo_refuses_a_dirty_registry_a_manual_commit_and_an_invalid_result() {
     let run = fresh.run(&["undo"]).expect(2);
     assert!(run.stderr.contains("nothing to undo"), "{}", run.stderr);
 }
+
+#[test]
+fn a_writer_waits_for_another_gits_index_lock() {
+    let registry = Registry::new().with_people();
+    let count = registry.commit_count();
+    // The user's own git (or an IDE) holds the index for a moment.
+    let lock = registry.root().join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let writer = spawn(&registry, &["child", "set", "c-0001", "settlement=Zhytomyr"]).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    std::fs::remove_file(&lock).unwrap();
+    let output = wait(writer, Duration::from_secs(30));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(registry.commit_count(), count + 1);
+    assert_eq!(registry.status(), "");
+}
+
+#[test]
+fn tool_commits_keep_a_commit_graph_with_bloom_filters() {
+    let registry = Registry::new().with_people();
+    assert_eq!(registry.git(&["config", "commitGraph.changedPaths"]).trim(), "true");
+    let info = registry.root().join(".git/objects/info");
+    let mut graphs: Vec<PathBuf> = vec![info.join("commit-graph")];
+    if let Ok(entries) = std::fs::read_dir(info.join("commit-graphs")) {
+        graphs.extend(
+            entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "graph")),
+        );
+    }
+    let layers: Vec<Vec<u8>> = graphs.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    assert!(!layers.is_empty(), "no commit-graph in {}", info.display());
+    assert!(
+        layers.iter().all(|bytes| bytes.windows(4).any(|w| w == b"BDAT")),
+        "a layer without Bloom filters"
+    );
+    registry.git(&["commit-graph", "verify", "--no-progress"]);
+    // Every commit is in the graph: writing it again adds no layer.
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(info.join("commit-graphs"))
+            .map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        names.sort();
+        (names, std::fs::read(info.join("commit-graphs/commit-graph-chain")).ok())
+    };
+    let before = files();
+    registry.git(&["commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress"]);
+    assert_eq!(files(), before);
+}
