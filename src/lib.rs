@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod output;
 pub mod record;
 pub mod registry;
+pub mod rules;
 pub mod templates;
 
 use clap::CommandFactory;

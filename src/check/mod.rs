@@ -146,6 +146,7 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_ids_and_stems(registry));
     out.extend(check_duplicates(registry));
     out.extend(check_open_agreements(registry));
+    out.extend(check_eligibility(registry, today));
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -707,4 +708,81 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
         Kind::Agreement => {}
     }
     out
+}
+
+/// Domain assertions through the eligibility engine: an open agreement whose child or mentor
+/// no longer meets the rules of the agreement's regime, and mentors' certificates that expire
+/// within `document_expiring_days`.
+pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
+    use crate::rules::{self, RuleStatus};
+    let rules_config = &registry.config.rules;
+    let mut open_by_child: HashMap<&str, usize> = HashMap::new();
+    let mut open_by_mentor: HashMap<&str, usize> = HashMap::new();
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+        *open_by_child.entry(&agreement.child).or_default() += 1;
+        *open_by_mentor.entry(&agreement.mentor).or_default() += 1;
+    }
+    let mut findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+        let mut found = Vec::new();
+        let regime = agreement.regime;
+        let mut report = |kind: Kind, id: &str, key: &'static str, verdict: rules::Verdict| {
+            for rule in verdict.rules.into_iter().filter(|r| r.status == RuleStatus::Fail) {
+                found.push(Finding::warning(
+                    "agreement.ineligible",
+                    key,
+                    Msg::PartyIneligible {
+                        kind,
+                        id: id.to_string(),
+                        regime: regime.to_string(),
+                        code: rule.code,
+                        detail: Box::new(rule.msg),
+                    },
+                ));
+            }
+        };
+        if let Some(child) = registry.child(&agreement.child) {
+            let others = open_by_child.get(child.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+            report(
+                Kind::Child,
+                &child.id,
+                "child",
+                rules::child_verdict(child, rules_config, regime, today, others, false),
+            );
+        }
+        if let Some(mentor) = registry.mentor(&agreement.mentor) {
+            let others = open_by_mentor.get(mentor.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+            report(
+                Kind::Mentor,
+                &mentor.id,
+                "mentor",
+                rules::mentor_verdict(mentor, rules_config, regime, today, others, false),
+            );
+        }
+        if !found.is_empty() {
+            findings.push((format!("agreements/{}.toml", agreement.id), found));
+        }
+    }
+    let horizon = today + chrono::Days::new(registry.config.monitoring.document_expiring_days.into());
+    let months = rules_config.params(rules_config.regime_on(today)).certificate_valid_months;
+    for mentor in
+        registry.mentors.iter().filter(|m| m.status() != crate::record::enums::MentorStatus::Withdrawn)
+    {
+        let found: Vec<Finding> = rules::document_expiries(mentor, months)
+            .into_iter()
+            .filter(|(_, expires)| *expires > today && *expires <= horizon)
+            .map(|(which, expires)| {
+                Finding::warning(
+                    "mentor.document_expiring",
+                    which,
+                    Msg::DocumentExpiring { which, expires: expires.to_string() },
+                )
+                .in_table("documents", 0)
+            })
+            .collect();
+        if !found.is_empty() {
+            findings.push((format!("mentors/{}.toml", mentor.id), found));
+        }
+    }
+    findings.into_iter().flat_map(|(rel, found)| place(&registry.root, &rel, found, None)).collect()
 }

@@ -2,6 +2,8 @@
 
 use super::Msg;
 use crate::record::Kind;
+use crate::record::enums::{Category, Disqualification};
+use crate::rules::{Basis, Reference};
 
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
@@ -57,6 +59,77 @@ pub fn text(msg: &Msg) -> String {
             format!("regime `{regime}` but the agreement was proposed when `{expected}` applied")
         }
 
+        // --- eligibility (rules) ---
+        MentorAgeOk { age, min } => format!("aged {age}, at least {min}"),
+        MentorTooYoung { age, min } => format!("aged {age}: a mentor must be at least {min}"),
+        MentorCapable => "has full legal capacity".to_string(),
+        MentorNotCapable => "no full legal capacity (`legal_capacity = false`): may not be a mentor".to_string(),
+        CitizenshipOk => "citizen of Ukraine".to_string(),
+        CitizenshipForeign { value } => format!("citizenship {value}, not Ukrainian"),
+        TrainingDone { date } => format!("training completed on {date}"),
+        TrainingLater { date } => format!("training dated {date}, after the date of the check: not completed yet"),
+        TrainingMissing => "training not completed: record `training.completed_on` after the course".to_string(),
+        ConclusionIssued { date } => format!("the centre's conclusion issued on {date}"),
+        ConclusionLater { date } => format!("conclusion dated {date}, after the date of the check: not issued yet"),
+        ConclusionMissing => "no conclusion of the centre that the person may be a mentor: record `conclusion.issued_on` once issued".to_string(),
+        DocumentsComplete => "passport copy, medical certificate and criminal record certificate received".to_string(),
+        DocumentsMissing { which } => format!(
+            "documents missing: {}; record the date each was received under [documents]",
+            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
+        ),
+        CertificateOld { which, expired, months } => format!(
+            "{} is older than {months} months (since {expired}): ask for a fresh one",
+            doc_name(which)
+        ),
+        NoDisqualification => "no grounds of Family Code art. 212 recorded".to_string(),
+        Disqualified { ground } => format!("may not be a mentor: {}", ground_text(*ground)),
+        MentorStatusActive => "status active".to_string(),
+        MentorStatusInactive { status } => format!("status `{status}`: not available"),
+        CapacityFree { open, capacity } => format!("{open} of {capacity} places taken: can take another child"),
+        CapacityFull { open, capacity } => format!("{open} of {capacity} places taken: no room for another child"),
+        CategoryOk { category } => format!("category: {}", category_name(*category)),
+        CategoryNotCovered { category, regime } => {
+            format!("category {} is not covered by the {regime} rules", category_name(*category))
+        }
+        PlacementOk => "placement fits the regime".to_string(),
+        PlacementNotInstitution { placement } => {
+            format!("placement `{placement}`: under the 2017 rules the child must live in an institution")
+        }
+        ChildOldEnough { age, min } => format!("aged {age}, at least {min}"),
+        ChildTooYoung { age, min } => format!("aged {age}: mentoring starts at {min}"),
+        ChildUnderMax { age, max } => format!("aged {age}, under {max}"),
+        ChildStudying { age, until } => format!("aged {age}, continuing education until {until}: may be mentored until 23"),
+        CareLeaverUnder { age, max } => format!("care leaver aged {age}, under {max}"),
+        ChildTooOld { age, max, studying_max } => format!(
+            "aged {age}: over {max}, and not studying (`studying_until`) or a care leaver under {studying_max}"
+        ),
+        ConsentGiven { date } => format!("the child consented on {date}"),
+        ConsentMissing => "the child's consent is not recorded: record `consent.child`".to_string(),
+        LegalRepNotNeeded { age } => format!("aged {age}: an adult, no legal representative's consent needed"),
+        LegalRepConsentGiven { date } => format!("the legal representative consented on {date}"),
+        LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
+        ChildFree => "no open agreement".to_string(),
+        ChildHasAgreement { open } => format!("already in {open} open agreement(s)"),
+        RuleReference(reference) => reference_text(reference),
+        PartyIneligible { kind, id, regime, code, detail } => format!(
+            "{} `{id}` no longer eligible under the {regime} rules ({code}): {}",
+            kind_name(*kind),
+            text(detail)
+        ),
+        DocumentExpiring { which, expires } => format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which)),
+        Eligible { id, regime, on } => format!("{id} is eligible under the {regime} rules on {on}"),
+        NotEligible { id, regime, on } => format!("{id} is NOT eligible under the {regime} rules on {on}"),
+        HeaderRule => "rule".to_string(),
+        HeaderStatus => "status".to_string(),
+        HeaderMessage => "what".to_string(),
+        HeaderReference => "basis".to_string(),
+        HeaderId => "id".to_string(),
+        HeaderKind => "kind".to_string(),
+        HeaderVerdict => "verdict".to_string(),
+        HeaderFailing => "failing rules".to_string(),
+        VerdictEligible => "eligible".to_string(),
+        VerdictNotEligible => "not eligible".to_string(),
+
         // --- finding, loading and editing ---
         RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
         RegistryMissing { dir } => format!("{dir}: no such folder"),
@@ -93,5 +166,62 @@ pub fn text(msg: &Msg) -> String {
         GitFailed { detail } => format!("git failed: {detail}"),
         EditKept { path } => format!("your edit is kept in {path}: fix it and run `edit` again to continue from it"),
         MissingRequired { field } => format!("`{field}` is required"),
+    }
+}
+
+fn doc_name(field: &str) -> &'static str {
+    match field {
+        "passport_copy" => "passport copy",
+        "medical_certificate" => "medical certificate (form 5)",
+        "criminal_record_certificate" => "criminal record certificate",
+        _ => "document",
+    }
+}
+
+fn category_name(category: Category) -> &'static str {
+    match category {
+        Category::Orphan => "orphan",
+        Category::DeprivedOfParentalCare => "deprived of parental care",
+        Category::InInstitution => "living in an institution",
+        Category::DifficultCircumstances => "in difficult life circumstances",
+        Category::WarAffected => "affected by the war",
+        Category::ChildOfFallenDefender => "child of a fallen defender",
+        Category::Displaced => "internally displaced",
+        Category::CareLeaver => "care leaver",
+    }
+}
+
+fn ground_text(ground: Disqualification) -> &'static str {
+    use Disqualification::*;
+    match ground {
+        LimitedCapacity => "limited legal capacity",
+        Incapable => "declared legally incapable",
+        DeprivedParentalRights => "deprived of parental rights",
+        CareTerminatedByFault => "an adoption, guardianship or foster care ended through their fault",
+        PsychiatricRegister => "registered at a psychoneurological or narcological dispensary",
+        SubstanceAbuse => "abuses alcohol or drugs",
+        NoResidenceOrIncome => "no permanent residence or income",
+        ListedDisease => "has a disease on the Ministry of Health's list",
+        UnmarriedForeigner => "a foreigner not married to a citizen of Ukraine",
+        CriminalRecord => "a conviction for a listed crime, or an unexpunged conviction",
+        NeedsConstantCare => "needs constant care themselves",
+        Stateless => "stateless",
+        SpouseDisqualified => "the spouse is disqualified",
+        ConflictOfInterest => "a conflict of interest with the child",
+    }
+}
+
+fn reference_text(reference: &Reference) -> String {
+    let basis = match reference.basis {
+        Basis::Law2017 => "Art. 17-1 of the Law of Ukraine on organisational and legal conditions of social protection of orphans and children deprived of parental care; Regulation on mentoring (CMU Resolution No. 465 of 04.07.2017)".to_string(),
+        Basis::Law2026 => "Law of Ukraine No. 4744-IX \"On mentoring\" (as reported; text not verified)".to_string(),
+        Basis::FamilyCode212(0) => "Family Code of Ukraine, art. 212".to_string(),
+        Basis::FamilyCode212(item) => format!("Family Code of Ukraine, art. 212, part 1, item {item}"),
+        Basis::Certificates => "CMU Resolution No. 465 (documents); validity term is the centre's default, no source found".to_string(),
+        Basis::CentrePractice => "the centre's practice (no legal source)".to_string(),
+    };
+    match &reference.parameter {
+        Some(parameter) => format!("{basis}; parameter `{parameter}` in nastavnyk.toml"),
+        None => basis,
     }
 }

@@ -8,6 +8,8 @@ mod uk;
 use serde::{Deserialize, Serialize};
 
 use crate::record::Kind;
+use crate::record::enums::{Category, Disqualification};
+use crate::rules::Reference;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -103,7 +105,59 @@ pub enum Msg {
     MissingRequired { field: String },
     EditKept { path: String },
     // --- eligibility (rules) ---
-
+    MentorAgeOk { age: i32, min: i32 },
+    MentorTooYoung { age: i32, min: i32 },
+    MentorCapable,
+    MentorNotCapable,
+    CitizenshipOk,
+    CitizenshipForeign { value: String },
+    TrainingDone { date: String },
+    TrainingLater { date: String },
+    TrainingMissing,
+    ConclusionIssued { date: String },
+    ConclusionLater { date: String },
+    ConclusionMissing,
+    DocumentsComplete,
+    DocumentsMissing { which: Vec<&'static str> },
+    CertificateOld { which: &'static str, expired: String, months: u32 },
+    NoDisqualification,
+    Disqualified { ground: Disqualification },
+    MentorStatusActive,
+    MentorStatusInactive { status: String },
+    CapacityFree { open: usize, capacity: u32 },
+    CapacityFull { open: usize, capacity: u32 },
+    CategoryOk { category: Category },
+    CategoryNotCovered { category: Category, regime: String },
+    PlacementOk,
+    PlacementNotInstitution { placement: String },
+    ChildOldEnough { age: i32, min: i32 },
+    ChildTooYoung { age: i32, min: i32 },
+    ChildUnderMax { age: i32, max: i32 },
+    ChildStudying { age: i32, until: String },
+    CareLeaverUnder { age: i32, max: i32 },
+    ChildTooOld { age: i32, max: i32, studying_max: i32 },
+    ConsentGiven { date: String },
+    ConsentMissing,
+    LegalRepNotNeeded { age: i32 },
+    LegalRepConsentGiven { date: String },
+    LegalRepConsentMissing,
+    ChildFree,
+    ChildHasAgreement { open: usize },
+    RuleReference(Reference),
+    PartyIneligible { kind: Kind, id: String, regime: String, code: &'static str, detail: Box<Msg> },
+    DocumentExpiring { which: &'static str, expires: String },
+    Eligible { id: String, regime: String, on: String },
+    NotEligible { id: String, regime: String, on: String },
+    HeaderRule,
+    HeaderStatus,
+    HeaderMessage,
+    HeaderReference,
+    HeaderId,
+    HeaderKind,
+    HeaderVerdict,
+    HeaderFailing,
+    VerdictEligible,
+    VerdictNotEligible,
     // --- matching ---
 
     // --- agreements and contacts ---

@@ -2,6 +2,8 @@
 
 use super::Msg;
 use crate::record::Kind;
+use crate::record::enums::{Category, Disqualification};
+use crate::rules::{Basis, Reference};
 
 /// The kind of record, as the object of a sentence ("посилається на дитину").
 fn kind_name(kind: Kind) -> &'static str {
@@ -58,6 +60,77 @@ pub fn text(msg: &Msg) -> String {
             format!("режим `{regime}`, але на дату пропозиції діяв `{expected}`")
         }
 
+        // --- eligibility (rules) ---
+        MentorAgeOk { age, min } => format!("вік {age}, не менше {min}"),
+        MentorTooYoung { age, min } => format!("вік {age}: наставник має бути не молодший за {min}"),
+        MentorCapable => "повна цивільна дієздатність".to_string(),
+        MentorNotCapable => "немає повної дієздатності (`legal_capacity = false`): не може бути наставником".to_string(),
+        CitizenshipOk => "громадянин України".to_string(),
+        CitizenshipForeign { value } => format!("громадянство {value}, не українське"),
+        TrainingDone { date } => format!("навчання пройдено {date}"),
+        TrainingLater { date } => format!("навчання датоване {date}, пізніше дати перевірки: ще не пройдено"),
+        TrainingMissing => "навчання не пройдено: після курсу внесіть `training.completed_on`".to_string(),
+        ConclusionIssued { date } => format!("висновок центру видано {date}"),
+        ConclusionLater { date } => format!("висновок датований {date}, пізніше дати перевірки: ще не видано"),
+        ConclusionMissing => "немає висновку центру про можливість бути наставником: після видачі внесіть `conclusion.issued_on`".to_string(),
+        DocumentsComplete => "копію паспорта, медичну довідку та довідку про несудимість отримано".to_string(),
+        DocumentsMissing { which } => format!(
+            "бракує документів: {}; внесіть дату отримання кожного в [documents]",
+            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
+        ),
+        CertificateOld { which, expired, months } => format!(
+            "{} старша за {months} міс. (з {expired}): попросіть нову",
+            doc_name(which)
+        ),
+        NoDisqualification => "обставин зі ст. 212 Сімейного кодексу не виявлено".to_string(),
+        Disqualified { ground } => format!("не може бути наставником: {}", ground_text(*ground)),
+        MentorStatusActive => "статус: активний".to_string(),
+        MentorStatusInactive { status } => format!("статус `{status}`: недоступний"),
+        CapacityFree { open, capacity } => format!("зайнято {open} з {capacity} місць: може взяти ще дитину"),
+        CapacityFull { open, capacity } => format!("зайнято {open} з {capacity} місць: вільних місць немає"),
+        CategoryOk { category } => format!("категорія: {}", category_name(*category)),
+        CategoryNotCovered { category, regime } => {
+            format!("категорія «{}» не охоплена правилами {regime} року", category_name(*category))
+        }
+        PlacementOk => "влаштування відповідає режиму".to_string(),
+        PlacementNotInstitution { placement } => {
+            format!("влаштування `{placement}`: за правилами 2017 року дитина має проживати в закладі")
+        }
+        ChildOldEnough { age, min } => format!("вік {age}, не менше {min}"),
+        ChildTooYoung { age, min } => format!("вік {age}: наставництво — з {min} років"),
+        ChildUnderMax { age, max } => format!("вік {age}, менше {max}"),
+        ChildStudying { age, until } => format!("вік {age}, навчається до {until}: наставництво можливе до 23 років"),
+        CareLeaverUnder { age, max } => format!("випускник закладу, вік {age}, менше {max}"),
+        ChildTooOld { age, max, studying_max } => format!(
+            "вік {age}: понад {max}, і не навчається (`studying_until`) та не є випускником закладу молодшим за {studying_max}"
+        ),
+        ConsentGiven { date } => format!("дитина дала згоду {date}"),
+        ConsentMissing => "згоду дитини не внесено: внесіть `consent.child`".to_string(),
+        LegalRepNotNeeded { age } => format!("вік {age}: повнолітня особа, згода законного представника не потрібна"),
+        LegalRepConsentGiven { date } => format!("законний представник дав згоду {date}"),
+        LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
+        ChildFree => "чинного договору немає".to_string(),
+        ChildHasAgreement { open } => format!("уже має чинних договорів: {open}"),
+        RuleReference(reference) => reference_text(reference),
+        PartyIneligible { kind, id, regime, code, detail } => format!(
+            "{} `{id}` уже не відповідає правилам {regime} року ({code}): {}",
+            kind_subject(*kind),
+            text(detail)
+        ),
+        DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
+        Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
+        NotEligible { id, regime, on } => format!("{id} НЕ відповідає правилам {regime} року на {on}"),
+        HeaderRule => "правило".to_string(),
+        HeaderStatus => "стан".to_string(),
+        HeaderMessage => "що".to_string(),
+        HeaderReference => "підстава".to_string(),
+        HeaderId => "id".to_string(),
+        HeaderKind => "хто".to_string(),
+        HeaderVerdict => "висновок".to_string(),
+        HeaderFailing => "не виконано".to_string(),
+        VerdictEligible => "відповідає".to_string(),
+        VerdictNotEligible => "не відповідає".to_string(),
+
         // --- finding, loading and editing ---
         RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),
         RegistryMissing { dir } => format!("{dir}: такої теки немає"),
@@ -94,5 +167,72 @@ pub fn text(msg: &Msg) -> String {
         GitFailed { detail } => format!("помилка git: {detail}"),
         EditKept { path } => format!("вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"),
         MissingRequired { field } => format!("поле `{field}` обов'язкове"),
+    }
+}
+
+/// The kind of record as the subject of a sentence ("дитина … уже не відповідає").
+fn kind_subject(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Child => "дитина",
+        Kind::Mentor => "наставник",
+        Kind::Institution => "заклад",
+        Kind::Agreement => "договір",
+    }
+}
+
+fn doc_name(field: &str) -> &'static str {
+    match field {
+        "passport_copy" => "копія паспорта",
+        "medical_certificate" => "медична довідка (форма 5)",
+        "criminal_record_certificate" => "довідка про несудимість",
+        _ => "документ",
+    }
+}
+
+fn category_name(category: Category) -> &'static str {
+    match category {
+        Category::Orphan => "дитина-сирота",
+        Category::DeprivedOfParentalCare => "дитина, позбавлена батьківського піклування",
+        Category::InInstitution => "дитина, яка проживає в закладі",
+        Category::DifficultCircumstances => "дитина у складних життєвих обставинах",
+        Category::WarAffected => "дитина, яка постраждала внаслідок війни",
+        Category::ChildOfFallenDefender => "дитина загиблого захисника",
+        Category::Displaced => "внутрішньо переміщена дитина",
+        Category::CareLeaver => "випускник закладу",
+    }
+}
+
+fn ground_text(ground: Disqualification) -> &'static str {
+    use Disqualification::*;
+    match ground {
+        LimitedCapacity => "обмежена цивільна дієздатність",
+        Incapable => "визнана недієздатною",
+        DeprivedParentalRights => "позбавлена батьківських прав",
+        CareTerminatedByFault => "усиновлення, опіку чи піклування припинено з її вини",
+        PsychiatricRegister => "перебуває на обліку в психоневрологічному чи наркологічному диспансері",
+        SubstanceAbuse => "зловживає спиртними напоями або наркотичними засобами",
+        NoResidenceOrIncome => "не має постійного місця проживання та постійного заробітку (доходу)",
+        ListedDisease => "страждає на хворобу з переліку МОЗ",
+        UnmarriedForeigner => "іноземець, який не перебуває в шлюбі з громадянином України",
+        CriminalRecord => "судимість за злочини з переліку або незнята чи непогашена судимість",
+        NeedsConstantCare => "сама потребує постійного стороннього догляду",
+        Stateless => "особа без громадянства",
+        SpouseDisqualified => "чоловік (дружина) не може бути опікуном",
+        ConflictOfInterest => "конфлікт інтересів із дитиною",
+    }
+}
+
+fn reference_text(reference: &Reference) -> String {
+    let basis = match reference.basis {
+        Basis::Law2017 => "ст. 17-1 Закону України «Про забезпечення організаційно-правових умов соціального захисту дітей-сиріт та дітей, позбавлених батьківського піклування»; Положення про наставництво (постанова КМУ № 465 від 04.07.2017)".to_string(),
+        Basis::Law2026 => "Закон України «Про наставництво» № 4744-IX (за повідомленнями; текст не звірено)".to_string(),
+        Basis::FamilyCode212(0) => "ст. 212 Сімейного кодексу України".to_string(),
+        Basis::FamilyCode212(item) => format!("п. {item} ч. 1 ст. 212 Сімейного кодексу України"),
+        Basis::Certificates => "постанова КМУ № 465 (перелік документів); строк чинності — типове значення центру, джерела не знайдено".to_string(),
+        Basis::CentrePractice => "практика центру (без нормативного джерела)".to_string(),
+    };
+    match &reference.parameter {
+        Some(parameter) => format!("{basis}; параметр `{parameter}` у nastavnyk.toml"),
+        None => basis,
     }
 }
