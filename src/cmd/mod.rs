@@ -1,5 +1,7 @@
 //! One thin file per subcommand: context in, domain call, output out.
 
+pub mod agreement;
 pub mod check;
+pub mod contact;
 pub mod init;
 pub mod record;
