@@ -3,4 +3,5 @@
 
 mod support;
 
+mod agreements;
 mod foundation;
