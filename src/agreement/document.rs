@@ -88,12 +88,32 @@ fn long_date_filter(value: &Value, lang: Lang) -> String {
 /// A date the way Ukrainian documents write it: day, genitive month, year, "р.".
 pub fn long_date(date: Date, lang: Lang) -> String {
     const UK: [&str; 12] = [
-        "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
-        "листопада", "грудня",
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = date.month0() as usize;
     match lang {
@@ -183,7 +203,9 @@ pub fn render(
     let mut env = environment(lang, true);
     env.add_template_owned(display.clone(), source).map_err(|err| template_error(&err, &display))?;
     let template = env.get_template(&display).map_err(|err| template_error(&err, &display))?;
-    let mut markdown = template.render(Value::from(minijinja::value::Serde(&ctx))).map_err(|err| template_error(&err, &display))?;
+    let mut markdown = template
+        .render(Value::from(minijinja::value::Serde(&ctx)))
+        .map_err(|err| template_error(&err, &display))?;
     if !markdown.ends_with('\n') {
         markdown.push('\n');
     }
@@ -206,6 +228,17 @@ pub fn to_html(root: &Path, rendered: &Rendered) -> Result<String> {
     let mut events: Vec<Event> = Vec::new();
     let (mut in_part, mut in_block) = (false, false);
     for event in Parser::new_ext(&rendered.markdown, markdown_options()) {
+        // A rule ends the parts: what follows (the provenance line) spans the page.
+        if matches!(event, Event::Rule) {
+            if in_block {
+                events.push(Event::Html(CowStr::Borrowed("</div>\n")));
+                in_block = false;
+            }
+            if in_part {
+                events.push(Event::Html(CowStr::Borrowed("</section>\n")));
+                in_part = false;
+            }
+        }
         if let Event::Start(Tag::Heading { level, id, .. }) = &event {
             if *level <= HeadingLevel::H3 && in_block {
                 events.push(Event::Html(CowStr::Borrowed("</div>\n")));

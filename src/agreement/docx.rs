@@ -115,7 +115,9 @@ fn paragraphs(markdown: &str) -> Vec<Paragraph> {
                 b.in_block = level == HeadingLevel::H3;
                 let mut paragraph = Paragraph::new().keep_next(true).keep_lines(true);
                 paragraph = match level {
-                    HeadingLevel::H1 => paragraph.align(AlignmentType::Center).line_spacing(LineSpacing::new().after(240)),
+                    HeadingLevel::H1 => {
+                        paragraph.align(AlignmentType::Center).line_spacing(LineSpacing::new().after(240))
+                    }
                     HeadingLevel::H2 => paragraph.line_spacing(LineSpacing::new().before(240).after(120)),
                     _ => paragraph.line_spacing(LineSpacing::new().before(120).after(60)),
                 };
@@ -134,11 +136,8 @@ fn paragraphs(markdown: &str) -> Vec<Paragraph> {
                     b.start(paragraph);
                 }
             }
-            Event::End(TagEnd::Paragraph) => {
-                if b.lists.is_empty() {
-                    b.finish();
-                }
-            }
+            // Inside a list, the item's end closes its paragraph.
+            Event::End(TagEnd::Paragraph) if b.lists.is_empty() => b.finish(),
             Event::Start(Tag::List(first)) => {
                 b.finish();
                 b.lists.push(first);

@@ -123,11 +123,21 @@ pub fn missing_signatures(agreement: &Agreement, config: &Config) -> Vec<Party> 
 
 /// The date the last required signature was given (`signed_on` once all are in).
 pub fn last_signature(agreement: &Agreement, config: &Config) -> Option<Date> {
-    config.rules.params(agreement.regime).required_signatures.iter().filter_map(|p| agreement.signatures.get(*p)).max()
+    config
+        .rules
+        .params(agreement.regime)
+        .required_signatures
+        .iter()
+        .filter_map(|p| agreement.signatures.get(*p))
+        .max()
 }
 
 /// Refuses anything but `expected` statuses, saying what the agreement is now.
-pub fn require_status(agreement: &Agreement, expected: &[AgreementStatus], action: &'static str) -> Result<()> {
+pub fn require_status(
+    agreement: &Agreement,
+    expected: &[AgreementStatus],
+    action: &'static str,
+) -> Result<()> {
     if expected.contains(&agreement.status) {
         return Ok(());
     }

@@ -156,11 +156,9 @@ mod tests {
         assert_eq!(hash(&a).len(), 12);
         b.insert("child.surname".into(), json!("Коваленко-Сидоренко"));
         assert_ne!(hash(&a), hash(&b));
-        let changed: Vec<&String> = field_digests(&a)
-            .iter()
-            .filter(|(k, v)| field_digests(&b).get(*k) != Some(*v))
-            .map(|(k, _)| k)
-            .collect();
+        let (before, after) = (field_digests(&a), field_digests(&b));
+        let changed: Vec<&String> =
+            before.iter().filter(|(k, v)| after.get(*k) != Some(*v)).map(|(k, _)| k).collect();
         assert_eq!(changed, ["child.surname"]);
     }
 }

@@ -43,7 +43,9 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
             output::emit(&format!("{id}\n"))?;
             Ok(0)
         }
-        C::Sign { id, party, date, reason } => sign(ctx, &id, &party, date.date.as_deref(), reason.reason.as_deref()),
+        C::Sign { id, party, date, reason } => {
+            sign(ctx, &id, &party, date.date.as_deref(), reason.reason.as_deref())
+        }
         C::Activate { id, reason } => activate(ctx, &id, reason.reason.as_deref()),
         C::Suspend { id, date, reason } => suspend(ctx, &id, date.date.as_deref(), &reason),
         C::Resume { id, date, reason } => resume(ctx, &id, date.date.as_deref(), reason.reason.as_deref()),
@@ -196,7 +198,12 @@ fn sign(ctx: &Ctx, id: &str, party: &str, date: Option<&str>, reason: Option<&st
         .into());
     }
     if let Some(signed) = a.signatures.get(party) {
-        return Err(Msg::PartyAlreadySigned { id: a.id.clone(), party: party.as_str(), date: signed.to_string() }.into());
+        return Err(Msg::PartyAlreadySigned {
+            id: a.id.clone(),
+            party: party.as_str(),
+            date: signed.to_string(),
+        }
+        .into());
     }
     check_date(date, ctx.today, Some(("proposed_on", a.proposed_on)))?;
     let parties = Parties::of(&ctx.root, a)?;
@@ -270,8 +277,7 @@ fn suspend(ctx: &Ctx, id: &str, date: Option<&str>, reason: &str) -> Result<u8> 
     require_status(a, &[Active], "agreement suspend")?;
     check_date(date, ctx.today, Some(running_since(a)))?;
     open.doc["status"] = value(Suspended.as_str());
-    let entry =
-        table_of(&[("date", Some(toml_date(date).into())), ("reason", Some(reason.trim().into()))]);
+    let entry = table_of(&[("date", Some(toml_date(date).into())), ("reason", Some(reason.trim().into()))]);
     open.push("suspensions", entry);
     open.finish(ctx, "agreement", "suspend", Some(reason))?;
     Ok(0)

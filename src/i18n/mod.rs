@@ -183,7 +183,6 @@ pub enum Msg {
     VerifyField { file: String, field: String },
     VerifyFieldsUnknown,
     ContactColumn { column: &'static str },
-
     // --- reports, due, status ---
 
     // --- history, undo, sync ---

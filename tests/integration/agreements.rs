@@ -136,7 +136,19 @@ fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
 
     one_commit(
         &registry,
-        &["contact", "add", "a-0001", "--date", "2026-10-10", "--kind", "meeting", "--hours", "2.5", "--note", "football"],
+        &[
+            "contact",
+            "add",
+            "a-0001",
+            "--date",
+            "2026-10-10",
+            "--kind",
+            "meeting",
+            "--hours",
+            "2.5",
+            "--note",
+            "football",
+        ],
         "contact add a-0001",
         "contact.add",
         "a-0001",
@@ -192,7 +204,17 @@ fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
 
     one_commit(
         &registry,
-        &["agreement", "renew", "a-0001", "--institution", "i-0002", "--date", "2026-11-01", "--reason", "moved"],
+        &[
+            "agreement",
+            "renew",
+            "a-0001",
+            "--institution",
+            "i-0002",
+            "--date",
+            "2026-11-01",
+            "--reason",
+            "moved",
+        ],
         "agreement renew a-0001",
         "agreement.renew",
         "a-0001",
@@ -206,7 +228,16 @@ fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
 
     one_commit(
         &registry,
-        &["agreement", "close", "a-0001", "--date", "2026-11-20", "--reason", "mutual_consent", "--exit-interview"],
+        &[
+            "agreement",
+            "close",
+            "a-0001",
+            "--date",
+            "2026-11-20",
+            "--reason",
+            "mutual_consent",
+            "--exit-interview",
+        ],
         "agreement close a-0001",
         "agreement.close",
         "a-0001",
@@ -235,7 +266,8 @@ fn the_2017_rules_need_three_signatures_and_no_legal_representative() {
         registry.run(&["agreement", "sign", "a-0001", "--party", party, "--date", "2026-10-02"]).expect(0);
     }
     assert_eq!(agreement_json(&registry)["status"], "proposed");
-    let run = registry.run(&["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-03"]).expect(0);
+    let run =
+        registry.run(&["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-03"]).expect(0);
     assert!(run.stderr.contains("active from 2026-10-03"), "{}", run.stderr);
     assert_eq!(agreement_json(&registry)["signed_on"], "2026-10-03");
 }
@@ -246,8 +278,16 @@ fn impossible_transitions_are_refused_and_nothing_is_written() {
     refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-02"], "child.free");
     refused(&registry, &["agreement", "activate", "a-0001"], "not signed yet by");
     refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "proposed");
-    refused(&registry, &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-12-01"], "future");
-    refused(&registry, &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-09-30"], "proposed_on");
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-12-01"],
+        "future",
+    );
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-09-30"],
+        "proposed_on",
+    );
     refused(&registry, &["agreement", "sign", "a-0001", "--party", "director"], "--party");
     refused(&registry, &["agreement", "suspend", "a-0001", "--reason", "x"], "proposed");
     refused(&registry, &["agreement", "verify", "a-0001"], "not signed yet");
@@ -256,19 +296,37 @@ fn impossible_transitions_are_refused_and_nothing_is_written() {
 
     // A child who is no longer eligible cannot be signed for; the failing rule is named.
     registry.run(&["child", "set", "c-0001", "birth_date=2005-01-01"]).expect(0);
-    refused(&registry, &["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-07"], "child.max_age");
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-07"],
+        "child.max_age",
+    );
     registry.run(&["child", "set", "c-0001", "birth_date=2010-03-14"]).expect(0);
 
-    for (party, date) in [("institution", "2026-10-06"), ("mentor", "2026-10-07"), ("legal_representative", "2026-10-08")] {
+    for (party, date) in
+        [("institution", "2026-10-06"), ("mentor", "2026-10-07"), ("legal_representative", "2026-10-08")]
+    {
         registry.run(&["agreement", "sign", "a-0001", "--party", party, "--date", date]).expect(0);
     }
-    refused(&registry, &["contact", "add", "a-0001", "--date", "2026-10-07", "--kind", "meeting"], "signed_on");
+    refused(
+        &registry,
+        &["contact", "add", "a-0001", "--date", "2026-10-07", "--kind", "meeting"],
+        "signed_on",
+    );
     refused(&registry, &["contact", "add", "a-0001", "--date", "2026-12-07", "--kind", "meeting"], "future");
     refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting", "--hours", "-1"], "negative");
-    refused(&registry, &["contact", "add", "a-0001", "--kind", "outing", "--consents", "child"], "legal_representative");
+    refused(
+        &registry,
+        &["contact", "add", "a-0001", "--kind", "outing", "--consents", "child"],
+        "legal_representative",
+    );
     refused(&registry, &["contact", "add", "a-0001", "--kind", "chat"], "--kind");
     refused(&registry, &["agreement", "resume", "a-0001"], "active");
-    refused(&registry, &["agreement", "renew", "a-0001", "--institution", "i-0001"], "already with institution");
+    refused(
+        &registry,
+        &["agreement", "renew", "a-0001", "--institution", "i-0001"],
+        "already with institution",
+    );
     refused(&registry, &["agreement", "close", "a-0001", "--reason", "bored"], "--reason");
 
     registry.run(&["agreement", "close", "a-0001", "--date", "2026-11-20", "--reason", "other"]).expect(0);
@@ -326,14 +384,17 @@ fn the_docx_holds_the_same_text() {
     let registry = proposed();
     sign_all(&registry);
     let out = registry.dir.path().join("a-0001.docx");
-    let run = run_uk(&registry, &["agreement", "render", "a-0001", "--to", "docx", "-o", out.to_str().unwrap()]);
+    let run =
+        run_uk(&registry, &["agreement", "render", "a-0001", "--to", "docx", "-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let file = std::fs::File::open(&out).expect("written");
     let mut archive = zip::ZipArchive::new(file).expect("a zip");
     let mut xml = String::new();
     archive.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).unwrap();
     let text: String = xml.split('<').map(|part| part.split_once('>').map_or("", |(_, t)| t)).collect();
-    for needle in ["ДОГОВІР ПРО НАСТАВНИЦТВО", "Shevchuk Oleh", "Koval Maria", "Lyceum No. 1", "8 жовтня 2026 р."] {
+    for needle in
+        ["ДОГОВІР ПРО НАСТАВНИЦТВО", "Shevchuk Oleh", "Koval Maria", "Lyceum No. 1", "8 жовтня 2026 р."]
+    {
         assert!(text.contains(needle), "missing {needle:?} in DOCX text:\n{text}");
     }
     assert!(xml.contains("w:pgSz") && xml.contains("11906"), "A4 pages");
@@ -349,7 +410,10 @@ fn docx_is_not_written_to_a_terminal_but_goes_down_a_pipe() {
 #[test]
 fn a_template_typo_is_an_error_naming_the_file_and_line() {
     let registry = proposed();
-    registry.write("templates/agreement.en.md", "# Agreement\n\nNo. {{ agreement.number }}\n{{ agreement.numbr }}\n");
+    registry.write(
+        "templates/agreement.en.md",
+        "# Agreement\n\nNo. {{ agreement.number }}\n{{ agreement.numbr }}\n",
+    );
     let run = registry.run(&["agreement", "render", "a-0001"]).expect(2);
     assert!(run.stderr.contains("templates/agreement.en.md:4"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
@@ -378,7 +442,9 @@ fn verify_tells_when_a_rendered_field_changed_since_signing() {
 fn render_writes_the_file_atomically_with_o() {
     let registry = proposed();
     let out = registry.dir.path().join("agreement.html");
-    let run = registry.run(&["agreement", "render", "a-0001", "--to", "html", "-o", out.to_str().unwrap()]).expect(0);
+    let run = registry
+        .run(&["agreement", "render", "a-0001", "--to", "html", "-o", out.to_str().unwrap()])
+        .expect(0);
     assert_eq!(run.stdout, "");
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
 }
