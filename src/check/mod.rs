@@ -30,22 +30,19 @@ impl Lookup for FileLookup<'_> {
     }
 }
 
-/// Looks records up in a loaded registry.
+/// Looks records up in a loaded registry. A file that exists but could not be parsed still
+/// counts as existing: its own problem is reported once, not again as every reference to it.
 pub struct RegistryLookup {
     ids: [HashSet<String>; 4],
 }
 
 impl RegistryLookup {
     pub fn new(registry: &Registry) -> Self {
-        let set = |ids: Vec<&String>| ids.into_iter().cloned().collect::<HashSet<_>>();
-        RegistryLookup {
-            ids: [
-                set(registry.children.iter().map(|r| &r.id).collect()),
-                set(registry.mentors.iter().map(|r| &r.id).collect()),
-                set(registry.institutions.iter().map(|r| &r.id).collect()),
-                set(registry.agreements.iter().map(|r| &r.id).collect()),
-            ],
-        }
+        let ids = Kind::ALL.map(|kind| {
+            let (files, _) = crate::registry::list_files(&registry.root, kind);
+            files.into_iter().map(|(stem, _)| stem).collect::<HashSet<_>>()
+        });
+        RegistryLookup { ids }
     }
 }
 

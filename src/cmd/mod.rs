@@ -1,5 +1,6 @@
 //! One thin file per subcommand: context in, domain call, output out.
 
 pub mod check;
+pub mod eligibility;
 pub mod init;
 pub mod record;
