@@ -9,7 +9,14 @@ use crate::i18n::Lang;
 /// Registry, eligibility, matching, agreements and reports for the mentoring service
 /// (послуга наставництва) of a centre of social services.
 #[derive(Debug, Parser)]
-#[command(name = "nastavnyk", version, propagate_version = true, max_term_width = 100)]
+// A flag given twice takes its last value, so a script can override an alias's `--lang`.
+#[command(
+    name = "nastavnyk",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    args_override_self = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -81,6 +88,8 @@ pub enum Command {
     /// The contact log of an agreement.
     #[command(subcommand)]
     Contact(ContactCommand),
+    /// Every eligibility rule for a child or mentor, pass/fail/warn, with its legal basis.
+    Eligibility(EligibilityArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -88,6 +97,22 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct EligibilityArgs {
+    /// The child or mentor (omit with --all).
+    #[arg(required_unless_present = "all")]
+    pub id: Option<String>,
+    /// Everyone on the registry with their verdict, for a coordinator's weekly look.
+    #[arg(long, conflicts_with = "id")]
+    pub all: bool,
+    /// Judge on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Apply these rules instead of those in force on the date.
+    #[arg(long, value_parser = ["2017", "2026"])]
+    pub regime: Option<String>,
 }
 
 #[derive(Debug, Args)]

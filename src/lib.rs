@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Init(args) => cmd::init::run(global, &args),
         Command::Check => cmd::check::run(global),
+        Command::Eligibility(args) => cmd::eligibility::run(&Ctx::resolve(global)?, &args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nastavnyk", &mut out);

@@ -3,5 +3,6 @@
 pub mod agreement;
 pub mod check;
 pub mod contact;
+pub mod eligibility;
 pub mod init;
 pub mod record;
