@@ -95,10 +95,14 @@ pub struct Open {
 
 pub fn open(ctx: &Ctx, id: &str) -> Result<Open> {
     let id = checked_id(id)?;
-    let (agreement, text) = registry::read_record::<Agreement>(&ctx.root, Kind::Agreement, id)?;
-    let (_, doc) = crate::cmd::record::read_document(ctx, Kind::Agreement, id)?;
-    let _ = text;
-    Ok(Open { agreement, doc, rel: format!("{}/{id}.toml", Kind::Agreement.dir()) })
+    let (text, doc) = crate::cmd::record::read_document(ctx, Kind::Agreement, id)?;
+    let rel = format!("{}/{id}.toml", Kind::Agreement.dir());
+    let agreement = parse_toml::<Agreement>(&rel, &text).map_err(|diagnostic| {
+        Error::new(Msg::RegistryInvalid { count: 1 })
+            .with_diagnostics(vec![diagnostic])
+            .with_hint(Msg::RunCheck)
+    })?;
+    Ok(Open { agreement, doc, rel })
 }
 
 impl Open {
