@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod output;
 pub mod record;
 pub mod registry;
+pub mod report;
 pub mod rules;
 pub mod templates;
 
@@ -43,6 +44,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Mentor(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Mentor, command),
         Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),
         Command::Agreement(command) => cmd::record::agreement_record(&Ctx::resolve(global)?, command),
+        Command::Status => cmd::status::run(&Ctx::resolve(global)?),
+        Command::Due(args) => cmd::due::run(&Ctx::resolve(global)?, &args),
+        Command::Report(command) => cmd::report::run(&Ctx::resolve(global)?, &command),
     }
 }
 

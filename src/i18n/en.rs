@@ -130,6 +130,9 @@ pub fn text(msg: &Msg) -> String {
         VerdictEligible => "eligible".to_string(),
         VerdictNotEligible => "not eligible".to_string(),
 
+        // --- reports, due, status ---
+        Report(msg) => super::reports::en(msg),
+
         // --- finding, loading and editing ---
         RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
         RegistryMissing { dir } => format!("{dir}: no such folder"),

@@ -3,7 +3,10 @@
 //! JSON output never goes through here: its keys and codes are stable English.
 
 mod en;
+mod reports;
 mod uk;
+
+pub use reports::ReportMsg;
 
 use serde::{Deserialize, Serialize};
 
@@ -163,7 +166,7 @@ pub enum Msg {
     // --- agreements and contacts ---
 
     // --- reports, due, status ---
-
+    Report(ReportMsg),
     // --- history, undo, sync ---
 }
 
