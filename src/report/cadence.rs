@@ -5,7 +5,8 @@
 //!
 //! The cadence is rolling: each due date follows from the check-in before it. A due date that
 //! passes without a check-in is *missed*, and the next one is counted from it (as if it had
-//! been kept), so that a match left alone for three months owes three check-ins, not one.
+//! been kept), so that a match left alone for three months owes three check-ins, not one; the
+//! next check-in, late, restarts the cadence from its own date.
 //! Several check-ins on one day (the mentor and the child, say) count once.
 
 use crate::record::Agreement;
@@ -50,14 +51,18 @@ pub fn schedule(a: &Agreement, m: &Monitoring, as_of: Date, horizon: Date) -> Sc
     let mut count = 0;
     let mut due = next(signed, 0, signed, m);
     for &date in &dates {
+        // A late check-in ends the run of missed dates and restarts the cadence from itself;
+        // it keeps no due date of its own (the one it would fall before was only assumed).
+        let mut late = false;
         while due < date {
             if counts(due) {
                 dues.push(DueCheckin { due, kept_on: None });
             }
+            late = true;
             count += 1;
             due = next(signed, count, due, m);
         }
-        if counts(due) {
+        if !late && counts(due) {
             dues.push(DueCheckin { due, kept_on: Some(date) });
         }
         count += 1;
@@ -135,6 +140,25 @@ mod tests {
         let dues: Vec<_> = s.dues.iter().map(|x| x.due.to_string()).collect();
         assert_eq!(dues, ["2026-01-24", "2026-02-10", "2026-03-12"]);
         assert_eq!(s.next_due, Some(d("2026-01-24")));
+    }
+
+    #[test]
+    fn a_late_check_in_restarts_the_cadence_and_keeps_nothing() {
+        let m = Monitoring::default();
+        let a = agreement("2026-01-10", &["2026-01-20", "2026-02-05", "2026-04-20"]);
+        let s = schedule(&a, &m, d("2026-05-31"), d("2026-05-31"));
+        let dues: Vec<_> = s.dues.iter().map(|x| (x.due.to_string(), x.kept_on.is_some())).collect();
+        assert_eq!(
+            dues,
+            [
+                ("2026-01-24".to_string(), true),
+                ("2026-02-10".to_string(), true),
+                ("2026-03-07".to_string(), false),
+                ("2026-04-06".to_string(), false),
+                ("2026-05-20".to_string(), false),
+            ]
+        );
+        assert_eq!(s.next_due, Some(d("2026-05-20")));
     }
 
     #[test]
