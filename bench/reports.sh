@@ -23,7 +23,7 @@ monthly="$bin -C $reg $today report monthly --month 2026-10 --format csv"
 due="$bin -C $reg $today due --format csv"
 if command -v hyperfine >/dev/null 2>&1; then
     # check exits 1 when it finds errors: -i keeps that from stopping the run.
-    hyperfine -N -i --warmup 2 --runs 10 --export-markdown /tmp/nastavnyk-bench-reports.md \
+    hyperfine -N -i --warmup 1 --runs 5 --export-markdown /tmp/nastavnyk-bench-reports.md \
         -n check "$check" -n "report monthly" "$monthly" -n due "$due"
 else
     for name in check monthly due; do
