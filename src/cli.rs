@@ -90,6 +90,14 @@ pub enum Command {
     Contact(ContactCommand),
     /// Every eligibility rule for a child or mentor, pass/fail/warn, with its legal basis.
     Eligibility(EligibilityArgs),
+    /// The centre at a glance: who waits, who can mentor, what runs, what is due this week.
+    Status,
+    /// What needs doing: overdue check-ins, too few meetings, agreements ending, certificates
+    /// expiring, proposals unsigned, children waiting long.
+    Due(DueArgs),
+    /// Reports: the month's indicators, the agreements of a month, children, mentors.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -461,4 +469,63 @@ pub enum ContactCommand {
     },
     /// List an agreement's contacts.
     List { agreement: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The monthly indicators, one row per indicator (`indicator,value` in CSV).
+    Monthly(MonthArgs),
+    /// One row per agreement active in the month: contacts, meetings, hours, check-ins, flags.
+    Agreements {
+        #[command(flatten)]
+        month: MonthArgs,
+        #[command(flatten)]
+        names: NamesArg,
+    },
+    /// Every child registered: stage, eligibility with the failing rule codes, days waiting.
+    Children {
+        #[command(flatten)]
+        output: OutputArg,
+        #[command(flatten)]
+        names: NamesArg,
+    },
+    /// Every mentor and candidate: pipeline stage, eligibility with the failing rule codes.
+    Mentors {
+        #[command(flatten)]
+        output: OutputArg,
+        #[command(flatten)]
+        names: NamesArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MonthArgs {
+    /// The month, YYYY-MM (default: the month before today's).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Write to FILE (atomically, readable by the owner only) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NamesArg {
+    /// Add names (left out by default: children's data is sensitive).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Days ahead to list agreements ending (default: `[monitoring] ending_within_days`, 90).
+    #[arg(long, value_name = "DAYS")]
+    pub within: Option<u32>,
+    #[command(flatten)]
+    pub output: OutputArg,
 }

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod output;
 pub mod record;
 pub mod registry;
+pub mod report;
 pub mod rules;
 pub mod templates;
 
@@ -46,6 +47,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),
         Command::Agreement(command) => cmd::agreement::run(&Ctx::resolve(global)?, command),
         Command::Contact(command) => cmd::contact::run(&Ctx::resolve(global)?, command),
+        Command::Status => cmd::status::run(&Ctx::resolve(global)?),
+        Command::Due(args) => cmd::due::run(&Ctx::resolve(global)?, &args),
+        Command::Report(command) => cmd::report::run(&Ctx::resolve(global)?, &command),
     }
 }
 

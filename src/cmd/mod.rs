@@ -3,6 +3,9 @@
 pub mod agreement;
 pub mod check;
 pub mod contact;
+pub mod due;
 pub mod eligibility;
 pub mod init;
 pub mod record;
+pub mod report;
+pub mod status;

@@ -157,6 +157,8 @@ pub fn text(msg: &Msg) -> String {
         VerifyField { file, field } => format!("  {file}: `{field}` changed"),
         VerifyFieldsUnknown => "  which fields is unknown: signed before per-field digests were kept (see `git log` of the files)".to_string(),
         ContactColumn { column } => column.to_string(),
+        // --- reports, due, status ---
+        Report(msg) => super::reports::en(msg),
 
         // --- finding, loading and editing ---
         RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),

@@ -3,7 +3,10 @@
 //! JSON output never goes through here: its keys and codes are stable English.
 
 mod en;
+mod reports;
 mod uk;
+
+pub use reports::ReportMsg;
 
 use serde::{Deserialize, Serialize};
 
@@ -184,7 +187,7 @@ pub enum Msg {
     VerifyFieldsUnknown,
     ContactColumn { column: &'static str },
     // --- reports, due, status ---
-
+    Report(ReportMsg),
     // --- history, undo, sync ---
 }
 

@@ -167,6 +167,8 @@ pub fn text(msg: &Msg) -> String {
             other => other,
         }
         .to_string(),
+        // --- reports, due, status ---
+        Report(msg) => super::reports::uk(msg),
 
         // --- finding, loading and editing ---
         RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),

@@ -5,3 +5,4 @@ mod support;
 
 mod agreements;
 mod foundation;
+mod reports;
