@@ -3,4 +3,5 @@
 pub mod check;
 pub mod eligibility;
 pub mod init;
+pub mod matching;
 pub mod record;
