@@ -98,9 +98,18 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> 
     let pool = Pool::new(registry, options.regime, options.on, options.community.as_deref());
     let facts = Facts::new(registry);
     let groups = pool.groups(registry);
-    let edges = pool.candidates(registry, &facts, &weights, &groups);
+    let mut edges = pool.candidates(registry, &facts, &weights, &groups);
     let capacity: Vec<u32> = pool.mentors.iter().map(|&(_, free)| free).collect();
+    let (scale, lean) = tie_break(&groups, &edges, pool.children.len());
+    for edge in &mut edges {
+        let c = edge.child as usize;
+        edge.score = edge.score * scale[c] + lean[c];
+    }
     let chosen = solver::solve(pool.children.len(), &capacity, &edges, options.objective);
+    for edge in &mut edges {
+        let c = edge.child as usize;
+        edge.score = (edge.score - lean[c]) / scale[c];
+    }
 
     let mut assigned: Vec<Option<u32>> = vec![None; pool.children.len()];
     let mut used = vec![0u32; pool.mentors.len()];
@@ -173,4 +182,34 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> 
         unmatched_children,
         unmatched_mentors,
     })
+}
+
+/// Makes equal-score alternatives lean towards lower child IDs (earlier on the list) instead of
+/// whichever the solver meets first. In each group (an independent part of the problem) the
+/// scores are multiplied by one more than the sum of all the group's leans, and each child adds
+/// a lean of (children after it in the group + 1): the leans of a whole assignment can never
+/// outweigh one milli-point, so the optimum for the real scores is kept. A huge group whose
+/// scaled scores could approach the solver's integer limits is left unscaled (still
+/// deterministic, only without the lean). Returns (scale, lean) per pool child.
+fn tie_break(groups: &[(Vec<u32>, Vec<u32>)], edges: &[solver::Edge], n_children: usize) -> (Vec<i64>, Vec<i64>) {
+    const LIMIT: i128 = 1 << 40;
+    let mut best = vec![0i64; n_children];
+    for edge in edges {
+        let best = &mut best[edge.child as usize];
+        *best = (*best).max(edge.score);
+    }
+    let (mut scale, mut lean) = (vec![1i64; n_children], vec![0i64; n_children]);
+    for (children, _) in groups {
+        let n = children.len() as i128;
+        let factor = n * (n + 1) / 2 + 1;
+        let top = children.iter().map(|&c| best[c as usize]).max().unwrap_or(0) as i128 + 1;
+        if n * top * factor > LIMIT {
+            continue;
+        }
+        for (rank, &c) in children.iter().enumerate() {
+            scale[c as usize] = factor as i64;
+            lean[c as usize] = (n - rank as i128) as i64;
+        }
+    }
+    (scale, lean)
 }
