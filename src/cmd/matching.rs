@@ -22,20 +22,17 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<u8> {
         Some(MatchCommand::Why { child, mentor, on, regime }) => {
             why(ctx, &child, &mentor, on.as_deref(), regime.as_deref())
         }
-        Some(MatchCommand::Accept { child, mentor, institution, date, reason }) => accept(
-            ctx,
-            &child,
-            &mentor,
-            institution.as_deref(),
-            date.as_deref(),
-            reason.reason.as_deref(),
-        ),
+        Some(MatchCommand::Accept { child, mentor, institution, date, reason }) => {
+            accept(ctx, &child, &mentor, institution.as_deref(), date.as_deref(), reason.reason.as_deref())
+        }
     }
 }
 
 fn date_arg(ctx: &Ctx, text: Option<&str>) -> Result<Date> {
     match text {
-        Some(text) => date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.to_string() })),
+        Some(text) => {
+            date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.to_string() }))
+        }
         None => Ok(ctx.today),
     }
 }
@@ -153,8 +150,11 @@ fn pair_rows(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bo
                     Factor::ALL.into_iter().zip(pair.factors).filter(|(_, p)| *p > 0).collect();
                 // Largest first; equal shares in the fixed factor order.
                 strongest.sort_by_key(|(_, p)| std::cmp::Reverse(*p));
-                let text: Vec<String> =
-                    strongest.iter().take(3).map(|(f, p)| format!("{} {}", f.name(), points_text(*p))).collect();
+                let text: Vec<String> = strongest
+                    .iter()
+                    .take(3)
+                    .map(|(f, p)| format!("{} {}", f.name(), points_text(*p)))
+                    .collect();
                 row.push(Cell::text(text.join(", ")));
             } else {
                 row.extend(pair.factors.iter().map(|p| Cell::text(points_text(*p))));
@@ -185,7 +185,11 @@ fn table(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bool) 
                 .iter()
                 .map(|(c, reason)| {
                     let child = &registry.children[*c];
-                    let id = if with_names { format!("{} {}", child.id, child.full_name()) } else { child.id.clone() };
+                    let id = if with_names {
+                        format!("{} {}", child.id, child.full_name())
+                    } else {
+                        child.id.clone()
+                    };
                     vec![Cell::text(id), Cell::text(ctx.t(reason.msg(scope)))]
                 })
                 .collect(),
@@ -193,7 +197,8 @@ fn table(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bool) 
         out.push_str(&rows.table());
     }
     if !proposal.unmatched_mentors.is_empty() {
-        let ids: Vec<&str> = proposal.unmatched_mentors.iter().map(|m| registry.mentors[*m].id.as_str()).collect();
+        let ids: Vec<&str> =
+            proposal.unmatched_mentors.iter().map(|m| registry.mentors[*m].id.as_str()).collect();
         out.push_str(&format!("\n{}\n", ctx.t(Msg::MatchUnmatchedMentors { ids: ids.join(", ") })));
     }
     out
@@ -208,14 +213,16 @@ fn load_pair<'r>(
 ) -> Result<(&'r crate::record::Child, &'r crate::record::Mentor)> {
     let child_id = crate::cmd::record::checked_id(child)?;
     let mentor_id = crate::cmd::record::checked_id(mentor)?;
-    let found_child = registry.child(child_id).ok_or_else(|| match registry::kind_of(&ctx.root, child_id) {
-        Some(_) => Error::new(Msg::WhyNotAChild { id: child_id.to_string() }),
-        None => Error::new(Msg::UnknownIdOfKind { id: child_id.to_string(), kind: Kind::Child }),
-    })?;
-    let found_mentor = registry.mentor(mentor_id).ok_or_else(|| match registry::kind_of(&ctx.root, mentor_id) {
-        Some(_) => Error::new(Msg::WhyNotAMentor { id: mentor_id.to_string() }),
-        None => Error::new(Msg::UnknownIdOfKind { id: mentor_id.to_string(), kind: Kind::Mentor }),
-    })?;
+    let found_child =
+        registry.child(child_id).ok_or_else(|| match registry::kind_of(&ctx.root, child_id) {
+            Some(_) => Error::new(Msg::WhyNotAChild { id: child_id.to_string() }),
+            None => Error::new(Msg::UnknownIdOfKind { id: child_id.to_string(), kind: Kind::Child }),
+        })?;
+    let found_mentor =
+        registry.mentor(mentor_id).ok_or_else(|| match registry::kind_of(&ctx.root, mentor_id) {
+            Some(_) => Error::new(Msg::WhyNotAMentor { id: mentor_id.to_string() }),
+            None => Error::new(Msg::UnknownIdOfKind { id: mentor_id.to_string(), kind: Kind::Mentor }),
+        })?;
     Ok((found_child, found_mentor))
 }
 
@@ -271,7 +278,11 @@ fn factor_rows(ctx: &Ctx, explanation: &Explanation) -> Rows {
             .factors
             .iter()
             .map(|(factor, milli, msg)| {
-                vec![Cell::text(factor.name()), Cell::text(points_text(*milli)), Cell::text(ctx.t(msg.clone()))]
+                vec![
+                    Cell::text(factor.name()),
+                    Cell::text(points_text(*milli)),
+                    Cell::text(ctx.t(msg.clone())),
+                ]
             })
             .collect(),
     }
@@ -284,7 +295,12 @@ fn why_text(ctx: &Ctx, explanation: &Explanation) -> String {
         let score = points_text(explanation.score);
         let mut out = format!("{}\n\n", ctx.t(Msg::WhyFeasible { child, mentor, score, regime }));
         for (factor, milli, msg) in &explanation.factors {
-            out.push_str(&format!("  {:<13} {:>7}  {}\n", factor.name(), points_text(*milli), ctx.t(msg.clone())));
+            out.push_str(&format!(
+                "  {:<13} {:>7}  {}\n",
+                factor.name(),
+                points_text(*milli),
+                ctx.t(msg.clone())
+            ));
         }
         out
     } else {

@@ -7,8 +7,8 @@ mod uk;
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::Kind;
 use crate::matching::Constraint;
+use crate::record::Kind;
 use crate::record::config::MatchScope;
 use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
 use crate::rules::Reference;
@@ -200,7 +200,6 @@ pub enum Msg {
     AcceptNoInstitution { child: String },
     AcceptSeeWhy { child: String, mentor: String },
     AcceptCreated { id: String, child: String, mentor: String },
-
     // --- agreements and contacts ---
 
     // --- reports, due, status ---

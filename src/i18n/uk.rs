@@ -1,8 +1,8 @@
 //! Українські повідомлення.
 
 use super::Msg;
-use crate::record::Kind;
 use crate::matching::Constraint;
+use crate::record::Kind;
 use crate::record::config::MatchScope;
 use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
 use crate::rules::{Basis, Reference};

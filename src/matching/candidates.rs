@@ -72,7 +72,14 @@ impl<'a> Facts<'a> {
     }
 
     /// Whether `constraint` allows the pair (a switched-off constraint always does).
-    pub fn holds(&self, constraint: Constraint, child: &Child, c: &Profile, mentor: &Mentor, m: &Profile) -> bool {
+    pub fn holds(
+        &self,
+        constraint: Constraint,
+        child: &Child,
+        c: &Profile,
+        mentor: &Mentor,
+        m: &Profile,
+    ) -> bool {
         let config = self.config;
         match constraint {
             Constraint::Scope => match config.scope {
@@ -100,7 +107,13 @@ impl<'a> Facts<'a> {
     }
 
     /// The first constraint the pair fails, in `Constraint::ALL` order.
-    pub fn first_failure(&self, child: &Child, c: &Profile, mentor: &Mentor, m: &Profile) -> Option<Constraint> {
+    pub fn first_failure(
+        &self,
+        child: &Child,
+        c: &Profile,
+        mentor: &Mentor,
+        m: &Profile,
+    ) -> Option<Constraint> {
         Constraint::ALL.into_iter().find(|k| !self.holds(*k, child, c, mentor, m))
     }
 }
@@ -124,6 +137,9 @@ pub fn open_agreements(registry: &Registry) -> HashMap<&str, usize> {
     }
     open
 }
+
+/// Pool positions of the children and of the mentors who may be paired with each other.
+pub type Group = (Vec<u32>, Vec<u32>);
 
 /// The people a run works with: indices into the registry's (ID-sorted) lists, so that index
 /// order is ID order and the solver's ties fall to the lowest ID.
@@ -149,7 +165,8 @@ impl Pool {
         });
         let mentors: Vec<(usize, u32)> = parallel_filter(&registry.mentors, |mentor| {
             let n = open.get(mentor.id.as_str()).copied().unwrap_or(0);
-            in_community(&mentor.community) && rules::mentor_verdict(mentor, rules, regime, on, n, true).eligible
+            in_community(&mentor.community)
+                && rules::mentor_verdict(mentor, rules, regime, on, n, true).eligible
         })
         .into_iter()
         .map(|m| {
@@ -159,25 +176,26 @@ impl Pool {
         })
         .collect();
         let child_profiles = children.iter().map(|&c| Profile::of_child(&registry.children[c], on)).collect();
-        let mentor_profiles = mentors.iter().map(|&(m, _)| Profile::of_mentor(&registry.mentors[m])).collect();
+        let mentor_profiles =
+            mentors.iter().map(|&(m, _)| Profile::of_mentor(&registry.mentors[m])).collect();
         Pool { children, mentors, child_profiles, mentor_profiles }
     }
 
     /// Positions in the pool (children, mentors) grouped by where they may be matched, so that
     /// pairs are only ever formed inside a group: never children × mentors across the country.
-    pub fn groups<'r>(&self, registry: &'r Registry) -> Vec<(Vec<u32>, Vec<u32>)> {
+    pub fn groups<'r>(&self, registry: &'r Registry) -> Vec<Group> {
         let key = |community: &'r str| match registry.config.matching.scope {
             MatchScope::Any => "",
             MatchScope::Community | MatchScope::Settlement => community,
         };
-        let mut groups: HashMap<&str, (Vec<u32>, Vec<u32>)> = HashMap::new();
+        let mut groups: HashMap<&str, Group> = HashMap::new();
         for (k, &c) in self.children.iter().enumerate() {
             groups.entry(key(&registry.children[c].community)).or_default().0.push(k as u32);
         }
         for (k, &(m, _)) in self.mentors.iter().enumerate() {
             groups.entry(key(&registry.mentors[m].community)).or_default().1.push(k as u32);
         }
-        let mut groups: Vec<(&str, (Vec<u32>, Vec<u32>))> =
+        let mut groups: Vec<(&str, Group)> =
             groups.into_iter().filter(|(_, (c, m))| !c.is_empty() && !m.is_empty()).collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
         groups.into_iter().map(|(_, members)| members).collect()
@@ -190,9 +208,9 @@ impl Pool {
         registry: &Registry,
         facts: &Facts,
         weights: &MilliWeights,
-        groups: &[(Vec<u32>, Vec<u32>)],
+        groups: &[Group],
     ) -> Vec<Edge> {
-        let work = |(children, mentors): &(Vec<u32>, Vec<u32>)| {
+        let work = |(children, mentors): &Group| {
             let mut edges = Vec::new();
             for &c in children {
                 let child = &registry.children[self.children[c as usize]];

@@ -96,23 +96,24 @@ fn constraint_msg(constraint: Constraint, child: &Child, mentor: &Mentor, facts:
                 child: child.settlement.clone().unwrap_or_default(),
                 mentor: mentor.settlement.clone().unwrap_or_default(),
             },
-            _ => Msg::ConstraintCommunity { child: child.community.clone(), mentor: mentor.community.clone() },
+            _ => {
+                Msg::ConstraintCommunity { child: child.community.clone(), mentor: mentor.community.clone() }
+            }
         },
         Constraint::MentorSex => Msg::ConstraintMentorSex {
             wanted: child.preferences.mentor_sex.unwrap_or(mentor.sex),
             mentor: mentor.sex,
         },
-        Constraint::Language => Msg::ConstraintLanguage {
-            child: child.languages.join(", "),
-            mentor: mentor.languages.join(", "),
-        },
+        Constraint::Language => {
+            Msg::ConstraintLanguage { child: child.languages.join(", "), mentor: mentor.languages.join(", ") }
+        }
         Constraint::AgeGap => Msg::ConstraintAgeGap {
             gap: age_on(mentor.birth_date, child.birth_date),
             min: facts.config.min_age_gap,
         },
-        Constraint::ConflictOfInterest => {
-            Msg::ConstraintConflict { entry: candidates::conflict(child, mentor).unwrap_or_default().to_string() }
-        }
+        Constraint::ConflictOfInterest => Msg::ConstraintConflict {
+            entry: candidates::conflict(child, mentor).unwrap_or_default().to_string(),
+        },
         Constraint::PreviousBreakup => Msg::ConstraintBreakup {
             agreement: facts
                 .breakups

@@ -120,11 +120,8 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> 
     let pairs: Vec<Pair> = chosen
         .iter()
         .map(|&(c, m)| {
-            let factors = score::factors(
-                &pool.child_profiles[c as usize],
-                &pool.mentor_profiles[m as usize],
-                &weights,
-            );
+            let factors =
+                score::factors(&pool.child_profiles[c as usize], &pool.mentor_profiles[m as usize], &weights);
             Pair {
                 child: pool.children[c as usize],
                 mentor: pool.mentors[m as usize].0,
@@ -191,7 +188,11 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> 
 /// outweigh one milli-point, so the optimum for the real scores is kept. A huge group whose
 /// scaled scores could approach the solver's integer limits is left unscaled (still
 /// deterministic, only without the lean). Returns (scale, lean) per pool child.
-fn tie_break(groups: &[(Vec<u32>, Vec<u32>)], edges: &[solver::Edge], n_children: usize) -> (Vec<i64>, Vec<i64>) {
+fn tie_break(
+    groups: &[(Vec<u32>, Vec<u32>)],
+    edges: &[solver::Edge],
+    n_children: usize,
+) -> (Vec<i64>, Vec<i64>) {
     const LIMIT: i128 = 1 << 40;
     let mut best = vec![0i64; n_children];
     for edge in edges {

@@ -86,12 +86,7 @@ pub enum Objective {
 /// # Panics
 /// If an edge index is out of range, a score is negative, or scores are so large (> ~10^12 for
 /// a 5,000-child component) that the `Coverage` weights would overflow `i64`.
-pub fn solve(
-    n_children: usize,
-    capacity: &[u32],
-    edges: &[Edge],
-    objective: Objective,
-) -> Vec<(u32, u32)> {
+pub fn solve(n_children: usize, capacity: &[u32], edges: &[Edge], objective: Objective) -> Vec<(u32, u32)> {
     solve_with(n_children, capacity, edges, objective, Layout::Auto)
 }
 
@@ -137,26 +132,15 @@ fn solve_with(
         }
     }
 
-    let ctx = Context {
-        graph: &graph,
-        capacity,
-        local_mentor: &local_mentor,
-        objective,
-        layout,
-    };
+    let ctx = Context { graph: &graph, capacity, local_mentor: &local_mentor, objective, layout };
 
     // Largest components first so that one big city does not end up last on a busy thread.
     let mut order: Vec<usize> = (0..components.len()).collect();
     order.sort_by_key(|&c| Reverse(components[c].children.len() * components[c].mentors.len()));
 
-    let n_threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(components.len());
+    let n_threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(components.len());
     let mut result: Vec<(u32, u32)> = if n_threads <= 1 || edges.len() < 20_000 {
-        order
-            .iter()
-            .flat_map(|&c| ctx.solve_component(&components[c]))
-            .collect()
+        order.iter().flat_map(|&c| ctx.solve_component(&components[c])).collect()
     } else {
         let next = AtomicUsize::new(0);
         let collected = Mutex::new(Vec::new());
@@ -201,16 +185,8 @@ impl<'a> Graph<'a> {
         let mut has_zero_capacity = false;
         let mut previous_child = 0;
         for e in edges {
-            assert!(
-                (e.child as usize) < n_children,
-                "edge child {} out of range",
-                e.child
-            );
-            assert!(
-                (e.mentor as usize) < n_mentors,
-                "edge mentor {} out of range",
-                e.mentor
-            );
+            assert!((e.child as usize) < n_children, "edge child {} out of range", e.child);
+            assert!((e.mentor as usize) < n_mentors, "edge mentor {} out of range", e.mentor);
             assert!(e.score >= 0, "negative score {}", e.score);
             grouped &= e.child >= previous_child;
             previous_child = e.child;
@@ -241,22 +217,13 @@ impl<'a> Graph<'a> {
                 }
             }
             if !duplicate {
-                return Graph {
-                    n_children,
-                    start,
-                    edges: Cow::Borrowed(edges),
-                    mentor_degree,
-                };
+                return Graph { n_children, start, edges: Cow::Borrowed(edges), mentor_degree };
             }
             last_child.fill(NONE);
             mentor_degree.fill(0);
         }
 
-        let placeholder = Edge {
-            child: 0,
-            mentor: 0,
-            score: 0,
-        };
+        let placeholder = Edge { child: 0, mentor: 0, score: 0 };
         let mut sorted = vec![placeholder; start[n_children]];
         let mut fill = start.clone();
         for e in edges {
@@ -289,12 +256,7 @@ impl<'a> Graph<'a> {
         }
         start[n_children] = write;
         sorted.truncate(write);
-        Graph {
-            n_children,
-            start,
-            edges: Cow::Owned(sorted),
-            mentor_degree,
-        }
+        Graph { n_children, start, edges: Cow::Owned(sorted), mentor_degree }
     }
 
     fn neighbours(&self, child: usize) -> &[Edge] {
@@ -322,9 +284,7 @@ impl<'a> Graph<'a> {
                 comp_of_root[root] = components.len() as u32;
                 components.push(Component::default());
             }
-            components[comp_of_root[root] as usize]
-                .children
-                .push(c as u32);
+            components[comp_of_root[root] as usize].children.push(c as u32);
         }
         for (m, &degree) in self.mentor_degree.iter().enumerate() {
             if degree > 0 {
@@ -342,9 +302,7 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n as u32).collect(),
-        }
+        UnionFind { parent: (0..n as u32).collect() }
     }
     fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] as usize != x {
@@ -419,9 +377,7 @@ impl Context<'_> {
             Objective::Coverage => best_sum + 1,
             Objective::Score => 0,
         };
-        let max_weight = bonus
-            .checked_add(max_score)
-            .expect("score overflow in Coverage weights");
+        let max_weight = bonus.checked_add(max_score).expect("score overflow in Coverage weights");
         // Keep the largest shortest-path distances (~ rows × max cost) well inside i64.
         let rows_bound = comp.children.len().min(n_slots) as i64 + 1;
         assert!(
@@ -460,12 +416,7 @@ impl Context<'_> {
             row_start.push(0usize);
             for (i, &c) in comp.children.iter().enumerate() {
                 pairs.clear();
-                pairs.extend(
-                    graph
-                        .neighbours(c as usize)
-                        .iter()
-                        .map(|e| (e.mentor, e.score)),
-                );
+                pairs.extend(graph.neighbours(c as usize).iter().map(|e| (e.mentor, e.score)));
                 // Sorted by mentor so the scan order does not depend on the input edge order.
                 pairs.sort_unstable();
                 for &(m, s) in &pairs {
@@ -479,13 +430,8 @@ impl Context<'_> {
                 adj_cost.push(missing_cost);
                 row_start.push(adj_col.len());
             }
-            let col_of_row = augment_sparse(
-                n_children,
-                n_slots + n_children,
-                &row_start,
-                &adj_col,
-                &adj_cost,
-            );
+            let col_of_row =
+                augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost);
             for (i, &col) in col_of_row.iter().enumerate() {
                 let row = row_start[i]..row_start[i + 1];
                 let k = adj_col[row.clone()].iter().position(|&j| j == col).unwrap();
@@ -519,11 +465,7 @@ impl Context<'_> {
         let missing = C::from_i64(missing_cost);
         // Orient so that rows <= columns (the solver assigns every row).
         let transposed = n_children > n_slots;
-        let (n_rows, n_cols) = if transposed {
-            (n_slots, n_children)
-        } else {
-            (n_children, n_slots)
-        };
+        let (n_rows, n_cols) = if transposed { (n_slots, n_children) } else { (n_children, n_slots) };
         // Nearly square → pad with zero-cost dummy rows and use full LAPJV; otherwise the
         // padding would cost more than the JV initialisation saves.
         let pad = n_cols - n_rows <= (n_rows / 4).max(8);
@@ -568,17 +510,10 @@ impl Context<'_> {
                 fill_child_row(i, row);
             }
         }
-        let col_of_row = if pad {
-            lapjv_square(n_cols, &cost)
-        } else {
-            augment_rectangular(n_rows, n_cols, &cost)
-        };
+        let col_of_row =
+            if pad { lapjv_square(n_cols, &cost) } else { augment_rectangular(n_rows, n_cols, &cost) };
         for (row, &col) in col_of_row.iter().enumerate().take(n_rows) {
-            let (i, slot) = if transposed {
-                (col as usize, row)
-            } else {
-                (row, col as usize)
-            };
+            let (i, slot) = if transposed { (col as usize, row) } else { (row, col as usize) };
             if wide(cost[row * n_cols + col as usize]) < missing_cost {
                 assigned[i] = slot as u32;
             }
@@ -718,14 +653,7 @@ fn lapjv_square<C: MatrixCost>(n: usize, cost: &[C]) -> Vec<u32> {
 
     let mut state = AugmentState::new(n);
     for &i in &free_rows {
-        state.augment(
-            cost,
-            n,
-            i as usize,
-            &mut v,
-            &mut col_of_row,
-            &mut row_of_col,
-        );
+        state.augment(cost, n, i as usize, &mut v, &mut col_of_row, &mut row_of_col);
     }
     col_of_row
 }
@@ -754,11 +682,7 @@ struct AugmentState {
 
 impl AugmentState {
     fn new(n_cols: usize) -> Self {
-        AugmentState {
-            dist: vec![0; n_cols],
-            pred: vec![0; n_cols],
-            cols: vec![0; n_cols],
-        }
+        AugmentState { dist: vec![0; n_cols], pred: vec![0; n_cols], cols: vec![0; n_cols] }
     }
 
     /// One Dijkstra search from `free_row` with reduced costs `c[i][j] - v[j] - u[i]`, where
@@ -967,12 +891,7 @@ mod tests {
     }
 
     /// (cardinality, total score) of an assignment, checking it is feasible.
-    fn evaluate(
-        n_children: usize,
-        capacity: &[u32],
-        edges: &[Edge],
-        pairs: &[(u32, u32)],
-    ) -> (usize, i64) {
+    fn evaluate(n_children: usize, capacity: &[u32], edges: &[Edge], pairs: &[(u32, u32)]) -> (usize, i64) {
         let mut used = vec![0u32; capacity.len()];
         let mut seen = vec![false; n_children];
         let mut total = 0;
@@ -983,10 +902,7 @@ mod tests {
             assert!(!seen[c as usize]);
             seen[c as usize] = true;
             used[m as usize] += 1;
-            assert!(
-                used[m as usize] <= capacity[m as usize],
-                "capacity exceeded"
-            );
+            assert!(used[m as usize] <= capacity[m as usize], "capacity exceeded");
             let best = edges
                 .iter()
                 .filter(|e| e.child == c && e.mentor == m)
@@ -1038,14 +954,7 @@ mod tests {
             }
         }
         let mut out = (0, 0);
-        go(
-            0,
-            &best,
-            &mut capacity.to_vec(),
-            (0, 0),
-            objective,
-            &mut out,
-        );
+        go(0, &best, &mut capacity.to_vec(), (0, 0), objective, &mut out);
         out
     }
 
@@ -1055,22 +964,14 @@ mod tests {
         let capacity: Vec<u32> = (0..n_mentors).map(|_| rng.below(3) as u32).collect();
         let density = rng.below(101);
         // Mostly small scores (i32 matrices); sometimes huge ones (forces i64 matrices).
-        let unit = if rng.below(4) == 0 {
-            50_000_000_000
-        } else {
-            50
-        };
+        let unit = if rng.below(4) == 0 { 50_000_000_000 } else { 50 };
         let mut edges = Vec::new();
         for c in 0..n_children {
             for m in 0..n_mentors {
                 if rng.below(100) < density {
                     // Few distinct values → many ties; sometimes a duplicate with another score.
                     let score = rng.below(4) as i64 * unit;
-                    edges.push(Edge {
-                        child: c as u32,
-                        mentor: m as u32,
-                        score,
-                    });
+                    edges.push(Edge { child: c as u32, mentor: m as u32, score });
                     if rng.below(8) == 0 {
                         edges.push(Edge {
                             child: c as u32,
@@ -1107,14 +1008,12 @@ mod tests {
                     let got = solve_with(n, &capacity, input, objective, layout);
                     let value = evaluate(n, &capacity, &edges, &got);
                     match objective {
-                        Objective::Coverage => assert_eq!(
-                            value, expected,
-                            "round {round} {layout:?} {capacity:?} {edges:?}"
-                        ),
-                        Objective::Score => assert_eq!(
-                            value.1, expected.1,
-                            "round {round} {layout:?} {capacity:?} {edges:?}"
-                        ),
+                        Objective::Coverage => {
+                            assert_eq!(value, expected, "round {round} {layout:?} {capacity:?} {edges:?}")
+                        }
+                        Objective::Score => {
+                            assert_eq!(value.1, expected.1, "round {round} {layout:?} {capacity:?} {edges:?}")
+                        }
                     }
                 }
             }
@@ -1135,21 +1034,15 @@ mod tests {
                 for m in 0..n_mentors as u32 {
                     if rng.below(100) < density {
                         let score = rng.below(5) as i64 * 1000;
-                        edges.push(Edge {
-                            child: c,
-                            mentor: m,
-                            score,
-                        });
+                        edges.push(Edge { child: c, mentor: m, score });
                     }
                 }
             }
             for objective in [Objective::Coverage, Objective::Score] {
                 let dense = solve_with(n, &capacity, &edges, objective, Layout::Dense);
                 let sparse = solve_with(n, &capacity, &edges, objective, Layout::Sparse);
-                let (a, b) = (
-                    evaluate(n, &capacity, &edges, &dense),
-                    evaluate(n, &capacity, &edges, &sparse),
-                );
+                let (a, b) =
+                    (evaluate(n, &capacity, &edges, &dense), evaluate(n, &capacity, &edges, &sparse));
                 match objective {
                     Objective::Coverage => assert_eq!(a, b),
                     Objective::Score => assert_eq!(a.1, b.1),
@@ -1170,11 +1063,7 @@ mod tests {
             let block = c / 60;
             for m in block * 50..(block + 1) * 50 {
                 if rng.below(10) < 7 {
-                    edges.push(Edge {
-                        child: c,
-                        mentor: m,
-                        score: rng.below(3) as i64 * 100,
-                    });
+                    edges.push(Edge { child: c, mentor: m, score: rng.below(3) as i64 * 100 });
                 }
             }
         }
@@ -1226,9 +1115,7 @@ mod tests {
             let rows = 1 + rng.below(6) as usize;
             let cols = rows + rng.below(3) as usize;
             let levels = 1 + rng.below(5);
-            let cost: Vec<i64> = (0..rows * cols)
-                .map(|_| rng.below(levels) as i64 * 7)
-                .collect();
+            let cost: Vec<i64> = (0..rows * cols).map(|_| rng.below(levels) as i64 * 7).collect();
             let expected = brute_force_matrix(rows, cols, &cost);
             let total = |assignment: &[u32]| -> i64 {
                 let mut seen = vec![false; cols];
@@ -1252,11 +1139,7 @@ mod tests {
 
     #[test]
     fn edge_cases() {
-        let e = |child, mentor, score| Edge {
-            child,
-            mentor,
-            score,
-        };
+        let e = |child, mentor, score| Edge { child, mentor, score };
         for objective in [Objective::Coverage, Objective::Score] {
             // Nothing at all.
             assert!(solve(0, &[], &[], objective).is_empty());
@@ -1267,26 +1150,15 @@ mod tests {
             let got = solve(3, &[2], &[e(0, 0, 1), e(1, 0, 9), e(2, 0, 8)], objective);
             assert_eq!(got, vec![(1, 0), (2, 0)]);
             // Duplicate edges keep the best score.
-            let got = solve(
-                2,
-                &[1, 1],
-                &[e(0, 0, 1), e(0, 0, 10), e(1, 1, 3), e(1, 0, 4)],
-                objective,
-            );
+            let got = solve(2, &[1, 1], &[e(0, 0, 1), e(0, 0, 10), e(1, 1, 3), e(1, 0, 4)], objective);
             assert_eq!(got, vec![(0, 0), (1, 1)]);
         }
         // Coverage trades score for an extra match; Score does not.
         let edges = [e(0, 0, 10), e(0, 1, 1), e(1, 0, 1)];
-        assert_eq!(
-            solve(2, &[1, 1], &edges, Objective::Coverage),
-            vec![(0, 1), (1, 0)]
-        );
+        assert_eq!(solve(2, &[1, 1], &edges, Objective::Coverage), vec![(0, 1), (1, 0)]);
         assert_eq!(solve(2, &[1, 1], &edges, Objective::Score), vec![(0, 0)]);
         // Score-0 pairs are omitted under Score but kept under Coverage.
         assert!(solve(1, &[1], &[e(0, 0, 0)], Objective::Score).is_empty());
-        assert_eq!(
-            solve(1, &[1], &[e(0, 0, 0)], Objective::Coverage),
-            vec![(0, 0)]
-        );
+        assert_eq!(solve(1, &[1], &[e(0, 0, 0)], Objective::Coverage), vec![(0, 0)]);
     }
 }

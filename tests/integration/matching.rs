@@ -68,8 +68,11 @@ fn institution(reg: &Registry) {
 /// Puts `settings` (lines) into `[matching]` and `weights` into `[matching.weights]`.
 fn configure(reg: &Registry, settings: &str, weights: &str) {
     let config = reg.read("nastavnyk.toml");
-    let config =
-        config.replacen("[matching]\n", &format!("[matching]\n{settings}\n[matching.weights]\n{weights}\n"), 1);
+    let config = config.replacen(
+        "[matching]\n",
+        &format!("[matching]\n{settings}\n[matching.weights]\n{weights}\n"),
+        1,
+    );
     reg.write("nastavnyk.toml", &config);
 }
 
@@ -138,7 +141,8 @@ fn each_hard_constraint_rules_a_pair_out() {
         let run = reg.run(&["--format", "json", "match", "why", "c-0001", mentor]).expect(1);
         let json = run.json();
         assert_eq!(json["feasible"], false);
-        let codes: Vec<&str> = json["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+        let codes: Vec<&str> =
+            json["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
         assert_eq!(codes, [code], "{mentor}");
     }
     let json = reg.run(&["--format", "json", "match", "--candidates"]).expect(0).json();
@@ -549,7 +553,10 @@ fn proposals_are_optimal_on_random_registries() {
             mentor(&reg, &format!("m-{m:04}"), &fields);
         }
         for (objective, coverage) in [("coverage", true), ("score", false)] {
-            let json = reg.run(&["--format", "json", "match", "--candidates", "--objective", objective]).expect(0).json();
+            let json = reg
+                .run(&["--format", "json", "match", "--candidates", "--objective", objective])
+                .expect(0)
+                .json();
             let mut by_child = vec![Vec::new(); n_children];
             for candidate in json["candidates"].as_array().unwrap() {
                 let c: usize = candidate["child"].as_str().unwrap()[2..].parse().unwrap();
