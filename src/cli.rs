@@ -82,9 +82,12 @@ pub enum Command {
     /// Institutions where children live or study.
     #[command(subcommand)]
     Institution(RecordCommand<InstitutionFields>),
-    /// Mentoring agreements.
+    /// Mentoring agreements: their life, the document, provenance.
     #[command(subcommand)]
     Agreement(AgreementCommand),
+    /// The contact log of an agreement.
+    #[command(subcommand)]
+    Contact(ContactCommand),
     /// Every eligibility rule for a child or mentor, pass/fail/warn, with its legal basis.
     Eligibility(EligibilityArgs),
     /// Optimal proposals of mentors for waiting children, each pair's score by factor;
@@ -329,6 +332,138 @@ pub enum AgreementCommand {
         #[command(flatten)]
         reason: ReasonArg,
     },
+    /// Propose an agreement between a child and a mentor; prints the new ID.
+    New {
+        child: String,
+        mentor: String,
+        /// The institution party (default: the child's `institution`).
+        #[arg(long, value_name = "ID")]
+        institution: Option<String>,
+        /// Date of the proposal (default: today); it fixes the regime.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The centre's registration number of the agreement.
+        #[arg(long, value_name = "N")]
+        number: Option<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Record a party's signature; the agreement becomes active with the last one required.
+    Sign {
+        id: String,
+        /// centre | institution | mentor | legal_representative (2026 rules)
+        #[arg(long, value_name = "PARTY")]
+        party: String,
+        #[command(flatten)]
+        date: DateArg,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Make an agreement active once every required party has signed (e.g. after `set`).
+    Activate {
+        id: String,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Suspend an active agreement (the child's life or health at risk).
+    Suspend {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// Why (stored in the agreement and the commit).
+        #[arg(long, value_name = "TEXT", required = true)]
+        reason: String,
+    },
+    /// Resume a suspended agreement.
+    Resume {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Re-conclude the agreement with the child's new institution.
+    Renew {
+        id: String,
+        /// The new institution.
+        #[arg(long, value_name = "ID", required = true)]
+        institution: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// Why (stored in the agreement and the commit).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Close an agreement.
+    Close {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// mutual_consent | mentor_withdrew | child_refused | child_turned_18 | child_turned_23 |
+        /// education_finished | mentor_ineligible | safety_suspension | moved_away | other
+        #[arg(long, value_name = "REASON", required = true)]
+        reason: String,
+        /// The closing meeting (підсумкова зустріч) took place.
+        #[arg(long)]
+        exit_interview: bool,
+        /// A note stored with the closure.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Print the agreement document (Ukrainian, or English with --lang en) from templates/.
+    Render {
+        id: String,
+        /// md | html | docx (docx needs -o or a redirected output).
+        #[arg(long = "to", value_enum, default_value_t = DocFormat::Md)]
+        to: DocFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Exit 0 if the records still produce what was signed; 1, naming the changed fields, if not.
+    Verify { id: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
+    Docx,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DateArg {
+    /// The date it happened, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Record a contact in an active agreement's log.
+    Add {
+        agreement: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// meeting | checkin_mentor | checkin_child | visit | outing
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// Hours spent (meetings and outings count as mentoring time).
+        #[arg(long, value_name = "H", allow_negative_numbers = true)]
+        hours: Option<f64>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Who records it.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// For an outing: who consented, comma-separated (child,legal_representative,institution).
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        consents: Vec<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// List an agreement's contacts.
+    List { agreement: String },
 }
 
 #[derive(Debug, Args)]

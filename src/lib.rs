@@ -1,6 +1,7 @@
 //! nastavnyk: the registry of a centre's mentoring service and the work done on it.
 //! `run` resolves the command line into a context and dispatches to `cmd/`.
 
+pub mod agreement;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -45,7 +46,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Child(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Child, command),
         Command::Mentor(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Mentor, command),
         Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),
-        Command::Agreement(command) => cmd::record::agreement_record(&Ctx::resolve(global)?, command),
+        Command::Agreement(command) => cmd::agreement::run(&Ctx::resolve(global)?, command),
+        Command::Contact(command) => cmd::contact::run(&Ctx::resolve(global)?, command),
     }
 }
 

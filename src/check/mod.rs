@@ -38,10 +38,7 @@ pub struct RegistryLookup {
 
 impl RegistryLookup {
     pub fn new(registry: &Registry) -> Self {
-        let ids = Kind::ALL.map(|kind| {
-            let (files, _) = crate::registry::list_files(&registry.root, kind);
-            files.into_iter().map(|(stem, _)| stem).collect::<HashSet<_>>()
-        });
+        let ids = Kind::ALL.map(|kind| registry.stems[kind as usize].iter().cloned().collect::<HashSet<_>>());
         RegistryLookup { ids }
     }
 }
@@ -153,7 +150,7 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for kind in Kind::ALL {
-        let (files, _) = crate::registry::list_files(&registry.root, kind);
+        let stems = &registry.stems[kind as usize];
         let ids: Vec<&str> = match kind {
             Kind::Child => registry.children.iter().map(|r| r.id.as_str()).collect(),
             Kind::Mentor => registry.mentors.iter().map(|r| r.id.as_str()).collect(),
@@ -161,7 +158,7 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
             Kind::Agreement => registry.agreements.iter().map(|r| r.id.as_str()).collect(),
         };
         let id_set: HashSet<&str> = ids.iter().copied().collect();
-        for (stem, _) in &files {
+        for stem in stems {
             let rel = format!("{}/{stem}.toml", kind.dir());
             if let Some(other) = seen.insert(stem.clone(), rel.clone()) {
                 out.push(Diagnostic::error(rel.clone(), "id.duplicate", Msg::DuplicateId { other }));

@@ -1,6 +1,7 @@
 //! `match`, `match why CHILD MENTOR`, `match accept CHILD MENTOR`: the optimal proposals, one
 //! pair explained, and a pair turned into a `proposed` agreement.
 
+use crate::agreement;
 use crate::cli::{Format, MatchArgs, MatchCommand, MatchObjective, MatchRunArgs};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -12,8 +13,6 @@ use crate::output::{self, Cell, Rows};
 use crate::record::Kind;
 use crate::record::date::{self, Date};
 use crate::record::enums::Regime;
-use crate::registry::edit::toml_date;
-use crate::registry::write::Transaction;
 use crate::registry::{self, Registry};
 
 pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<u8> {
@@ -312,6 +311,9 @@ fn why_text(ctx: &Ctx, explanation: &Explanation) -> String {
     }
 }
 
+/// Re-checks the pair (eligibility and every hard constraint of matching) and proposes it
+/// through `agreement::propose`, the same path as `agreement new`; the commit is
+/// `agreement new <id>`.
 fn accept(
     ctx: &Ctx,
     child: &str,
@@ -324,7 +326,6 @@ fn accept(
     if let Some(id) = institution {
         crate::cmd::record::checked_id(id)?;
     }
-    let _lock = ctx.lock()?;
     let registry = Registry::load_valid(&ctx.root)?;
     let weights = matching::weights(&registry).map_err(Error::new)?;
     let (child, mentor) = load_pair(ctx, &registry, child, mentor)?;
@@ -340,42 +341,12 @@ fn accept(
         })
         .with_hint(Msg::AcceptSeeWhy { child: child.id.clone(), mentor: mentor.id.clone() }));
     }
-    let institution = institution
-        .map(str::to_string)
-        .or_else(|| child.institution.clone())
-        .ok_or_else(|| Error::new(Msg::AcceptNoInstitution { child: child.id.clone() }))?;
-    let ends_on = crate::rules::ends_on(child, ctx.config.rules.params(regime));
-    let (id, text) = proposed_agreement(ctx, &child.id, &mentor.id, &institution, regime, on, ends_on);
-    let rel = format!("{}/{id}.toml", Kind::Agreement.dir());
-    crate::cmd::record::validate_or_refuse(ctx, Kind::Agreement, &id, &rel, &text)?;
-    let mut transaction = Transaction::default();
-    transaction.write(rel, text);
-    ctx.apply(transaction, ctx.commit_message("agreement", "new", &id, reason))?;
+    // `create` takes the registry lock and checks eligibility again under it, so a proposal
+    // made by someone else in the meantime is still caught.
+    let proposal =
+        agreement::Proposal { child: &child.id, mentor: &mentor.id, institution, date: on, number: None };
+    let id = crate::cmd::agreement::create(ctx, &proposal, "agreement", "new", reason)?;
     ctx.note(Msg::AcceptCreated { id: id.clone(), child: child.id.clone(), mentor: mentor.id.clone() });
     output::emit(&format!("{id}\n"))?;
     Ok(0)
-}
-
-/// The new agreement's ID and file. A stand-in for `crate::agreement::propose` (being written
-/// on the `agreements` branch): the same fields, so the two can be merged into one call.
-fn proposed_agreement(
-    ctx: &Ctx,
-    child: &str,
-    mentor: &str,
-    institution: &str,
-    regime: Regime,
-    on: Date,
-    ends_on: Date,
-) -> (String, String) {
-    let id = registry::ids::next_id(&ctx.root, Kind::Agreement);
-    let mut doc = toml_edit::DocumentMut::new();
-    doc["id"] = toml_edit::value(id.as_str());
-    doc["child"] = toml_edit::value(child);
-    doc["mentor"] = toml_edit::value(mentor);
-    doc["institution"] = toml_edit::value(institution);
-    doc["regime"] = toml_edit::value(regime.as_str());
-    doc["status"] = toml_edit::value("proposed");
-    doc["proposed_on"] = toml_edit::value(toml_date(on));
-    doc["ends_on"] = toml_edit::value(toml_date(ends_on));
-    (id, doc.to_string())
 }

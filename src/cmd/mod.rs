@@ -1,6 +1,8 @@
 //! One thin file per subcommand: context in, domain call, output out.
 
+pub mod agreement;
 pub mod check;
+pub mod contact;
 pub mod eligibility;
 pub mod init;
 pub mod matching;

@@ -184,9 +184,36 @@ pub fn text(msg: &Msg) -> String {
             "{child} + {mentor} cannot be proposed; nothing written:{}",
             reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
         ),
-        AcceptNoInstitution { child } => format!("child {child} has no `institution`: give --institution ID"),
         AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
         AcceptCreated { id, child, mentor } => format!("proposed agreement {id}: {child} + {mentor}"),
+
+        // --- agreements and contacts ---
+        NotEligibleOn { id, on, failures } => {
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
+            format!("{id} is not eligible on {on}: {}; nothing changed", rules.join("; "))
+        }
+        SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
+        AgreementClosed { id, date, action } => format!("agreement {id} is already closed ({date}): cannot `{action}` it; nothing changed"),
+        AgreementWrongStatus { id, status, action, expected } => format!("agreement {id} is `{status}`; `{action}` needs it {expected}; nothing changed"),
+        NoInstitution { child } => format!("child {child} has no `institution`: give --institution ID or run `nastavnyk child set {child} institution=ID`"),
+        PartyNotRequired { party, regime, required } => format!("`{party}` is not a party to the agreement under the {regime} rules (parties: {required})"),
+        PartyAlreadySigned { id, party, date } => format!("`{party}` already signed agreement {id} ({date}); nothing changed"),
+        SignaturesMissing { id, parties } => format!("agreement {id} is not signed yet by: {parties}; it cannot be activated"),
+        AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
+        AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
+        SameInstitution { id, institution } => format!("agreement {id} is already with institution {institution}"),
+        OutingNeedsConsents { missing } => format!("an `outing` needs the consent of the child, the legal representative and the institution; missing: {missing} (add --consents child,legal_representative,institution)"),
+        TemplateMissing { name } => format!("no template `{name}` in the registry's templates/ nor built in"),
+        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: template error: {detail}"),
+        TemplateError { name, line: None, detail } => format!("{name}: template error: {detail}"),
+        DocxNeedsOutput => "DOCX is a binary file: give -o FILE.docx or redirect the output to a file".to_string(),
+        DocumentWritten { path } => format!("wrote {path}"),
+        NotSignedYet { id } => format!("agreement {id} is not signed yet (no `signed_hash`): nothing to verify"),
+        VerifyOk { id, hash } => format!("{id}: the records still produce the signed text (fingerprint {hash})"),
+        VerifyChanged { id, signed, now } => format!("{id}: the records changed since signing (fingerprint then {signed}, now {now})"),
+        VerifyField { file, field } => format!("  {file}: `{field}` changed"),
+        VerifyFieldsUnknown => "  which fields is unknown: signed before per-field digests were kept (see `git log` of the files)".to_string(),
+        ContactColumn { column } => column.to_string(),
 
         // --- finding, loading and editing ---
         RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),

@@ -197,11 +197,31 @@ pub enum Msg {
     WhyNotAChild { id: String },
     WhyNotAMentor { id: String },
     AcceptRefused { child: String, mentor: String, reasons: Vec<Msg> },
-    AcceptNoInstitution { child: String },
     AcceptSeeWhy { child: String, mentor: String },
     AcceptCreated { id: String, child: String, mentor: String },
     // --- agreements and contacts ---
-
+    NotEligibleOn { id: String, on: String, failures: Vec<(String, Msg)> },
+    SeeEligibility { id: String },
+    AgreementClosed { id: String, date: String, action: &'static str },
+    AgreementWrongStatus { id: String, status: &'static str, action: &'static str, expected: String },
+    NoInstitution { child: String },
+    PartyNotRequired { party: &'static str, regime: &'static str, required: String },
+    PartyAlreadySigned { id: String, party: &'static str, date: String },
+    SignaturesMissing { id: String, parties: String },
+    AgreementSigned { id: String, party: &'static str, waiting: String },
+    AgreementActive { id: String, date: String },
+    SameInstitution { id: String, institution: String },
+    OutingNeedsConsents { missing: String },
+    TemplateMissing { name: String },
+    TemplateError { name: String, line: Option<usize>, detail: String },
+    DocxNeedsOutput,
+    DocumentWritten { path: String },
+    NotSignedYet { id: String },
+    VerifyOk { id: String, hash: String },
+    VerifyChanged { id: String, signed: String, now: String },
+    VerifyField { file: String, field: String },
+    VerifyFieldsUnknown,
+    ContactColumn { column: &'static str },
     // --- reports, due, status ---
 
     // --- history, undo, sync ---

@@ -185,9 +185,45 @@ pub fn text(msg: &Msg) -> String {
             "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
             reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
         ),
-        AcceptNoInstitution { child } => format!("у дитини {child} не вказано `institution`: задайте --institution ID"),
         AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
         AcceptCreated { id, child, mentor } => format!("запропоновано договір {id}: {child} + {mentor}"),
+
+        // --- agreements and contacts ---
+        NotEligibleOn { id, on, failures } => {
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
+            format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
+        }
+        SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
+        AgreementClosed { id, date, action } => format!("договір {id} уже припинено ({date}): `{action}` неможливо; нічого не змінено"),
+        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус `{status}`, а `{action}` можливо лише зі статусом {expected}; нічого не змінено"),
+        NoInstitution { child } => format!("у дитини {child} не вказано заклад (`institution`): укажіть --institution ID або `nastavnyk child set {child} institution=ID`"),
+        PartyNotRequired { party, regime, required } => format!("`{party}` не є стороною договору за правилами {regime} року (сторони: {required})"),
+        PartyAlreadySigned { id, party, date } => format!("`{party}` уже підписав договір {id} ({date}); нічого не змінено"),
+        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
+        AgreementSigned { id, party, waiting } => format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}"),
+        AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
+        SameInstitution { id, institution } => format!("договір {id} уже укладено із закладом {institution}"),
+        OutingNeedsConsents { missing } => format!("прогулянка чи поїздка (`outing`) потребує згоди дитини, законного представника та закладу; бракує: {missing} (додайте --consents child,legal_representative,institution)"),
+        TemplateMissing { name } => format!("шаблону `{name}` немає ні в templates/ реєстру, ні серед вбудованих"),
+        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: помилка в шаблоні: {detail}"),
+        TemplateError { name, line: None, detail } => format!("{name}: помилка в шаблоні: {detail}"),
+        DocxNeedsOutput => "DOCX — двійковий файл: укажіть -o ФАЙЛ.docx або перенаправте вивід у файл".to_string(),
+        DocumentWritten { path } => format!("записано {path}"),
+        NotSignedYet { id } => format!("договір {id} ще не підписано (немає `signed_hash`): перевіряти нічого"),
+        VerifyOk { id, hash } => format!("{id}: записи й досі дають підписаний текст (відбиток {hash})"),
+        VerifyChanged { id, signed, now } => format!("{id}: записи змінилися після підписання (відбиток тоді {signed}, тепер {now})"),
+        VerifyField { file, field } => format!("  {file}: змінилося поле `{field}`"),
+        VerifyFieldsUnknown => "  які саме поля — невідомо: договір підписано без пофайлових відбитків (див. `git log` файлів)".to_string(),
+        ContactColumn { column } => match *column {
+            "date" => "дата",
+            "kind" => "вид",
+            "hours" => "годин",
+            "by" => "хто записав",
+            "consents" => "згоди",
+            "note" => "примітка",
+            other => other,
+        }
+        .to_string(),
 
         // --- finding, loading and editing ---
         RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),

@@ -493,3 +493,55 @@ fn the_demo_registry_passes_check() {
     assert_eq!(json["ok"], true, "{json:#}");
     assert_eq!(json["errors"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_commit_takes_only_the_changed_record_not_what_the_user_staged() {
+    let registry = Registry::new().with_people();
+    registry.write("notes.txt", "my own notes\n");
+    registry.git(&["add", "notes.txt"]);
+    registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    let files = registry.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "children/c-0001.toml");
+    assert_eq!(registry.status(), "A  notes.txt\n", "the user's staged file stays staged");
+}
+
+#[test]
+fn a_registry_inside_a_larger_repository_commits_its_own_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let outer = dir.path();
+    git(outer, &["init", "-q"]);
+    let run = |args: &[&str]| {
+        let output = command(outer)
+            .args(["--today", TODAY, "--lang", "en", "-C", "centre/records"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let init = command(outer)
+        .args(["init", "centre/records", "--centre", "C", "--community", "X"])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    assert_eq!(
+        run(&[
+            "institution",
+            "add",
+            "--name",
+            "L",
+            "--kind",
+            "other",
+            "--address",
+            "A",
+            "--director",
+            "D",
+            "--community",
+            "X"
+        ]),
+        "i-0001\n"
+    );
+    let files = git(outer, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "centre/records/institutions/i-0001.toml");
+    assert_eq!(git(outer, &["status", "--porcelain"]), "");
+}

@@ -3,5 +3,6 @@
 
 mod support;
 
+mod agreements;
 mod foundation;
 mod matching;
