@@ -98,6 +98,9 @@ pub enum Command {
     /// Reports: the month's indicators, the agreements of a month, children, mentors.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Optimal proposals of mentors for waiting children, each pair's score by factor;
+    /// `match why CHILD MENTOR` explains a pair, `match accept CHILD MENTOR` proposes it.
+    Match(MatchArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -528,4 +531,72 @@ pub struct DueArgs {
     pub within: Option<u32>,
     #[command(flatten)]
     pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct MatchArgs {
+    #[command(subcommand)]
+    pub command: Option<MatchCommand>,
+    #[command(flatten)]
+    pub run: MatchRunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MatchRunArgs {
+    /// coverage: as many children matched as possible, then the highest total score;
+    /// score: the highest total score alone.
+    #[arg(long, value_enum, default_value_t = MatchObjective::Coverage)]
+    pub objective: MatchObjective,
+    /// Only children and mentors of this community.
+    #[arg(long)]
+    pub community: Option<String>,
+    /// Judge eligibility on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Apply these rules instead of those in force on the date.
+    #[arg(long, value_parser = ["2017", "2026"])]
+    pub regime: Option<String>,
+    /// Also list every feasible pair with its score (JSON `candidates`), so that a script can
+    /// check the proposal is optimal.
+    #[arg(long)]
+    pub candidates: bool,
+    /// Show names (they are left out by default: children's data is sensitive).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchObjective {
+    Coverage,
+    Score,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MatchCommand {
+    /// Explain one pair: each factor's points, or the rule or constraint that rules it out
+    /// (exit 0 if the pair is possible, 1 if not).
+    Why {
+        child: String,
+        mentor: String,
+        /// Judge on this date (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Apply these rules instead of those in force on the date.
+        #[arg(long, value_parser = ["2017", "2026"])]
+        regime: Option<String>,
+    },
+    /// Propose the pair: re-checks it and creates a `proposed` agreement; prints its ID.
+    Accept {
+        child: String,
+        mentor: String,
+        /// The institution party to the agreement (default: the child's).
+        #[arg(long, value_name = "ID")]
+        institution: Option<String>,
+        /// The date of the proposal (default: today); it fixes the agreement's regime.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
 }

@@ -9,6 +9,7 @@ pub mod context;
 pub mod error;
 pub mod git;
 pub mod i18n;
+pub mod matching;
 pub mod output;
 pub mod record;
 pub mod registry;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Init(args) => cmd::init::run(global, &args),
         Command::Check => cmd::check::run(global),
         Command::Eligibility(args) => cmd::eligibility::run(&Ctx::resolve(global)?, &args),
+        Command::Match(args) => cmd::matching::run(&Ctx::resolve(global)?, args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nastavnyk", &mut out);

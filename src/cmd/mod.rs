@@ -6,6 +6,7 @@ pub mod contact;
 pub mod due;
 pub mod eligibility;
 pub mod init;
+pub mod matching;
 pub mod record;
 pub mod report;
 pub mod status;

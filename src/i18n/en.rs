@@ -1,8 +1,10 @@
 //! English messages.
 
 use super::Msg;
+use crate::matching::Constraint;
 use crate::record::Kind;
-use crate::record::enums::{Category, Disqualification};
+use crate::record::config::MatchScope;
+use crate::record::enums::{Category, Disqualification, Sex};
 use crate::rules::{Basis, Reference};
 
 fn kind_name(kind: Kind) -> &'static str {
@@ -130,6 +132,61 @@ pub fn text(msg: &Msg) -> String {
         VerdictEligible => "eligible".to_string(),
         VerdictNotEligible => "not eligible".to_string(),
 
+        // --- matching ---
+        BadWeight { name } => format!("`[matching.weights] {name}` in nastavnyk.toml must be a number from 0 to 1000000"),
+        UnmatchedNoMentor { scope } => match scope {
+            MatchScope::Community => "no eligible mentor with free capacity in the child's community".to_string(),
+            MatchScope::Settlement => "no eligible mentor with free capacity in the child's settlement".to_string(),
+            MatchScope::Any => "no eligible mentor with free capacity".to_string(),
+        },
+        UnmatchedNoneFits { counts } => {
+            let total: usize = counts.iter().map(|(_, n)| n).sum();
+            let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", constraint_short(*k))).collect();
+            format!("none of the {total} available mentor(s) within reach fits: {}", parts.join(", "))
+        }
+        UnmatchedTaken { candidates } => format!("all {candidates} possible mentor(s) are taken by better pairs"),
+        UnmatchedZeroScore { candidates } => format!("its {candidates} possible pair(s) score 0 and add nothing under --objective score"),
+        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_name(*kind), text(detail)),
+        ConstraintCommunity { child, mentor } => format!("different communities: the child's is {child}, the mentor's {mentor} (`[matching] scope`)"),
+        ConstraintSettlement { child, mentor } => format!("different settlements: the child's is `{child}`, the mentor's `{mentor}` (`[matching] scope = \"settlement\"`)"),
+        ConstraintMentorSex { wanted, mentor } => format!("the child prefers a {} mentor; this mentor is {}", sex_word(*wanted), sex_word(*mentor)),
+        ConstraintLanguage { child, mentor } => format!("no shared language: the child speaks {child}, the mentor {mentor}"),
+        ConstraintAgeGap { gap, min } => format!("the mentor is {gap} year(s) older than the child; at least {min} required (`[matching] min_age_gap`)"),
+        ConstraintConflict { entry } => format!("conflict of interest: the mentor's `conflicts` lists {entry}"),
+        ConstraintBreakup { agreement } => format!("this pair's agreement {agreement} ended because the child refused or the mentor withdrew"),
+        FactorInterests { shared } if shared.is_empty() => "no shared interests".to_string(),
+        FactorInterests { shared } => format!("shared interests: {}", shared.join(", ")),
+        FactorGoalAreas { areas } if areas.is_empty() => "the mentor helps with none of the child's goal areas".to_string(),
+        FactorGoalAreas { areas } => format!("goal areas the mentor helps with: {}", areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")),
+        FactorSettlement { same: true, child, .. } => format!("both in {child}"),
+        FactorSettlement { same: false, child, mentor } => format!("different or unknown settlements (`{child}` / `{mentor}`)"),
+        FactorAvailability { days } if days.is_empty() => "no common day of the week".to_string(),
+        FactorAvailability { days } => format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")),
+        FactorWaiting { days, since } => format!("waiting {days} day(s), since {since}"),
+        HeaderChild => "child".to_string(),
+        HeaderMentor => "mentor".to_string(),
+        HeaderChildName => "child's name".to_string(),
+        HeaderMentorName => "mentor's name".to_string(),
+        HeaderScore => "score".to_string(),
+        HeaderStrongest => "strongest factors".to_string(),
+        HeaderReason => "why not matched".to_string(),
+        HeaderFactor => "factor".to_string(),
+        HeaderPoints => "points".to_string(),
+        MatchTotal { pairs, total } => format!("{pairs} pair(s), total score {total}"),
+        MatchNoPairs => "no pair can be proposed".to_string(),
+        MatchUnmatchedChildren => "Children left without a proposal:".to_string(),
+        MatchUnmatchedMentors { ids } => format!("Mentors left without a child: {ids}"),
+        WhyFeasible { child, mentor, score, regime } => format!("{child} + {mentor} can be matched ({regime} rules): score {score}"),
+        WhyInfeasible { child, mentor, regime } => format!("{child} + {mentor} cannot be matched ({regime} rules):"),
+        WhyNotAChild { id } => format!("`{id}` is not a child: give `match why CHILD MENTOR`"),
+        WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
+        AcceptRefused { child, mentor, reasons } => format!(
+            "{child} + {mentor} cannot be proposed; nothing written:{}",
+            reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
+        ),
+        AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
+        AcceptCreated { id, child, mentor } => format!("proposed agreement {id}: {child} + {mentor}"),
+
         // --- agreements and contacts ---
         NotEligibleOn { id, on, failures } => {
             let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
@@ -253,5 +310,23 @@ fn reference_text(reference: &Reference) -> String {
     match &reference.parameter {
         Some(parameter) => format!("{basis}; parameter `{parameter}` in nastavnyk.toml"),
         None => basis,
+    }
+}
+
+fn constraint_short(constraint: Constraint) -> &'static str {
+    match constraint {
+        Constraint::Scope => "elsewhere",
+        Constraint::MentorSex => "not of the preferred sex",
+        Constraint::Language => "no shared language",
+        Constraint::AgeGap => "too small an age gap",
+        Constraint::ConflictOfInterest => "conflict of interest",
+        Constraint::PreviousBreakup => "an earlier breakup",
+    }
+}
+
+fn sex_word(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "female",
+        Sex::Male => "male",
     }
 }

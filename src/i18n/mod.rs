@@ -10,8 +10,10 @@ pub use reports::ReportMsg;
 
 use serde::{Deserialize, Serialize};
 
+use crate::matching::Constraint;
 use crate::record::Kind;
-use crate::record::enums::{Category, Disqualification};
+use crate::record::config::MatchScope;
+use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
 use crate::rules::Reference;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -162,7 +164,44 @@ pub enum Msg {
     VerdictEligible,
     VerdictNotEligible,
     // --- matching ---
-
+    BadWeight { name: String },
+    UnmatchedNoMentor { scope: MatchScope },
+    UnmatchedNoneFits { counts: Vec<(Constraint, usize)> },
+    UnmatchedTaken { candidates: usize },
+    UnmatchedZeroScore { candidates: usize },
+    PartyFailsRule { kind: Kind, id: String, detail: Box<Msg> },
+    ConstraintCommunity { child: String, mentor: String },
+    ConstraintSettlement { child: String, mentor: String },
+    ConstraintMentorSex { wanted: Sex, mentor: Sex },
+    ConstraintLanguage { child: String, mentor: String },
+    ConstraintAgeGap { gap: i32, min: i32 },
+    ConstraintConflict { entry: String },
+    ConstraintBreakup { agreement: String },
+    FactorInterests { shared: Vec<String> },
+    FactorGoalAreas { areas: Vec<GoalArea> },
+    FactorSettlement { same: bool, child: String, mentor: String },
+    FactorAvailability { days: Vec<Weekday> },
+    FactorWaiting { days: i64, since: String },
+    HeaderChild,
+    HeaderMentor,
+    HeaderChildName,
+    HeaderMentorName,
+    HeaderScore,
+    HeaderStrongest,
+    HeaderReason,
+    HeaderFactor,
+    HeaderPoints,
+    MatchTotal { pairs: usize, total: String },
+    MatchNoPairs,
+    MatchUnmatchedChildren,
+    MatchUnmatchedMentors { ids: String },
+    WhyFeasible { child: String, mentor: String, score: String, regime: String },
+    WhyInfeasible { child: String, mentor: String, regime: String },
+    WhyNotAChild { id: String },
+    WhyNotAMentor { id: String },
+    AcceptRefused { child: String, mentor: String, reasons: Vec<Msg> },
+    AcceptSeeWhy { child: String, mentor: String },
+    AcceptCreated { id: String, child: String, mentor: String },
     // --- agreements and contacts ---
     NotEligibleOn { id: String, on: String, failures: Vec<(String, Msg)> },
     SeeEligibility { id: String },

@@ -1,8 +1,10 @@
 //! Українські повідомлення.
 
 use super::Msg;
+use crate::matching::Constraint;
 use crate::record::Kind;
-use crate::record::enums::{Category, Disqualification};
+use crate::record::config::MatchScope;
+use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
 use crate::rules::{Basis, Reference};
 
 /// The kind of record, as the object of a sentence ("посилається на дитину").
@@ -130,6 +132,61 @@ pub fn text(msg: &Msg) -> String {
         HeaderFailing => "не виконано".to_string(),
         VerdictEligible => "відповідає".to_string(),
         VerdictNotEligible => "не відповідає".to_string(),
+
+        // --- matching ---
+        BadWeight { name } => format!("`[matching.weights] {name}` у nastavnyk.toml має бути числом від 0 до 1000000"),
+        UnmatchedNoMentor { scope } => match scope {
+            MatchScope::Community => "у громаді дитини немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+            MatchScope::Settlement => "у населеному пункті дитини немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+            MatchScope::Any => "немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+        },
+        UnmatchedNoneFits { counts } => {
+            let total: usize = counts.iter().map(|(_, n)| n).sum();
+            let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} — {}", constraint_short(*k))).collect();
+            format!("жоден із доступних наставників ({total}) не підходить: {}", parts.join("; "))
+        }
+        UnmatchedTaken { candidates } => format!("усіх можливих наставників ({candidates}) зайнято кращими парами"),
+        UnmatchedZeroScore { candidates } => format!("можливі пари ({candidates}) мають 0 балів і за --objective score нічого не додають"),
+        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_subject(*kind), text(detail)),
+        ConstraintCommunity { child, mentor } => format!("різні громади: у дитини — {child}, у наставника — {mentor} (`[matching] scope`)"),
+        ConstraintSettlement { child, mentor } => format!("різні населені пункти: у дитини — «{child}», у наставника — «{mentor}» (`[matching] scope = \"settlement\"`)"),
+        ConstraintMentorSex { wanted, mentor } => format!("дитина просить {}, а це {}", sex_wanted(*wanted), sex_is(*mentor)),
+        ConstraintLanguage { child, mentor } => format!("немає спільної мови: дитина говорить {child}, наставник — {mentor}"),
+        ConstraintAgeGap { gap, min } => format!("наставник старший за дитину на {gap} р.; потрібно щонайменше {min} (`[matching] min_age_gap`)"),
+        ConstraintConflict { entry } => format!("конфлікт інтересів: у `conflicts` наставника зазначено {entry}"),
+        ConstraintBreakup { agreement } => format!("договір цієї пари {agreement} припинено через відмову дитини або вихід наставника"),
+        FactorInterests { shared } if shared.is_empty() => "спільних інтересів немає".to_string(),
+        FactorInterests { shared } => format!("спільні інтереси: {}", shared.join(", ")),
+        FactorGoalAreas { areas } if areas.is_empty() => "наставник не допомагає в жодному з напрямів дитини".to_string(),
+        FactorGoalAreas { areas } => format!("напрями, у яких наставник допоможе: {}", areas.iter().map(|a| goal_name(*a)).collect::<Vec<_>>().join(", ")),
+        FactorSettlement { same: true, child, .. } => format!("обоє з {child}"),
+        FactorSettlement { same: false, child, mentor } => format!("різні або невідомі населені пункти («{child}» / «{mentor}»)"),
+        FactorAvailability { days } if days.is_empty() => "спільних днів тижня немає".to_string(),
+        FactorAvailability { days } => format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", ")),
+        FactorWaiting { days, since } => format!("чекає {days} дн., з {since}"),
+        HeaderChild => "дитина".to_string(),
+        HeaderMentor => "наставник".to_string(),
+        HeaderChildName => "ім'я дитини".to_string(),
+        HeaderMentorName => "ім'я наставника".to_string(),
+        HeaderScore => "бали".to_string(),
+        HeaderStrongest => "найвагоміші чинники".to_string(),
+        HeaderReason => "чому без пари".to_string(),
+        HeaderFactor => "чинник".to_string(),
+        HeaderPoints => "бали".to_string(),
+        MatchTotal { pairs, total } => format!("пар: {pairs}, сума балів {total}"),
+        MatchNoPairs => "жодної пари запропонувати не можна".to_string(),
+        MatchUnmatchedChildren => "Діти, яким пари не знайшлося:".to_string(),
+        MatchUnmatchedMentors { ids } => format!("Наставники без дитини: {ids}"),
+        WhyFeasible { child, mentor, score, regime } => format!("{child} + {mentor}: пара можлива (правила {regime} року), бали {score}"),
+        WhyInfeasible { child, mentor, regime } => format!("{child} + {mentor}: пара неможлива (правила {regime} року):"),
+        WhyNotAChild { id } => format!("`{id}` — не дитина: пишіть `match why ДИТИНА НАСТАВНИК`"),
+        WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
+        AcceptRefused { child, mentor, reasons } => format!(
+            "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
+            reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
+        ),
+        AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
+        AcceptCreated { id, child, mentor } => format!("запропоновано договір {id}: {child} + {mentor}"),
 
         // --- agreements and contacts ---
         NotEligibleOn { id, on, failures } => {
@@ -273,5 +330,53 @@ fn reference_text(reference: &Reference) -> String {
     match &reference.parameter {
         Some(parameter) => format!("{basis}; параметр `{parameter}` у nastavnyk.toml"),
         None => basis,
+    }
+}
+
+fn constraint_short(constraint: Constraint) -> &'static str {
+    match constraint {
+        Constraint::Scope => "в іншому місці",
+        Constraint::MentorSex => "не тієї статі, якої хоче дитина",
+        Constraint::Language => "немає спільної мови",
+        Constraint::AgeGap => "замала різниця у віці",
+        Constraint::ConflictOfInterest => "конфлікт інтересів",
+        Constraint::PreviousBreakup => "попередній договір розірвано",
+    }
+}
+
+fn sex_wanted(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "наставницю-жінку",
+        Sex::Male => "наставника-чоловіка",
+    }
+}
+
+fn sex_is(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "жінка",
+        Sex::Male => "чоловік",
+    }
+}
+
+fn goal_name(area: GoalArea) -> &'static str {
+    match area {
+        GoalArea::Abilities => "здібності та професійне самовизначення",
+        GoalArea::Rights => "права та обов'язки",
+        GoalArea::PracticalSkills => "практичні навички",
+        GoalArea::Communication => "спілкування",
+        GoalArea::Responsibility => "відповідальність",
+        GoalArea::HealthyLifestyle => "здоровий спосіб життя",
+    }
+}
+
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "пн",
+        Weekday::Tue => "вт",
+        Weekday::Wed => "ср",
+        Weekday::Thu => "чт",
+        Weekday::Fri => "пт",
+        Weekday::Sat => "сб",
+        Weekday::Sun => "нд",
     }
 }

@@ -5,4 +5,5 @@ mod support;
 
 mod agreements;
 mod foundation;
+mod matching;
 mod reports;
