@@ -141,6 +141,7 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_duplicates(registry));
     out.extend(check_open_agreements(registry));
     out.extend(check_eligibility(registry, today));
+    out.extend(check_monitoring(registry, today));
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -779,4 +780,19 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
         }
     }
     findings.into_iter().flat_map(|(rel, found)| place(&registry.root, &rel, found, None)).collect()
+}
+
+/// The monitoring assertion of `check`: an active agreement whose centre check-in is overdue
+/// by the cadence of `[monitoring]` (the same computation as `due`).
+pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
+    use crate::i18n::ReportMsg;
+    use crate::report::due::{DueKind, due};
+    due(registry, today, 0)
+        .into_iter()
+        .filter(|item| item.kind == DueKind::CheckinOverdue)
+        .map(|item| {
+            let rel = format!("agreements/{}.toml", item.record);
+            Diagnostic::warning(rel, "agreement.checkin_overdue", Msg::Report(ReportMsg::Due(item)))
+        })
+        .collect()
 }

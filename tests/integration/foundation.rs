@@ -492,6 +492,37 @@ fn the_demo_registry_passes_check() {
     let json = registry.run(&["check", "--format", "json"]).expect(0).json();
     assert_eq!(json["ok"], true, "{json:#}");
     assert_eq!(json["errors"].as_array().unwrap().len(), 0);
+    // The domain assertions: an overdue centre check-in and certificates about to expire.
+    let warnings: Vec<(&str, &str)> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["file"].as_str().unwrap(), w["code"].as_str().unwrap()))
+        .collect();
+    assert!(warnings.contains(&("agreements/a-0005.toml", "agreement.checkin_overdue")), "{warnings:?}");
+    assert!(warnings.contains(&("mentors/m-0002.toml", "mentor.document_expiring")), "{warnings:?}");
+}
+
+#[test]
+fn check_warns_when_a_party_of_an_open_agreement_is_no_longer_eligible() {
+    let registry = Registry::demo();
+    // c-0003 turns 18 on 2026-12-28 and does not study: on that day a-0003 outlives the rules.
+    let json = registry.run(&["--today", "2026-12-28", "check", "--format", "json"]).expect(0).json();
+    let warning = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["file"] == "agreements/a-0003.toml" && w["code"] == "agreement.ineligible")
+        .unwrap_or_else(|| panic!("{json:#}"));
+    assert!(warning["message"].as_str().unwrap().contains("child.max_age"), "{warning}");
+    let before = registry.run(&["--today", "2026-12-27", "check", "--format", "json"]).expect(0).json();
+    assert!(
+        !before["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["file"] == "agreements/a-0003.toml" && w["code"] == "agreement.ineligible")
+    );
 }
 
 #[test]
