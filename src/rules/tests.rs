@@ -10,8 +10,7 @@ fn d(text: &str) -> Date {
     parse_iso(text).unwrap()
 }
 
-fn mentor(extra: &str) -> Mentor {
-    let base = r#"
+const MENTOR: &str = r#"
 id = "m-0001"
 surname = "Шевчук"
 given_name = "Олег"
@@ -24,36 +23,18 @@ languages = ["uk"]
 capacity = 1
 applied_on = 2026-01-10
 "#;
-    // Later keys override earlier ones: split the extras into top-level keys and tables.
-    let (top, tables) = split(extra);
-    let mut text = String::new();
-    for line in base.lines() {
-        let key = line.split('=').next().unwrap_or("").trim();
-        if !key.is_empty() && top.iter().any(|l| l.split('=').next().unwrap().trim() == key) {
-            continue;
-        }
-        text.push_str(line);
-        text.push('\n');
-    }
-    for line in top {
-        text.push_str(line);
-        text.push('\n');
-    }
-    if !tables.contains("[documents]") {
-        text.push_str("[documents]\npassport_copy = 2026-01-10\nmedical_certificate = 2026-01-12\ncriminal_record_certificate = 2026-01-15\n");
-    }
-    if !tables.contains("[training]") {
-        text.push_str("[training]\ncompleted_on = 2026-02-01\n");
-    }
-    if !tables.contains("[conclusion]") {
-        text.push_str("[conclusion]\nissued_on = 2026-02-10\n");
-    }
-    text.push_str(&tables);
-    toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
-}
 
-fn child(extra: &str) -> Child {
-    let base = r#"
+/// The tables a complete mentor has, each used unless the case gives its own.
+const MENTOR_TABLES: &[(&str, &str)] = &[
+    (
+        "[documents]",
+        "passport_copy = 2026-01-10\nmedical_certificate = 2026-01-12\ncriminal_record_certificate = 2026-01-15",
+    ),
+    ("[training]", "completed_on = 2026-02-01"),
+    ("[conclusion]", "issued_on = 2026-02-10"),
+];
+
+const CHILD: &str = r#"
 id = "c-0001"
 surname = "Коваленко"
 given_name = "Марія"
@@ -65,24 +46,37 @@ community = "Ж"
 languages = ["uk"]
 registered_on = 2026-01-10
 "#;
-    let (top, tables) = split(extra);
-    let mut text = String::new();
-    for line in base.lines() {
+
+const CHILD_TABLES: &[(&str, &str)] =
+    &[("[consent]", "child = 2026-01-11\nlegal_representative = 2026-01-12")];
+
+fn mentor(extra: &str) -> Mentor {
+    record(MENTOR, MENTOR_TABLES, extra)
+}
+
+fn child(extra: &str) -> Child {
+    record(CHILD, CHILD_TABLES, extra)
+}
+
+/// A record from a complete base, with the case's top-level keys replacing the base's and its
+/// tables replacing the default tables of the same name.
+fn record<T: serde::de::DeserializeOwned>(base: &str, tables: &[(&str, &str)], extra: &str) -> T {
+    let (top, extra_tables) = split(extra);
+    let replaced = |line: &str| {
         let key = line.split('=').next().unwrap_or("").trim();
-        if !key.is_empty() && top.iter().any(|l| l.split('=').next().unwrap().trim() == key) {
-            continue;
-        }
-        text.push_str(line);
-        text.push('\n');
-    }
+        !key.is_empty() && top.iter().any(|l| l.split('=').next().unwrap().trim() == key)
+    };
+    let mut text: String = base.lines().filter(|l| !replaced(l)).map(|l| format!("{l}\n")).collect();
     for line in top {
         text.push_str(line);
         text.push('\n');
     }
-    if !tables.contains("[consent]") {
-        text.push_str("[consent]\nchild = 2026-01-11\nlegal_representative = 2026-01-12\n");
+    for (name, body) in tables {
+        if !extra_tables.contains(name) {
+            text.push_str(&format!("{name}\n{body}\n"));
+        }
     }
-    text.push_str(&tables);
+    text.push_str(&extra_tables);
     toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
