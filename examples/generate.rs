@@ -151,71 +151,283 @@ impl std::fmt::Display for Ds {
 // vocabularies
 
 const SURNAMES: &[(&str, &str)] = &[
-    ("Шевченко", "Шевченко"), ("Бондаренко", "Бондаренко"), ("Коваленко", "Коваленко"),
-    ("Ткаченко", "Ткаченко"), ("Кравченко", "Кравченко"), ("Олійник", "Олійник"),
-    ("Шевчук", "Шевчук"), ("Поліщук", "Поліщук"), ("Бойко", "Бойко"), ("Мельник", "Мельник"),
-    ("Коваль", "Коваль"), ("Лисенко", "Лисенко"), ("Марченко", "Марченко"),
-    ("Савченко", "Савченко"), ("Руденко", "Руденко"), ("Петренко", "Петренко"),
-    ("Гончаренко", "Гончаренко"), ("Мороз", "Мороз"), ("Ткачук", "Ткачук"),
-    ("Кравчук", "Кравчук"), ("Савчук", "Савчук"), ("Мельничук", "Мельничук"),
-    ("Ковальчук", "Ковальчук"), ("Левченко", "Левченко"), ("Кузьменко", "Кузьменко"),
-    ("Павленко", "Павленко"), ("Литвиненко", "Литвиненко"), ("Гнатюк", "Гнатюк"),
-    ("Мартинюк", "Мартинюк"), ("Романюк", "Романюк"), ("Гуменюк", "Гуменюк"),
-    ("Остапчук", "Остапчук"), ("Антонюк", "Антонюк"), ("Приходько", "Приходько"),
-    ("Яковенко", "Яковенко"), ("Зінченко", "Зінченко"), ("Сидоренко", "Сидоренко"),
-    ("Карпенко", "Карпенко"), ("Іваненко", "Іваненко"), ("Тимошенко", "Тимошенко"),
-    ("Клименко", "Клименко"), ("Дмитренко", "Дмитренко"), ("Онищенко", "Онищенко"),
-    ("Степаненко", "Степаненко"), ("Власенко", "Власенко"), ("Пономаренко", "Пономаренко"),
-    ("Костенко", "Костенко"), ("Білик", "Білик"), ("Мазур", "Мазур"), ("Гаврилюк", "Гаврилюк"),
-    ("Семенко", "Семенко"), ("Назаренко", "Назаренко"), ("Вакуленко", "Вакуленко"),
-    ("Панченко", "Панченко"), ("Гордієнко", "Гордієнко"), ("Кучер", "Кучер"), ("Швець", "Швець"),
-    ("Дорошенко", "Дорошенко"), ("Кириленко", "Кириленко"), ("Федоренко", "Федоренко"),
-    ("Захарченко", "Захарченко"), ("Захарчук", "Захарчук"), ("Романенко", "Романенко"),
-    ("Бондар", "Бондар"), ("Максименко", "Максименко"), ("Тарасенко", "Тарасенко"),
-    ("Головко", "Головко"), ("Давиденко", "Давиденко"), ("Дячук", "Дячук"),
-    ("Проценко", "Проценко"), ("Фесенко", "Фесенко"), ("Хоменко", "Хоменко"),
-    ("Юрченко", "Юрченко"), ("Ярошенко", "Ярошенко"), ("Лук'яненко", "Лук'яненко"),
-    ("Собко", "Собко"), ("Кушнір", "Кушнір"), ("Рибак", "Рибак"), ("Гребенюк", "Гребенюк"),
-    ("Костюк", "Костюк"), ("Нестерук", "Нестерук"), ("Присяжнюк", "Присяжнюк"),
-    ("Стасюк", "Стасюк"), ("Вовк", "Вовк"), ("Сорока", "Сорока"), ("Гладун", "Гладун"),
-    ("Бабич", "Бабич"), ("Мирошниченко", "Мирошниченко"), ("Нікітюк", "Нікітюк"),
-    ("Ковальський", "Ковальська"), ("Левицький", "Левицька"), ("Савицький", "Савицька"),
-    ("Яворський", "Яворська"), ("Вишневський", "Вишневська"), ("Богуцький", "Богуцька"),
-    ("Заболотний", "Заболотна"), ("Кравецький", "Кравецька"), ("Пасічний", "Пасічна"),
+    ("Шевченко", "Шевченко"),
+    ("Бондаренко", "Бондаренко"),
+    ("Коваленко", "Коваленко"),
+    ("Ткаченко", "Ткаченко"),
+    ("Кравченко", "Кравченко"),
+    ("Олійник", "Олійник"),
+    ("Шевчук", "Шевчук"),
+    ("Поліщук", "Поліщук"),
+    ("Бойко", "Бойко"),
+    ("Мельник", "Мельник"),
+    ("Коваль", "Коваль"),
+    ("Лисенко", "Лисенко"),
+    ("Марченко", "Марченко"),
+    ("Савченко", "Савченко"),
+    ("Руденко", "Руденко"),
+    ("Петренко", "Петренко"),
+    ("Гончаренко", "Гончаренко"),
+    ("Мороз", "Мороз"),
+    ("Ткачук", "Ткачук"),
+    ("Кравчук", "Кравчук"),
+    ("Савчук", "Савчук"),
+    ("Мельничук", "Мельничук"),
+    ("Ковальчук", "Ковальчук"),
+    ("Левченко", "Левченко"),
+    ("Кузьменко", "Кузьменко"),
+    ("Павленко", "Павленко"),
+    ("Литвиненко", "Литвиненко"),
+    ("Гнатюк", "Гнатюк"),
+    ("Мартинюк", "Мартинюк"),
+    ("Романюк", "Романюк"),
+    ("Гуменюк", "Гуменюк"),
+    ("Остапчук", "Остапчук"),
+    ("Антонюк", "Антонюк"),
+    ("Приходько", "Приходько"),
+    ("Яковенко", "Яковенко"),
+    ("Зінченко", "Зінченко"),
+    ("Сидоренко", "Сидоренко"),
+    ("Карпенко", "Карпенко"),
+    ("Іваненко", "Іваненко"),
+    ("Тимошенко", "Тимошенко"),
+    ("Клименко", "Клименко"),
+    ("Дмитренко", "Дмитренко"),
+    ("Онищенко", "Онищенко"),
+    ("Степаненко", "Степаненко"),
+    ("Власенко", "Власенко"),
+    ("Пономаренко", "Пономаренко"),
+    ("Костенко", "Костенко"),
+    ("Білик", "Білик"),
+    ("Мазур", "Мазур"),
+    ("Гаврилюк", "Гаврилюк"),
+    ("Семенко", "Семенко"),
+    ("Назаренко", "Назаренко"),
+    ("Вакуленко", "Вакуленко"),
+    ("Панченко", "Панченко"),
+    ("Гордієнко", "Гордієнко"),
+    ("Кучер", "Кучер"),
+    ("Швець", "Швець"),
+    ("Дорошенко", "Дорошенко"),
+    ("Кириленко", "Кириленко"),
+    ("Федоренко", "Федоренко"),
+    ("Захарченко", "Захарченко"),
+    ("Захарчук", "Захарчук"),
+    ("Романенко", "Романенко"),
+    ("Бондар", "Бондар"),
+    ("Максименко", "Максименко"),
+    ("Тарасенко", "Тарасенко"),
+    ("Головко", "Головко"),
+    ("Давиденко", "Давиденко"),
+    ("Дячук", "Дячук"),
+    ("Проценко", "Проценко"),
+    ("Фесенко", "Фесенко"),
+    ("Хоменко", "Хоменко"),
+    ("Юрченко", "Юрченко"),
+    ("Ярошенко", "Ярошенко"),
+    ("Лук'яненко", "Лук'яненко"),
+    ("Собко", "Собко"),
+    ("Кушнір", "Кушнір"),
+    ("Рибак", "Рибак"),
+    ("Гребенюк", "Гребенюк"),
+    ("Костюк", "Костюк"),
+    ("Нестерук", "Нестерук"),
+    ("Присяжнюк", "Присяжнюк"),
+    ("Стасюк", "Стасюк"),
+    ("Вовк", "Вовк"),
+    ("Сорока", "Сорока"),
+    ("Гладун", "Гладун"),
+    ("Бабич", "Бабич"),
+    ("Мирошниченко", "Мирошниченко"),
+    ("Нікітюк", "Нікітюк"),
+    ("Ковальський", "Ковальська"),
+    ("Левицький", "Левицька"),
+    ("Савицький", "Савицька"),
+    ("Яворський", "Яворська"),
+    ("Вишневський", "Вишневська"),
+    ("Богуцький", "Богуцька"),
+    ("Заболотний", "Заболотна"),
+    ("Кравецький", "Кравецька"),
+    ("Пасічний", "Пасічна"),
     ("Чорний", "Чорна"),
 ];
 const MALE: &[&str] = &[
-    "Олександр", "Андрій", "Дмитро", "Максим", "Іван", "Сергій", "Артем", "Богдан", "Владислав",
-    "Денис", "Євген", "Ігор", "Назар", "Олег", "Павло", "Роман", "Тарас", "Юрій", "Ярослав",
-    "Михайло", "Віктор", "Василь", "Кирило", "Матвій", "Тимофій", "Данило", "Марко", "Остап",
-    "Степан", "Петро", "Микола", "Анатолій", "Володимир", "Руслан", "Вадим", "Григорій", "Федір",
-    "Захар", "Георгій", "Ілля", "Святослав", "Ростислав",
+    "Олександр",
+    "Андрій",
+    "Дмитро",
+    "Максим",
+    "Іван",
+    "Сергій",
+    "Артем",
+    "Богдан",
+    "Владислав",
+    "Денис",
+    "Євген",
+    "Ігор",
+    "Назар",
+    "Олег",
+    "Павло",
+    "Роман",
+    "Тарас",
+    "Юрій",
+    "Ярослав",
+    "Михайло",
+    "Віктор",
+    "Василь",
+    "Кирило",
+    "Матвій",
+    "Тимофій",
+    "Данило",
+    "Марко",
+    "Остап",
+    "Степан",
+    "Петро",
+    "Микола",
+    "Анатолій",
+    "Володимир",
+    "Руслан",
+    "Вадим",
+    "Григорій",
+    "Федір",
+    "Захар",
+    "Георгій",
+    "Ілля",
+    "Святослав",
+    "Ростислав",
 ];
 const FEMALE: &[&str] = &[
-    "Марія", "Анна", "Олена", "Ірина", "Наталія", "Оксана", "Тетяна", "Юлія", "Катерина", "Софія",
-    "Вікторія", "Дарина", "Анастасія", "Аліна", "Христина", "Яна", "Злата", "Єва", "Вероніка",
-    "Діана", "Олександра", "Ангеліна", "Мирослава", "Соломія", "Людмила", "Галина", "Світлана",
-    "Лариса", "Валентина", "Надія", "Ольга", "Поліна", "Уляна", "Богдана", "Зоряна", "Марта",
-    "Ганна", "Віра", "Любов", "Інна", "Лілія", "Алла",
+    "Марія",
+    "Анна",
+    "Олена",
+    "Ірина",
+    "Наталія",
+    "Оксана",
+    "Тетяна",
+    "Юлія",
+    "Катерина",
+    "Софія",
+    "Вікторія",
+    "Дарина",
+    "Анастасія",
+    "Аліна",
+    "Христина",
+    "Яна",
+    "Злата",
+    "Єва",
+    "Вероніка",
+    "Діана",
+    "Олександра",
+    "Ангеліна",
+    "Мирослава",
+    "Соломія",
+    "Людмила",
+    "Галина",
+    "Світлана",
+    "Лариса",
+    "Валентина",
+    "Надія",
+    "Ольга",
+    "Поліна",
+    "Уляна",
+    "Богдана",
+    "Зоряна",
+    "Марта",
+    "Ганна",
+    "Віра",
+    "Любов",
+    "Інна",
+    "Лілія",
+    "Алла",
 ];
 const PATRONYMICS: &[(&str, &str)] = &[
-    ("Олександрович", "Олександрівна"), ("Андрійович", "Андріївна"), ("Дмитрович", "Дмитрівна"),
-    ("Іванович", "Іванівна"), ("Сергійович", "Сергіївна"), ("Миколайович", "Миколаївна"),
-    ("Володимирович", "Володимирівна"), ("Петрович", "Петрівна"), ("Васильович", "Василівна"),
-    ("Олегович", "Олегівна"), ("Вікторович", "Вікторівна"), ("Юрійович", "Юріївна"),
-    ("Богданович", "Богданівна"), ("Романович", "Романівна"), ("Ігорович", "Ігорівна"),
-    ("Анатолійович", "Анатоліївна"), ("Степанович", "Степанівна"), ("Михайлович", "Михайлівна"),
-    ("Тарасович", "Тарасівна"), ("Павлович", "Павлівна"), ("Григорович", "Григорівна"),
-    ("Євгенович", "Євгенівна"), ("Віталійович", "Віталіївна"), ("Русланович", "Русланівна"),
-    ("Ярославович", "Ярославівна"), ("Леонідович", "Леонідівна"),
+    ("Олександрович", "Олександрівна"),
+    ("Андрійович", "Андріївна"),
+    ("Дмитрович", "Дмитрівна"),
+    ("Іванович", "Іванівна"),
+    ("Сергійович", "Сергіївна"),
+    ("Миколайович", "Миколаївна"),
+    ("Володимирович", "Володимирівна"),
+    ("Петрович", "Петрівна"),
+    ("Васильович", "Василівна"),
+    ("Олегович", "Олегівна"),
+    ("Вікторович", "Вікторівна"),
+    ("Юрійович", "Юріївна"),
+    ("Богданович", "Богданівна"),
+    ("Романович", "Романівна"),
+    ("Ігорович", "Ігорівна"),
+    ("Анатолійович", "Анатоліївна"),
+    ("Степанович", "Степанівна"),
+    ("Михайлович", "Михайлівна"),
+    ("Тарасович", "Тарасівна"),
+    ("Павлович", "Павлівна"),
+    ("Григорович", "Григорівна"),
+    ("Євгенович", "Євгенівна"),
+    ("Віталійович", "Віталіївна"),
+    ("Русланович", "Русланівна"),
+    ("Ярославович", "Ярославівна"),
+    ("Леонідович", "Леонідівна"),
 ];
 const ROOTS: &[&str] = &[
-    "Берез", "Вишн", "Дуб", "Клен", "Сосн", "Ясен", "Липов", "Калин", "Озер", "Лук", "Зелен",
-    "Луг", "Крин", "Гай", "Мирн", "Ліс", "Степ", "Вільх", "Горох", "Жит", "Мак", "Яблун", "Груш",
-    "Малин", "Рокит", "Осик", "Явор", "Бук", "Граб", "Терн", "Глин", "Піск", "Камен", "Брод",
-    "Став", "Кринич", "Вербов", "Тополин", "Черемх", "Горіх", "Ожин", "Калинов", "Соснов",
-    "Дібров", "Лебедин", "Журавл", "Соколов", "Орлов", "Голуб", "Ромашк", "Волош", "Медов",
-    "Пшенич", "Гречан", "Яр", "Підгір", "Надріч", "Заріч", "Білогір", "Червоногір",
+    "Берез",
+    "Вишн",
+    "Дуб",
+    "Клен",
+    "Сосн",
+    "Ясен",
+    "Липов",
+    "Калин",
+    "Озер",
+    "Лук",
+    "Зелен",
+    "Луг",
+    "Крин",
+    "Гай",
+    "Мирн",
+    "Ліс",
+    "Степ",
+    "Вільх",
+    "Горох",
+    "Жит",
+    "Мак",
+    "Яблун",
+    "Груш",
+    "Малин",
+    "Рокит",
+    "Осик",
+    "Явор",
+    "Бук",
+    "Граб",
+    "Терн",
+    "Глин",
+    "Піск",
+    "Камен",
+    "Брод",
+    "Став",
+    "Кринич",
+    "Вербов",
+    "Тополин",
+    "Черемх",
+    "Горіх",
+    "Ожин",
+    "Калинов",
+    "Соснов",
+    "Дібров",
+    "Лебедин",
+    "Журавл",
+    "Соколов",
+    "Орлов",
+    "Голуб",
+    "Ромашк",
+    "Волош",
+    "Медов",
+    "Пшенич",
+    "Гречан",
+    "Яр",
+    "Підгір",
+    "Надріч",
+    "Заріч",
+    "Білогір",
+    "Червоногір",
 ];
 /// (settlement ending, adjective stem ending, adjective consonant cluster)
 const SUFFIXES: &[(&str, &str, &str)] = &[
@@ -226,31 +438,80 @@ const SUFFIXES: &[(&str, &str, &str)] = &[
     ("ань", "ан", "ськ"),
     ("ятин", "ятин", "ськ"),
 ];
-const COMMUNITY_KINDS: &[(&str, &str, &str)] = &[
-    ("міська", "міської", "м. "),
-    ("селищна", "селищної", "селище "),
-    ("сільська", "сільської", "с. "),
-];
+const COMMUNITY_KINDS: &[(&str, &str, &str)] =
+    &[("міська", "міської", "м. "), ("селищна", "селищної", "селище "), ("сільська", "сільської", "с. ")];
 const VILLAGES: &[&str] = &[
-    "Калинівка", "Степанівка", "Іванівка", "Петрівка", "Михайлівка", "Олександрівка",
-    "Миколаївка", "Новоселиця", "Садки", "Зарічне", "Підлісне", "Слобода", "Гута", "Рудня",
-    "Веселівка", "Ставки", "Кам'янка", "Левків",
+    "Калинівка",
+    "Степанівка",
+    "Іванівка",
+    "Петрівка",
+    "Михайлівка",
+    "Олександрівка",
+    "Миколаївка",
+    "Новоселиця",
+    "Садки",
+    "Зарічне",
+    "Підлісне",
+    "Слобода",
+    "Гута",
+    "Рудня",
+    "Веселівка",
+    "Ставки",
+    "Кам'янка",
+    "Левків",
 ];
 const STREETS: &[&str] = &[
-    "Шевченка", "Лесі Українки", "Соборна", "Миру", "Незалежності", "Садова", "Шкільна",
-    "Центральна", "Героїв України", "Івана Франка", "Михайла Грушевського", "Київська",
-    "Зарічна", "Лісова", "Молодіжна", "Польова",
+    "Шевченка",
+    "Лесі Українки",
+    "Соборна",
+    "Миру",
+    "Незалежності",
+    "Садова",
+    "Шкільна",
+    "Центральна",
+    "Героїв України",
+    "Івана Франка",
+    "Михайла Грушевського",
+    "Київська",
+    "Зарічна",
+    "Лісова",
+    "Молодіжна",
+    "Польова",
 ];
 const INTERESTS: &[&str] = &[
-    "football", "basketball", "volleyball", "swimming", "cycling", "hiking", "chess", "drawing",
-    "music", "guitar", "dance", "theatre", "reading", "photography", "it", "gaming", "cooking",
-    "sewing", "crafts", "animals", "fishing", "cars", "english", "beauty", "gardening", "history",
-    "science", "film", "woodwork", "volunteering",
+    "football",
+    "basketball",
+    "volleyball",
+    "swimming",
+    "cycling",
+    "hiking",
+    "chess",
+    "drawing",
+    "music",
+    "guitar",
+    "dance",
+    "theatre",
+    "reading",
+    "photography",
+    "it",
+    "gaming",
+    "cooking",
+    "sewing",
+    "crafts",
+    "animals",
+    "fishing",
+    "cars",
+    "english",
+    "beauty",
+    "gardening",
+    "history",
+    "science",
+    "film",
+    "woodwork",
+    "volunteering",
 ];
-const GOALS: &[&str] = &[
-    "abilities", "rights", "practical_skills", "communication", "responsibility",
-    "healthy_lifestyle",
-];
+const GOALS: &[&str] =
+    &["abilities", "rights", "practical_skills", "communication", "responsibility", "healthy_lifestyle"];
 const GOAL_TEXT: &[&str] = &[
     "хоче визначитися з майбутньою професією та навчанням",
     "потребує знань про свої права, пільги та документи",
@@ -273,12 +534,22 @@ const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const OPERATORS: &[&str] = &["50", "63", "66", "67", "68", "73", "93", "95", "96", "97", "98", "99"];
 const FOREIGN: &[&str] = &["PL", "DE", "MD", "GE", "LT", "CZ"];
 const DISQ: &[&str] = &[
-    "criminal_record", "psychiatric_register", "substance_abuse", "deprived_parental_rights",
-    "care_terminated_by_fault", "listed_disease", "no_residence_or_income", "limited_capacity",
+    "criminal_record",
+    "psychiatric_register",
+    "substance_abuse",
+    "deprived_parental_rights",
+    "care_terminated_by_fault",
+    "listed_disease",
+    "no_residence_or_income",
+    "limited_capacity",
 ];
 const STAFF: &[&str] = &[
-    "Савчук Ірина Петрівна", "Гнатюк Оксана Миколаївна", "Левченко Андрій Сергійович",
-    "Коваль Тетяна Іванівна", "Дмитренко Віталій Олегович", "Назаренко Ольга Романівна",
+    "Савчук Ірина Петрівна",
+    "Гнатюк Оксана Миколаївна",
+    "Левченко Андрій Сергійович",
+    "Коваль Тетяна Іванівна",
+    "Дмитренко Віталій Олегович",
+    "Назаренко Ольга Романівна",
 ];
 const MEET_NOTES: &[&str] = &[
     "Обговорили плани на тиждень і шкільні оцінки.",
@@ -296,15 +567,19 @@ const CHECK_NOTES: &[&str] = &[
     "Є труднощі з графіком зустрічей; домовилися про вихідні.",
 ];
 const CLOSURE_REASONS: &[&str] = &[
-    "mutual_consent", "mentor_withdrew", "child_refused", "moved_away", "other",
-    "safety_suspension", "mentor_ineligible",
+    "mutual_consent",
+    "mentor_withdrew",
+    "child_refused",
+    "moved_away",
+    "other",
+    "safety_suspension",
+    "mentor_ineligible",
 ];
 
 // categories / placements
 const CAT_2017: &[&str] = &["orphan", "deprived_of_parental_care", "in_institution"];
-const CAT_2026_ONLY: &[&str] = &[
-    "difficult_circumstances", "war_affected", "child_of_fallen_defender", "displaced",
-];
+const CAT_2026_ONLY: &[&str] =
+    &["difficult_circumstances", "war_affected", "child_of_fallen_defender", "displaced"];
 
 // institution kinds, in the order they are created per community
 const K_RESIDENTIAL: u8 = 0;
@@ -312,9 +587,8 @@ const K_SCHOOL: u8 = 1;
 const K_VOCATIONAL: u8 = 2;
 const K_PREHIGHER: u8 = 3;
 const K_HIGHER: u8 = 4;
-const KIND_NAMES: &[&str] = &[
-    "residential_care", "general_secondary", "vocational", "professional_pre_higher", "higher",
-];
+const KIND_NAMES: &[&str] =
+    &["residential_care", "general_secondary", "vocational", "professional_pre_higher", "higher"];
 
 // ------------------------------------------------------------------------------------------
 // the fixed timeline
@@ -400,7 +674,6 @@ struct Agreement {
     c_from: Date,
     c_to: Date,
     renewal: Option<(u32, Date)>, // from institution, date
-    number: u32,
 }
 
 struct World {
@@ -428,7 +701,8 @@ impl PersonSet {
             let given = r.idx(givens) as u16;
             // surname string differs by sex only for gendered surnames, and the given-name
             // lists are disjoint, so (sex, surname, given) identifies the name strings
-            let key = ((birth as u32 as u64) << 32) | ((sex as u64) << 24) | ((surname as u64) << 8) | given as u64;
+            let key =
+                ((birth as u32 as u64) << 32) | ((sex as u64) << 24) | ((surname as u64) << 8) | given as u64;
             if self.seen.insert(key) {
                 let patr = r.idx(PATRONYMICS.len()) as u16;
                 return Person { sex, surname, given, patr, birth };
@@ -453,9 +727,7 @@ fn ends_on(c: &Child) -> Date {
 impl World {
     fn inst_of(&self, community: u32, kind: u8) -> Option<u32> {
         let c = &self.communities[community as usize];
-        (c.first_inst..c.first_inst + c.n_inst)
-            .find(|&i| self.institutions[i].kind == kind)
-            .map(|i| i as u32)
+        (c.first_inst..c.first_inst + c.n_inst).find(|&i| self.institutions[i].kind == kind).map(|i| i as u32)
     }
     /// A place of further study in the community (every community has one).
     fn study_inst(&self, r: &mut Rng, community: u32) -> u32 {
@@ -527,7 +799,14 @@ fn child_situation(
     (category, placement, inst, studying)
 }
 
-fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_contacts: u64, n_comm: usize) -> World {
+fn build(
+    seed: u64,
+    n_children: usize,
+    n_mentors: usize,
+    n_agreements: usize,
+    n_contacts: u64,
+    n_comm: usize,
+) -> World {
     let t = Timeline {
         today: days_from_civil(2026, 11, 23),
         cutover: days_from_civil(2026, 7, 14),
@@ -652,8 +931,7 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
     let mut persons = PersonSet { seen: HashSet::with_capacity((n_children + n_mentors) * 2) };
 
     // children
-    for i in 0..n_children {
-        let plan = child_plan[i];
+    for &plan in &child_plan {
         if plan != u32::MAX {
             let p = &plans[plan as usize];
             let is2026 = p.proposed >= w.t.cutover;
@@ -662,7 +940,11 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
                 add_years(p.closure, -18)
             } else if is2026 {
                 // 2026 rules: 10+ at the proposal and still a child (or a student) today
-                if r.pct(8) { birth_for_age(&mut r, today, 18, 21) } else { birth_for_age(&mut r, today, 11, 17) }
+                if r.pct(8) {
+                    birth_for_age(&mut r, today, 18, 21)
+                } else {
+                    birth_for_age(&mut r, today, 11, 17)
+                }
             } else if r.pct(12) {
                 birth_for_age(&mut r, today, 18, 21)
             } else {
@@ -736,8 +1018,7 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
     }
 
     // mentors
-    for i in 0..n_mentors {
-        let plan = mentor_plan[i];
+    for &plan in &mentor_plan {
         let sex = if r.pct(62) { 0 } else { 1 };
         if plan != u32::MAX {
             let p = &plans[plan as usize];
@@ -757,7 +1038,13 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
                 p: person,
                 community: p.community,
                 citizenship: "UA",
-                status: if p.reason == "mentor_withdrew" { "withdrawn" } else if r.pct(10) { "active" } else { "" },
+                status: if p.reason == "mentor_withdrew" {
+                    "withdrawn"
+                } else if r.pct(10) {
+                    "active"
+                } else {
+                    ""
+                },
                 capacity: if r.pct(5) { 2 } else { 1 },
                 applied,
                 passport: applied,
@@ -771,7 +1058,11 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
         } else {
             let community = r.idx(n_comm) as u32;
             let roll = r.below(100);
-            let birth = if roll < 3 { birth_for_age(&mut r, today, 19, 20) } else { birth_for_age(&mut r, today, 22, 68) };
+            let birth = if roll < 3 {
+                birth_for_age(&mut r, today, 19, 20)
+            } else {
+                birth_for_age(&mut r, today, 22, 68)
+            };
             let applied = r.range((w.t.start - 200) as i64, (today - 3) as i64) as Date;
             let applied = applied.max(add_years(birth, 18) + 30);
             let mut training = applied + r.range(14, 35) as Date;
@@ -851,7 +1142,6 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
                 renewal = Some((from, r.range((signed + 30) as i64, (today - 1) as i64) as Date));
             }
         }
-        let (py, _, _) = civil_from_days(p.proposed);
         w.agreements.push(Agreement {
             child: ci as u32,
             mentor: mi as u32,
@@ -869,7 +1159,6 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
             c_from,
             c_to,
             renewal,
-            number: py as u32 * 100000 + j as u32 + 1,
         });
     }
     // contacts: proportional to each agreement's signed duration
@@ -881,7 +1170,7 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
                 continue;
             }
             acc += (a.c_to - a.c_from + 1) as u128;
-            let upto = (n_contacts as u128 * acc / total_days) as u64;
+            let upto = (n_contacts as u128 * acc).checked_div(total_days).unwrap_or(0) as u64;
             a.contacts = (upto - given) as u32;
             given = upto;
         }
@@ -895,11 +1184,40 @@ fn build(seed: u64, n_children: usize, n_mentors: usize, n_agreements: usize, n_
 fn translit(s: &str, out: &mut String) {
     for ch in s.chars() {
         let t = match ch.to_lowercase().next().unwrap_or(ch) {
-            'а' => "a", 'б' => "b", 'в' => "v", 'г' => "h", 'ґ' => "g", 'д' => "d", 'е' => "e",
-            'є' => "ie", 'ж' => "zh", 'з' => "z", 'и' => "y", 'і' => "i", 'ї' => "i", 'й' => "i",
-            'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o", 'п' => "p", 'р' => "r",
-            'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch",
-            'ш' => "sh", 'щ' => "shch", 'ь' => "", 'ю' => "iu", 'я' => "ia", '\'' => "",
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' => "h",
+            'ґ' => "g",
+            'д' => "d",
+            'е' => "e",
+            'є' => "ie",
+            'ж' => "zh",
+            'з' => "z",
+            'и' => "y",
+            'і' => "i",
+            'ї' => "i",
+            'й' => "i",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ь' => "",
+            'ю' => "iu",
+            'я' => "ia",
+            '\'' => "",
             c if c.is_ascii_alphanumeric() => {
                 out.push(c);
                 ""
@@ -956,11 +1274,7 @@ fn random_name(r: &mut Rng, sex: u8) -> String {
 }
 
 fn settlement(w: &World, r: &mut Rng, community: u32) -> String {
-    if r.pct(75) {
-        w.communities[community as usize].centre.clone()
-    } else {
-        r.pick(VILLAGES).to_string()
-    }
+    if r.pct(75) { w.communities[community as usize].centre.clone() } else { r.pick(VILLAGES).to_string() }
 }
 
 fn address(w: &World, r: &mut Rng, community: u32) -> String {
@@ -980,7 +1294,9 @@ fn inst_name(w: &World, i: usize) -> String {
     let c = &w.communities[inst.community as usize];
     match inst.kind {
         K_RESIDENTIAL => format!("КЗ «{} центр соціальної підтримки дітей та сімей»", c.adj_m),
-        K_SCHOOL => format!("{} ліцей № {} {} {} ради", c.adj_m, inst.number, c.adj_gen, COMMUNITY_KINDS[c.kind].1),
+        K_SCHOOL => {
+            format!("{} ліцей № {} {} {} ради", c.adj_m, inst.number, c.adj_gen, COMMUNITY_KINDS[c.kind].1)
+        }
         K_VOCATIONAL => format!("{} професійний ліцей", c.adj_m),
         K_PREHIGHER => format!("{} фаховий коледж", c.adj_m),
         _ => format!("{} інститут прикладних наук", c.adj_m),
@@ -993,7 +1309,11 @@ fn id(out: &mut String, prefix: char, n: usize, width: usize) {
 
 fn render_config(w: &World) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# Synthetic registry generated by examples/generate.rs (seed {}); every person is fictional.", w.seed);
+    let _ = writeln!(
+        s,
+        "# Synthetic registry generated by examples/generate.rs (seed {}); every person is fictional.",
+        w.seed
+    );
     s.push_str("schema = 1\nlanguage = \"uk\"\n\n[centre]\n");
     s.push_str("name = \"Обласний центр соціальних служб (синтетичні дані)\"\n");
     let mut r = Rng::for_record(w.seed, 9, 0);
@@ -1071,7 +1391,11 @@ fn render_child(w: &World, i: usize, s: &mut String) {
     arr(s, &goals);
     let _ = writeln!(s, "\nregistered_on = {}", Ds(c.registered));
     if c.mentor_sex != 0 {
-        let _ = writeln!(s, "\n[preferences]\nmentor_sex = \"{}\"", if c.mentor_sex == 1 { "female" } else { "male" });
+        let _ = writeln!(
+            s,
+            "\n[preferences]\nmentor_sex = \"{}\"",
+            if c.mentor_sex == 1 { "female" } else { "male" }
+        );
     }
     if c.consent_child != NONE || c.consent_rep != NONE {
         s.push_str("\n[consent]\n");
@@ -1095,7 +1419,11 @@ fn render_child(w: &World, i: usize, s: &mut String) {
                     "family_type_home" => format!("{} (батько-вихователь ДБСТ)", random_name(&mut r, 1)),
                     "guardian" => {
                         let sex = r.below(2) as u8;
-                        format!("{} ({})", random_name(&mut r, sex), if sex == 0 { "опікунка" } else { "опікун" })
+                        format!(
+                            "{} ({})",
+                            random_name(&mut r, sex),
+                            if sex == 0 { "опікунка" } else { "опікун" }
+                        )
                     }
                     _ => {
                         let mother = Person { sex: 0, ..c.p };
@@ -1122,7 +1450,7 @@ fn render_child(w: &World, i: usize, s: &mut String) {
         summary.push('.');
         q(s, &summary);
         s.push_str("\nnotes = ");
-        q(s, *r.pick(CHILD_NOTES));
+        q(s, r.pick::<&str>(CHILD_NOTES));
         s.push('\n');
     }
 }
@@ -1199,7 +1527,13 @@ fn render_mentor(w: &World, i: usize, s: &mut String) {
     }
     if m.conclusion != NONE {
         let (y, _, _) = civil_from_days(m.conclusion);
-        let _ = writeln!(s, "\n[conclusion]\nnumber = \"ВН-{}/{:06}\"\nissued_on = {}", y, i + 1, Ds(m.conclusion));
+        let _ = writeln!(
+            s,
+            "\n[conclusion]\nnumber = \"ВН-{}/{:06}\"\nissued_on = {}",
+            y,
+            i + 1,
+            Ds(m.conclusion)
+        );
     }
     let _ = write!(s, "\n[screening]\nchecked_on = {}\ndisqualifications = ", Ds(m.screening));
     if m.disq.is_empty() {
@@ -1215,7 +1549,7 @@ fn render_agreement(w: &World, j: usize, s: &mut String) {
     let a = &w.agreements[j];
     s.push_str("id = \"");
     id(s, 'a', j, w.width);
-    let _ = write!(s, "\"\nnumber = \"НС-{}/{:06}\"\nchild = \"", a.number / 100000, a.number % 100000);
+    let _ = write!(s, "\"\nnumber = \"НС-{}/{:06}\"\nchild = \"", civil_from_days(a.proposed).0, j + 1);
     id(s, 'c', a.child as usize, w.width);
     s.push_str("\"\nmentor = \"");
     id(s, 'm', a.mentor as usize, w.width);
@@ -1259,15 +1593,21 @@ fn render_agreement(w: &World, j: usize, s: &mut String) {
                 let _ = writeln!(s, "kind = \"meeting\"\nhours = {:.1}", r.range(2, 8) as f64 / 2.0);
                 if r.pct(30) {
                     s.push_str("note = ");
-                    q(s, *r.pick(MEET_NOTES));
+                    q(s, r.pick::<&str>(MEET_NOTES));
                     s.push('\n');
                 }
             } else if roll < 93 {
-                let kind = if roll < 82 { "checkin_mentor" } else if roll < 90 { "checkin_child" } else { "visit" };
+                let kind = if roll < 82 {
+                    "checkin_mentor"
+                } else if roll < 90 {
+                    "checkin_child"
+                } else {
+                    "visit"
+                };
                 let _ = write!(s, "kind = \"{}\"\nby = ", kind);
-                q(s, *r.pick(STAFF));
+                q(s, r.pick::<&str>(STAFF));
                 s.push_str("\nnote = ");
-                q(s, *r.pick(CHECK_NOTES));
+                q(s, r.pick::<&str>(CHECK_NOTES));
                 s.push('\n');
             } else {
                 let _ = writeln!(
@@ -1297,7 +1637,7 @@ fn write_all(w: &World, out: &Path, threads: usize) -> std::io::Result<u64> {
         fs::create_dir_all(out.join(d))?;
     }
     fs::write(out.join("nastavnyk.toml"), render_config(w))?;
-    let jobs: Vec<(&str, char, usize, fn(&World, usize, &mut String))> = vec![
+    let jobs: Vec<Job> = vec![
         ("institutions", 'i', w.institutions.len(), render_institution),
         ("children", 'c', w.children.len(), render_child),
         ("mentors", 'm', w.mentors.len(), render_mentor),
@@ -1347,6 +1687,9 @@ fn usage() -> ! {
     process::exit(2)
 }
 
+/// A kind of file to write: (folder, ID prefix, count, how to write one).
+type Job = (&'static str, char, usize, fn(&World, usize, &mut String));
+
 fn main() {
     let mut out: Option<PathBuf> = None;
     let (mut children, mut mentors, mut agreements, mut contacts, mut communities, mut seed) =
@@ -1395,7 +1738,8 @@ fn main() {
         process::exit(2);
     }
     let start = Instant::now();
-    let world = build(seed, children as usize, mentors as usize, agreements as usize, contacts, communities as usize);
+    let world =
+        build(seed, children as usize, mentors as usize, agreements as usize, contacts, communities as usize);
     let bytes = match write_all(&world, &out, threads as usize) {
         Ok(b) => b,
         Err(e) => {

@@ -9,7 +9,14 @@ use crate::i18n::Lang;
 /// Registry, eligibility, matching, agreements and reports for the mentoring service
 /// (послуга наставництва) of a centre of social services.
 #[derive(Debug, Parser)]
-#[command(name = "nastavnyk", version, propagate_version = true, max_term_width = 100)]
+// A flag given twice takes its last value, so a script can override an alias's `--lang`.
+#[command(
+    name = "nastavnyk",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    args_override_self = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -75,9 +82,25 @@ pub enum Command {
     /// Institutions where children live or study.
     #[command(subcommand)]
     Institution(RecordCommand<InstitutionFields>),
-    /// Mentoring agreements.
+    /// Mentoring agreements: their life, the document, provenance.
     #[command(subcommand)]
     Agreement(AgreementCommand),
+    /// The contact log of an agreement.
+    #[command(subcommand)]
+    Contact(ContactCommand),
+    /// Every eligibility rule for a child or mentor, pass/fail/warn, with its legal basis.
+    Eligibility(EligibilityArgs),
+    /// The centre at a glance: who waits, who can mentor, what runs, what is due this week.
+    Status,
+    /// What needs doing: overdue check-ins, too few meetings, agreements ending, certificates
+    /// expiring, proposals unsigned, children waiting long.
+    Due(DueArgs),
+    /// Reports: the month's indicators, the agreements of a month, children, mentors.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Optimal proposals of mentors for waiting children, each pair's score by factor;
+    /// `match why CHILD MENTOR` explains a pair, `match accept CHILD MENTOR` proposes it.
+    Match(MatchArgs),
     /// Who changed a record, when, which fields and why (from git); without an ID, the
     /// registry's recent log.
     History(HistoryArgs),
@@ -96,6 +119,22 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct EligibilityArgs {
+    /// The child or mentor (omit with --all).
+    #[arg(required_unless_present = "all")]
+    pub id: Option<String>,
+    /// Everyone on the registry with their verdict, for a coordinator's weekly look.
+    #[arg(long, conflicts_with = "id")]
+    pub all: bool,
+    /// Judge on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Apply these rules instead of those in force on the date.
+    #[arg(long, value_parser = ["2017", "2026"])]
+    pub regime: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -322,6 +361,265 @@ pub enum AgreementCommand {
         id: String,
         #[arg(value_name = "KEY=VALUE", required = true)]
         assignments: Vec<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Propose an agreement between a child and a mentor; prints the new ID.
+    New {
+        child: String,
+        mentor: String,
+        /// The institution party (default: the child's `institution`).
+        #[arg(long, value_name = "ID")]
+        institution: Option<String>,
+        /// Date of the proposal (default: today); it fixes the regime.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The centre's registration number of the agreement.
+        #[arg(long, value_name = "N")]
+        number: Option<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Record a party's signature; the agreement becomes active with the last one required.
+    Sign {
+        id: String,
+        /// centre | institution | mentor | legal_representative (2026 rules)
+        #[arg(long, value_name = "PARTY")]
+        party: String,
+        #[command(flatten)]
+        date: DateArg,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Make an agreement active once every required party has signed (e.g. after `set`).
+    Activate {
+        id: String,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Suspend an active agreement (the child's life or health at risk).
+    Suspend {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// Why (stored in the agreement and the commit).
+        #[arg(long, value_name = "TEXT", required = true)]
+        reason: String,
+    },
+    /// Resume a suspended agreement.
+    Resume {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// Re-conclude the agreement with the child's new institution.
+    Renew {
+        id: String,
+        /// The new institution.
+        #[arg(long, value_name = "ID", required = true)]
+        institution: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// Why (stored in the agreement and the commit).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Close an agreement.
+    Close {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// mutual_consent | mentor_withdrew | child_refused | child_turned_18 | child_turned_23 |
+        /// education_finished | mentor_ineligible | safety_suspension | moved_away | other
+        #[arg(long, value_name = "REASON", required = true)]
+        reason: String,
+        /// The closing meeting (підсумкова зустріч) took place.
+        #[arg(long)]
+        exit_interview: bool,
+        /// A note stored with the closure.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Print the agreement document (Ukrainian, or English with --lang en) from templates/.
+    Render {
+        id: String,
+        /// md | html | docx (docx needs -o or a redirected output).
+        #[arg(long = "to", value_enum, default_value_t = DocFormat::Md)]
+        to: DocFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Exit 0 if the records still produce what was signed; 1, naming the changed fields, if not.
+    Verify { id: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
+    Docx,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DateArg {
+    /// The date it happened, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Record a contact in an active agreement's log.
+    Add {
+        agreement: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// meeting | checkin_mentor | checkin_child | visit | outing
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// Hours spent (meetings and outings count as mentoring time).
+        #[arg(long, value_name = "H", allow_negative_numbers = true)]
+        hours: Option<f64>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Who records it.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// For an outing: who consented, comma-separated (child,legal_representative,institution).
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        consents: Vec<String>,
+        #[command(flatten)]
+        reason: ReasonArg,
+    },
+    /// List an agreement's contacts.
+    List { agreement: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The monthly indicators, one row per indicator (`indicator,value` in CSV).
+    Monthly(MonthArgs),
+    /// One row per agreement active in the month: contacts, meetings, hours, check-ins, flags.
+    Agreements {
+        #[command(flatten)]
+        month: MonthArgs,
+        #[command(flatten)]
+        names: NamesArg,
+    },
+    /// Every child registered: stage, eligibility with the failing rule codes, days waiting.
+    Children {
+        #[command(flatten)]
+        output: OutputArg,
+        #[command(flatten)]
+        names: NamesArg,
+    },
+    /// Every mentor and candidate: pipeline stage, eligibility with the failing rule codes.
+    Mentors {
+        #[command(flatten)]
+        output: OutputArg,
+        #[command(flatten)]
+        names: NamesArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MonthArgs {
+    /// The month, YYYY-MM (default: the month before today's).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Write to FILE (atomically, readable by the owner only) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NamesArg {
+    /// Add names (left out by default: children's data is sensitive).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Days ahead to list agreements ending (default: `[monitoring] ending_within_days`, 90).
+    #[arg(long, value_name = "DAYS")]
+    pub within: Option<u32>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct MatchArgs {
+    #[command(subcommand)]
+    pub command: Option<MatchCommand>,
+    #[command(flatten)]
+    pub run: MatchRunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MatchRunArgs {
+    /// coverage: as many children matched as possible, then the highest total score;
+    /// score: the highest total score alone.
+    #[arg(long, value_enum, default_value_t = MatchObjective::Coverage)]
+    pub objective: MatchObjective,
+    /// Only children and mentors of this community.
+    #[arg(long)]
+    pub community: Option<String>,
+    /// Judge eligibility on this date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Apply these rules instead of those in force on the date.
+    #[arg(long, value_parser = ["2017", "2026"])]
+    pub regime: Option<String>,
+    /// Also list every feasible pair with its score (JSON `candidates`), so that a script can
+    /// check the proposal is optimal.
+    #[arg(long)]
+    pub candidates: bool,
+    /// Show names (they are left out by default: children's data is sensitive).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchObjective {
+    Coverage,
+    Score,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MatchCommand {
+    /// Explain one pair: each factor's points, or the rule or constraint that rules it out
+    /// (exit 0 if the pair is possible, 1 if not).
+    Why {
+        child: String,
+        mentor: String,
+        /// Judge on this date (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Apply these rules instead of those in force on the date.
+        #[arg(long, value_parser = ["2017", "2026"])]
+        regime: Option<String>,
+    },
+    /// Propose the pair: re-checks it and creates a `proposed` agreement; prints its ID.
+    Accept {
+        child: String,
+        mentor: String,
+        /// The institution party to the agreement (default: the child's).
+        #[arg(long, value_name = "ID")]
+        institution: Option<String>,
+        /// The date of the proposal (default: today); it fixes the agreement's regime.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
         #[command(flatten)]
         reason: ReasonArg,
     },

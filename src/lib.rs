@@ -1,6 +1,7 @@
 //! nastavnyk: the registry of a centre's mentoring service and the work done on it.
 //! `run` resolves the command line into a context and dispatches to `cmd/`.
 
+pub mod agreement;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -9,9 +10,12 @@ pub mod error;
 pub mod git;
 pub mod history;
 pub mod i18n;
+pub mod matching;
 pub mod output;
 pub mod record;
 pub mod registry;
+pub mod report;
+pub mod rules;
 pub mod templates;
 
 use clap::CommandFactory;
@@ -30,6 +34,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::History(args) => cmd::history::run(&Ctx::resolve(global)?, &args),
         Command::Undo { reason } => cmd::undo::run(&Ctx::resolve(global)?, reason.reason.as_deref()),
         Command::Sync => cmd::sync::run(&Ctx::resolve(global)?),
+        Command::Eligibility(args) => cmd::eligibility::run(&Ctx::resolve(global)?, &args),
+        Command::Match(args) => cmd::matching::run(&Ctx::resolve(global)?, args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nastavnyk", &mut out);
@@ -45,7 +51,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Child(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Child, command),
         Command::Mentor(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Mentor, command),
         Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),
-        Command::Agreement(command) => cmd::record::agreement_record(&Ctx::resolve(global)?, command),
+        Command::Agreement(command) => cmd::agreement::run(&Ctx::resolve(global)?, command),
+        Command::Contact(command) => cmd::contact::run(&Ctx::resolve(global)?, command),
+        Command::Status => cmd::status::run(&Ctx::resolve(global)?),
+        Command::Due(args) => cmd::due::run(&Ctx::resolve(global)?, &args),
+        Command::Report(command) => cmd::report::run(&Ctx::resolve(global)?, &command),
     }
 }
 

@@ -9,8 +9,13 @@ use crate::error::{Error, Result};
 
 /// Writes `text` to standard output. A closed pipe is not an error: the reader has what it wanted.
 pub fn emit(text: &str) -> Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// `emit` for bytes (a DOCX sent down a pipe).
+pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(err) => Err(Error::io(std::path::Path::new("<stdout>"), err)),

@@ -30,22 +30,16 @@ impl Lookup for FileLookup<'_> {
     }
 }
 
-/// Looks records up in a loaded registry.
+/// Looks records up in a loaded registry. A file that exists but could not be parsed still
+/// counts as existing: its own problem is reported once, not again as every reference to it.
 pub struct RegistryLookup {
     ids: [HashSet<String>; 4],
 }
 
 impl RegistryLookup {
     pub fn new(registry: &Registry) -> Self {
-        let set = |ids: Vec<&String>| ids.into_iter().cloned().collect::<HashSet<_>>();
-        RegistryLookup {
-            ids: [
-                set(registry.children.iter().map(|r| &r.id).collect()),
-                set(registry.mentors.iter().map(|r| &r.id).collect()),
-                set(registry.institutions.iter().map(|r| &r.id).collect()),
-                set(registry.agreements.iter().map(|r| &r.id).collect()),
-            ],
-        }
+        let ids = Kind::ALL.map(|kind| registry.stems[kind as usize].iter().cloned().collect::<HashSet<_>>());
+        RegistryLookup { ids }
     }
 }
 
@@ -146,6 +140,8 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_ids_and_stems(registry));
     out.extend(check_duplicates(registry));
     out.extend(check_open_agreements(registry));
+    out.extend(check_eligibility(registry, today));
+    out.extend(check_monitoring(registry, today));
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -155,7 +151,7 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for kind in Kind::ALL {
-        let (files, _) = crate::registry::list_files(&registry.root, kind);
+        let stems = &registry.stems[kind as usize];
         let ids: Vec<&str> = match kind {
             Kind::Child => registry.children.iter().map(|r| r.id.as_str()).collect(),
             Kind::Mentor => registry.mentors.iter().map(|r| r.id.as_str()).collect(),
@@ -163,7 +159,7 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
             Kind::Agreement => registry.agreements.iter().map(|r| r.id.as_str()).collect(),
         };
         let id_set: HashSet<&str> = ids.iter().copied().collect();
-        for (stem, _) in &files {
+        for stem in stems {
             let rel = format!("{}/{stem}.toml", kind.dir());
             if let Some(other) = seen.insert(stem.clone(), rel.clone()) {
                 out.push(Diagnostic::error(rel.clone(), "id.duplicate", Msg::DuplicateId { other }));
@@ -707,4 +703,96 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
         Kind::Agreement => {}
     }
     out
+}
+
+/// Domain assertions through the eligibility engine: an open agreement whose child or mentor
+/// no longer meets the rules of the agreement's regime, and mentors' certificates that expire
+/// within `document_expiring_days`.
+pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
+    use crate::rules::{self, RuleStatus};
+    let rules_config = &registry.config.rules;
+    let mut open_by_child: HashMap<&str, usize> = HashMap::new();
+    let mut open_by_mentor: HashMap<&str, usize> = HashMap::new();
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+        *open_by_child.entry(&agreement.child).or_default() += 1;
+        *open_by_mentor.entry(&agreement.mentor).or_default() += 1;
+    }
+    let mut findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+        let mut found = Vec::new();
+        let regime = agreement.regime;
+        let mut report = |kind: Kind, id: &str, key: &'static str, verdict: rules::Verdict| {
+            for rule in verdict.rules.into_iter().filter(|r| r.status == RuleStatus::Fail) {
+                found.push(Finding::warning(
+                    "agreement.ineligible",
+                    key,
+                    Msg::PartyIneligible {
+                        kind,
+                        id: id.to_string(),
+                        regime: regime.to_string(),
+                        code: rule.code,
+                        detail: Box::new(rule.msg),
+                    },
+                ));
+            }
+        };
+        if let Some(child) = registry.child(&agreement.child) {
+            let others = open_by_child.get(child.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+            report(
+                Kind::Child,
+                &child.id,
+                "child",
+                rules::child_verdict(child, rules_config, regime, today, others, false),
+            );
+        }
+        if let Some(mentor) = registry.mentor(&agreement.mentor) {
+            let others = open_by_mentor.get(mentor.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+            report(
+                Kind::Mentor,
+                &mentor.id,
+                "mentor",
+                rules::mentor_verdict(mentor, rules_config, regime, today, others, false),
+            );
+        }
+        if !found.is_empty() {
+            findings.push((format!("agreements/{}.toml", agreement.id), found));
+        }
+    }
+    let horizon = today + chrono::Days::new(registry.config.monitoring.document_expiring_days.into());
+    let months = rules_config.params(rules_config.regime_on(today)).certificate_valid_months;
+    for mentor in
+        registry.mentors.iter().filter(|m| m.status() != crate::record::enums::MentorStatus::Withdrawn)
+    {
+        let found: Vec<Finding> = rules::document_expiries(mentor, months)
+            .into_iter()
+            .filter(|(_, expires)| *expires > today && *expires <= horizon)
+            .map(|(which, expires)| {
+                Finding::warning(
+                    "mentor.document_expiring",
+                    which,
+                    Msg::DocumentExpiring { which, expires: expires.to_string() },
+                )
+                .in_table("documents", 0)
+            })
+            .collect();
+        if !found.is_empty() {
+            findings.push((format!("mentors/{}.toml", mentor.id), found));
+        }
+    }
+    findings.into_iter().flat_map(|(rel, found)| place(&registry.root, &rel, found, None)).collect()
+}
+
+/// The monitoring assertion of `check`: an active agreement whose centre check-in is overdue
+/// by the cadence of `[monitoring]` (the same computation as `due`).
+pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
+    use crate::i18n::ReportMsg;
+    use crate::report::due::{DueKind, due};
+    due(registry, today, 0)
+        .into_iter()
+        .filter(|item| item.kind == DueKind::CheckinOverdue)
+        .map(|item| {
+            let rel = format!("agreements/{}.toml", item.record);
+            Diagnostic::warning(rel, "agreement.checkin_overdue", Msg::Report(ReportMsg::Due(item)))
+        })
+        .collect()
 }

@@ -98,7 +98,7 @@ cutover_2026 = 2026-07-14  # first day of Law 4744-IX when regime = "auto"
 # checkin_interval_days_after = 90
 
 [matching]
-# scope = "community"          # "community" | "any"
+# scope = "community"          # "community" | "settlement" | "any"
 # min_age_gap = 5
 # [matching.weights]
 # interests = 3.0

@@ -1,8 +1,15 @@
 //! One thin file per subcommand: context in, domain call, output out.
 
+pub mod agreement;
 pub mod check;
+pub mod contact;
+pub mod due;
+pub mod eligibility;
 pub mod history;
 pub mod init;
+pub mod matching;
 pub mod record;
+pub mod report;
+pub mod status;
 pub mod sync;
 pub mod undo;

@@ -556,5 +556,6 @@ pub fn agreement_record(ctx: &Ctx, command: crate::cli::AgreementCommand) -> Res
         AgreementCommand::Set { id, assignments, reason } => {
             set(ctx, Kind::Agreement, &id, &assignments, reason.reason.as_deref())
         }
+        _ => unreachable!("the life-cycle subcommands are dispatched by cmd::agreement"),
     }
 }

@@ -1,7 +1,11 @@
 //! English messages.
 
 use super::Msg;
+use crate::matching::Constraint;
 use crate::record::Kind;
+use crate::record::config::MatchScope;
+use crate::record::enums::{Category, Disqualification, Sex};
+use crate::rules::{Basis, Reference};
 
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
@@ -56,6 +60,162 @@ pub fn text(msg: &Msg) -> String {
         RegimeMismatch { regime, expected } => {
             format!("regime `{regime}` but the agreement was proposed when `{expected}` applied")
         }
+
+        // --- eligibility (rules) ---
+        MentorAgeOk { age, min } => format!("aged {age}, at least {min}"),
+        MentorTooYoung { age, min } => format!("aged {age}: a mentor must be at least {min}"),
+        MentorCapable => "has full legal capacity".to_string(),
+        MentorNotCapable => "no full legal capacity (`legal_capacity = false`): may not be a mentor".to_string(),
+        CitizenshipOk => "citizen of Ukraine".to_string(),
+        CitizenshipForeign { value } => format!("citizenship {value}, not Ukrainian"),
+        TrainingDone { date } => format!("training completed on {date}"),
+        TrainingLater { date } => format!("training dated {date}, after the date of the check: not completed yet"),
+        TrainingMissing => "training not completed: record `training.completed_on` after the course".to_string(),
+        ConclusionIssued { date } => format!("the centre's conclusion issued on {date}"),
+        ConclusionLater { date } => format!("conclusion dated {date}, after the date of the check: not issued yet"),
+        ConclusionMissing => "no conclusion of the centre that the person may be a mentor: record `conclusion.issued_on` once issued".to_string(),
+        DocumentsComplete => "passport copy, medical certificate and criminal record certificate received".to_string(),
+        DocumentsMissing { which } => format!(
+            "documents missing: {}; record the date each was received under [documents]",
+            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
+        ),
+        CertificateOld { which, expired, months } => format!(
+            "{} is older than {months} months (since {expired}): ask for a fresh one",
+            doc_name(which)
+        ),
+        NoDisqualification => "no grounds of Family Code art. 212 recorded".to_string(),
+        Disqualified { ground } => format!("may not be a mentor: {}", ground_text(*ground)),
+        MentorStatusActive => "status active".to_string(),
+        MentorStatusInactive { status } => format!("status `{status}`: not available"),
+        CapacityFree { open, capacity } => format!("{open} of {capacity} places taken: can take another child"),
+        CapacityFull { open, capacity } => format!("{open} of {capacity} places taken: no room for another child"),
+        CategoryOk { category } => format!("category: {}", category_name(*category)),
+        CategoryNotCovered { category, regime } => {
+            format!("category {} is not covered by the {regime} rules", category_name(*category))
+        }
+        PlacementOk => "placement fits the regime".to_string(),
+        PlacementNotInstitution { placement } => {
+            format!("placement `{placement}`: under the 2017 rules the child must live in an institution")
+        }
+        ChildOldEnough { age, min } => format!("aged {age}, at least {min}"),
+        ChildTooYoung { age, min } => format!("aged {age}: mentoring starts at {min}"),
+        ChildUnderMax { age, max } => format!("aged {age}, under {max}"),
+        ChildStudying { age, until } => format!("aged {age}, continuing education until {until}: may be mentored until 23"),
+        CareLeaverUnder { age, max } => format!("care leaver aged {age}, under {max}"),
+        ChildTooOld { age, max, studying_max } => format!(
+            "aged {age}: over {max}, and not studying (`studying_until`) or a care leaver under {studying_max}"
+        ),
+        ConsentGiven { date } => format!("the child consented on {date}"),
+        ConsentMissing => "the child's consent is not recorded: record `consent.child`".to_string(),
+        LegalRepNotNeeded { age } => format!("aged {age}: an adult, no legal representative's consent needed"),
+        LegalRepConsentGiven { date } => format!("the legal representative consented on {date}"),
+        LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
+        ChildFree => "no open agreement".to_string(),
+        ChildHasAgreement { open } => format!("already in {open} open agreement(s)"),
+        RuleReference(reference) => reference_text(reference),
+        PartyIneligible { kind, id, regime, code, detail } => format!(
+            "{} `{id}` no longer eligible under the {regime} rules ({code}): {}",
+            kind_name(*kind),
+            text(detail)
+        ),
+        DocumentExpiring { which, expires } => format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which)),
+        Eligible { id, regime, on } => format!("{id} is eligible under the {regime} rules on {on}"),
+        NotEligible { id, regime, on } => format!("{id} is NOT eligible under the {regime} rules on {on}"),
+        HeaderRule => "rule".to_string(),
+        HeaderStatus => "status".to_string(),
+        HeaderMessage => "what".to_string(),
+        HeaderReference => "basis".to_string(),
+        HeaderId => "id".to_string(),
+        HeaderKind => "kind".to_string(),
+        HeaderVerdict => "verdict".to_string(),
+        HeaderFailing => "failing rules".to_string(),
+        VerdictEligible => "eligible".to_string(),
+        VerdictNotEligible => "not eligible".to_string(),
+
+        // --- matching ---
+        BadWeight { name } => format!("`[matching.weights] {name}` in nastavnyk.toml must be a number from 0 to 1000000"),
+        UnmatchedNoMentor { scope } => match scope {
+            MatchScope::Community => "no eligible mentor with free capacity in the child's community".to_string(),
+            MatchScope::Settlement => "no eligible mentor with free capacity in the child's settlement".to_string(),
+            MatchScope::Any => "no eligible mentor with free capacity".to_string(),
+        },
+        UnmatchedNoneFits { counts } => {
+            let total: usize = counts.iter().map(|(_, n)| n).sum();
+            let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", constraint_short(*k))).collect();
+            format!("none of the {total} available mentor(s) within reach fits: {}", parts.join(", "))
+        }
+        UnmatchedTaken { candidates } => format!("all {candidates} possible mentor(s) are taken by better pairs"),
+        UnmatchedZeroScore { candidates } => format!("its {candidates} possible pair(s) score 0 and add nothing under --objective score"),
+        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_name(*kind), text(detail)),
+        ConstraintCommunity { child, mentor } => format!("different communities: the child's is {child}, the mentor's {mentor} (`[matching] scope`)"),
+        ConstraintSettlement { child, mentor } => format!("different settlements: the child's is `{child}`, the mentor's `{mentor}` (`[matching] scope = \"settlement\"`)"),
+        ConstraintMentorSex { wanted, mentor } => format!("the child prefers a {} mentor; this mentor is {}", sex_word(*wanted), sex_word(*mentor)),
+        ConstraintLanguage { child, mentor } => format!("no shared language: the child speaks {child}, the mentor {mentor}"),
+        ConstraintAgeGap { gap, min } => format!("the mentor is {gap} year(s) older than the child; at least {min} required (`[matching] min_age_gap`)"),
+        ConstraintConflict { entry } => format!("conflict of interest: the mentor's `conflicts` lists {entry}"),
+        ConstraintBreakup { agreement } => format!("this pair's agreement {agreement} ended because the child refused or the mentor withdrew"),
+        FactorInterests { shared } if shared.is_empty() => "no shared interests".to_string(),
+        FactorInterests { shared } => format!("shared interests: {}", shared.join(", ")),
+        FactorGoalAreas { areas } if areas.is_empty() => "the mentor helps with none of the child's goal areas".to_string(),
+        FactorGoalAreas { areas } => format!("goal areas the mentor helps with: {}", areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")),
+        FactorSettlement { same: true, child, .. } => format!("both in {child}"),
+        FactorSettlement { same: false, child, mentor } => format!("different or unknown settlements (`{child}` / `{mentor}`)"),
+        FactorAvailability { days } if days.is_empty() => "no common day of the week".to_string(),
+        FactorAvailability { days } => format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")),
+        FactorWaiting { days, since } => format!("waiting {days} day(s), since {since}"),
+        HeaderChild => "child".to_string(),
+        HeaderMentor => "mentor".to_string(),
+        HeaderChildName => "child's name".to_string(),
+        HeaderMentorName => "mentor's name".to_string(),
+        HeaderScore => "score".to_string(),
+        HeaderStrongest => "strongest factors".to_string(),
+        HeaderReason => "why not matched".to_string(),
+        HeaderFactor => "factor".to_string(),
+        HeaderPoints => "points".to_string(),
+        MatchTotal { pairs, total } => format!("{pairs} pair(s), total score {total}"),
+        MatchNoPairs => "no pair can be proposed".to_string(),
+        MatchUnmatchedChildren => "Children left without a proposal:".to_string(),
+        MatchUnmatchedMentors { ids } => format!("Mentors left without a child: {ids}"),
+        WhyFeasible { child, mentor, score, regime } => format!("{child} + {mentor} can be matched ({regime} rules): score {score}"),
+        WhyInfeasible { child, mentor, regime } => format!("{child} + {mentor} cannot be matched ({regime} rules):"),
+        WhyNotAChild { id } => format!("`{id}` is not a child: give `match why CHILD MENTOR`"),
+        WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
+        AcceptRefused { child, mentor, reasons } => format!(
+            "{child} + {mentor} cannot be proposed; nothing written:{}",
+            reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
+        ),
+        AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
+        AcceptCreated { id, child, mentor } => format!("proposed agreement {id}: {child} + {mentor}"),
+
+        // --- agreements and contacts ---
+        NotEligibleOn { id, on, failures } => {
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
+            format!("{id} is not eligible on {on}: {}; nothing changed", rules.join("; "))
+        }
+        SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
+        AgreementClosed { id, date, action } => format!("agreement {id} is already closed ({date}): cannot `{action}` it; nothing changed"),
+        AgreementWrongStatus { id, status, action, expected } => format!("agreement {id} is `{status}`; `{action}` needs it {expected}; nothing changed"),
+        NoInstitution { child } => format!("child {child} has no `institution`: give --institution ID or run `nastavnyk child set {child} institution=ID`"),
+        PartyNotRequired { party, regime, required } => format!("`{party}` is not a party to the agreement under the {regime} rules (parties: {required})"),
+        PartyAlreadySigned { id, party, date } => format!("`{party}` already signed agreement {id} ({date}); nothing changed"),
+        SignaturesMissing { id, parties } => format!("agreement {id} is not signed yet by: {parties}; it cannot be activated"),
+        AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
+        AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
+        SameInstitution { id, institution } => format!("agreement {id} is already with institution {institution}"),
+        OutingNeedsConsents { missing } => format!("an `outing` needs the consent of the child, the legal representative and the institution; missing: {missing} (add --consents child,legal_representative,institution)"),
+        TemplateMissing { name } => format!("no template `{name}` in the registry's templates/ nor built in"),
+        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: template error: {detail}"),
+        TemplateError { name, line: None, detail } => format!("{name}: template error: {detail}"),
+        DocxNeedsOutput => "DOCX is a binary file: give -o FILE.docx or redirect the output to a file".to_string(),
+        DocumentWritten { path } => format!("wrote {path}"),
+        NotSignedYet { id } => format!("agreement {id} is not signed yet (no `signed_hash`): nothing to verify"),
+        VerifyOk { id, hash } => format!("{id}: the records still produce the signed text (fingerprint {hash})"),
+        VerifyChanged { id, signed, now } => format!("{id}: the records changed since signing (fingerprint then {signed}, now {now})"),
+        VerifyField { file, field } => format!("  {file}: `{field}` changed"),
+        VerifyFieldsUnknown => "  which fields is unknown: signed before per-field digests were kept (see `git log` of the files)".to_string(),
+        ContactColumn { column } => column.to_string(),
+        // --- reports, due, status ---
+        Report(msg) => super::reports::en(msg),
 
         // --- finding, loading and editing ---
         RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
@@ -131,5 +291,80 @@ pub fn text(msg: &Msg) -> String {
         SyncUpToDate { remote } => format!("already in sync with {remote}"),
         SyncDone { remote, received, sent } => format!("synced with {remote}: received {received} commit(s), sent {sent}"),
         SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
+    }
+}
+
+fn doc_name(field: &str) -> &'static str {
+    match field {
+        "passport_copy" => "passport copy",
+        "medical_certificate" => "medical certificate (form 5)",
+        "criminal_record_certificate" => "criminal record certificate",
+        _ => "document",
+    }
+}
+
+fn category_name(category: Category) -> &'static str {
+    match category {
+        Category::Orphan => "orphan",
+        Category::DeprivedOfParentalCare => "deprived of parental care",
+        Category::InInstitution => "living in an institution",
+        Category::DifficultCircumstances => "in difficult life circumstances",
+        Category::WarAffected => "affected by the war",
+        Category::ChildOfFallenDefender => "child of a fallen defender",
+        Category::Displaced => "internally displaced",
+        Category::CareLeaver => "care leaver",
+    }
+}
+
+fn ground_text(ground: Disqualification) -> &'static str {
+    use Disqualification::*;
+    match ground {
+        LimitedCapacity => "limited legal capacity",
+        Incapable => "declared legally incapable",
+        DeprivedParentalRights => "deprived of parental rights",
+        CareTerminatedByFault => "an adoption, guardianship or foster care ended through their fault",
+        PsychiatricRegister => "registered at a psychoneurological or narcological dispensary",
+        SubstanceAbuse => "abuses alcohol or drugs",
+        NoResidenceOrIncome => "no permanent residence or income",
+        ListedDisease => "has a disease on the Ministry of Health's list",
+        UnmarriedForeigner => "a foreigner not married to a citizen of Ukraine",
+        CriminalRecord => "a conviction for a listed crime, or an unexpunged conviction",
+        NeedsConstantCare => "needs constant care themselves",
+        Stateless => "stateless",
+        SpouseDisqualified => "the spouse is disqualified",
+        ConflictOfInterest => "a conflict of interest with the child",
+    }
+}
+
+fn reference_text(reference: &Reference) -> String {
+    let basis = match reference.basis {
+        Basis::Law2017 => "Art. 17-1 of the Law of Ukraine on organisational and legal conditions of social protection of orphans and children deprived of parental care; Regulation on mentoring (CMU Resolution No. 465 of 04.07.2017)".to_string(),
+        Basis::Law2026 => "Law of Ukraine No. 4744-IX \"On mentoring\" (as reported; text not verified)".to_string(),
+        Basis::FamilyCode212(0) => "Family Code of Ukraine, art. 212".to_string(),
+        Basis::FamilyCode212(item) => format!("Family Code of Ukraine, art. 212, part 1, item {item}"),
+        Basis::Certificates => "CMU Resolution No. 465 (documents); validity term is the centre's default, no source found".to_string(),
+        Basis::CentrePractice => "the centre's practice (no legal source)".to_string(),
+    };
+    match &reference.parameter {
+        Some(parameter) => format!("{basis}; parameter `{parameter}` in nastavnyk.toml"),
+        None => basis,
+    }
+}
+
+fn constraint_short(constraint: Constraint) -> &'static str {
+    match constraint {
+        Constraint::Scope => "elsewhere",
+        Constraint::MentorSex => "not of the preferred sex",
+        Constraint::Language => "no shared language",
+        Constraint::AgeGap => "too small an age gap",
+        Constraint::ConflictOfInterest => "conflict of interest",
+        Constraint::PreviousBreakup => "an earlier breakup",
+    }
+}
+
+fn sex_word(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "female",
+        Sex::Male => "male",
     }
 }

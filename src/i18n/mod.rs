@@ -3,11 +3,18 @@
 //! JSON output never goes through here: its keys and codes are stable English.
 
 mod en;
+mod reports;
 mod uk;
+
+pub use reports::ReportMsg;
 
 use serde::{Deserialize, Serialize};
 
+use crate::matching::Constraint;
 use crate::record::Kind;
+use crate::record::config::MatchScope;
+use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
+use crate::rules::Reference;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -103,13 +110,123 @@ pub enum Msg {
     MissingRequired { field: String },
     EditKept { path: String },
     // --- eligibility (rules) ---
-
+    MentorAgeOk { age: i32, min: i32 },
+    MentorTooYoung { age: i32, min: i32 },
+    MentorCapable,
+    MentorNotCapable,
+    CitizenshipOk,
+    CitizenshipForeign { value: String },
+    TrainingDone { date: String },
+    TrainingLater { date: String },
+    TrainingMissing,
+    ConclusionIssued { date: String },
+    ConclusionLater { date: String },
+    ConclusionMissing,
+    DocumentsComplete,
+    DocumentsMissing { which: Vec<&'static str> },
+    CertificateOld { which: &'static str, expired: String, months: u32 },
+    NoDisqualification,
+    Disqualified { ground: Disqualification },
+    MentorStatusActive,
+    MentorStatusInactive { status: String },
+    CapacityFree { open: usize, capacity: u32 },
+    CapacityFull { open: usize, capacity: u32 },
+    CategoryOk { category: Category },
+    CategoryNotCovered { category: Category, regime: String },
+    PlacementOk,
+    PlacementNotInstitution { placement: String },
+    ChildOldEnough { age: i32, min: i32 },
+    ChildTooYoung { age: i32, min: i32 },
+    ChildUnderMax { age: i32, max: i32 },
+    ChildStudying { age: i32, until: String },
+    CareLeaverUnder { age: i32, max: i32 },
+    ChildTooOld { age: i32, max: i32, studying_max: i32 },
+    ConsentGiven { date: String },
+    ConsentMissing,
+    LegalRepNotNeeded { age: i32 },
+    LegalRepConsentGiven { date: String },
+    LegalRepConsentMissing,
+    ChildFree,
+    ChildHasAgreement { open: usize },
+    RuleReference(Reference),
+    PartyIneligible { kind: Kind, id: String, regime: String, code: &'static str, detail: Box<Msg> },
+    DocumentExpiring { which: &'static str, expires: String },
+    Eligible { id: String, regime: String, on: String },
+    NotEligible { id: String, regime: String, on: String },
+    HeaderRule,
+    HeaderStatus,
+    HeaderMessage,
+    HeaderReference,
+    HeaderId,
+    HeaderKind,
+    HeaderVerdict,
+    HeaderFailing,
+    VerdictEligible,
+    VerdictNotEligible,
     // --- matching ---
-
+    BadWeight { name: String },
+    UnmatchedNoMentor { scope: MatchScope },
+    UnmatchedNoneFits { counts: Vec<(Constraint, usize)> },
+    UnmatchedTaken { candidates: usize },
+    UnmatchedZeroScore { candidates: usize },
+    PartyFailsRule { kind: Kind, id: String, detail: Box<Msg> },
+    ConstraintCommunity { child: String, mentor: String },
+    ConstraintSettlement { child: String, mentor: String },
+    ConstraintMentorSex { wanted: Sex, mentor: Sex },
+    ConstraintLanguage { child: String, mentor: String },
+    ConstraintAgeGap { gap: i32, min: i32 },
+    ConstraintConflict { entry: String },
+    ConstraintBreakup { agreement: String },
+    FactorInterests { shared: Vec<String> },
+    FactorGoalAreas { areas: Vec<GoalArea> },
+    FactorSettlement { same: bool, child: String, mentor: String },
+    FactorAvailability { days: Vec<Weekday> },
+    FactorWaiting { days: i64, since: String },
+    HeaderChild,
+    HeaderMentor,
+    HeaderChildName,
+    HeaderMentorName,
+    HeaderScore,
+    HeaderStrongest,
+    HeaderReason,
+    HeaderFactor,
+    HeaderPoints,
+    MatchTotal { pairs: usize, total: String },
+    MatchNoPairs,
+    MatchUnmatchedChildren,
+    MatchUnmatchedMentors { ids: String },
+    WhyFeasible { child: String, mentor: String, score: String, regime: String },
+    WhyInfeasible { child: String, mentor: String, regime: String },
+    WhyNotAChild { id: String },
+    WhyNotAMentor { id: String },
+    AcceptRefused { child: String, mentor: String, reasons: Vec<Msg> },
+    AcceptSeeWhy { child: String, mentor: String },
+    AcceptCreated { id: String, child: String, mentor: String },
     // --- agreements and contacts ---
-
+    NotEligibleOn { id: String, on: String, failures: Vec<(String, Msg)> },
+    SeeEligibility { id: String },
+    AgreementClosed { id: String, date: String, action: &'static str },
+    AgreementWrongStatus { id: String, status: &'static str, action: &'static str, expected: String },
+    NoInstitution { child: String },
+    PartyNotRequired { party: &'static str, regime: &'static str, required: String },
+    PartyAlreadySigned { id: String, party: &'static str, date: String },
+    SignaturesMissing { id: String, parties: String },
+    AgreementSigned { id: String, party: &'static str, waiting: String },
+    AgreementActive { id: String, date: String },
+    SameInstitution { id: String, institution: String },
+    OutingNeedsConsents { missing: String },
+    TemplateMissing { name: String },
+    TemplateError { name: String, line: Option<usize>, detail: String },
+    DocxNeedsOutput,
+    DocumentWritten { path: String },
+    NotSignedYet { id: String },
+    VerifyOk { id: String, hash: String },
+    VerifyChanged { id: String, signed: String, now: String },
+    VerifyField { file: String, field: String },
+    VerifyFieldsUnknown,
+    ContactColumn { column: &'static str },
     // --- reports, due, status ---
-
+    Report(ReportMsg),
     // --- history, undo, sync ---
     NoRepository,
     HistoryUnknownId { id: String },

@@ -1,7 +1,11 @@
 //! Українські повідомлення.
 
 use super::Msg;
+use crate::matching::Constraint;
 use crate::record::Kind;
+use crate::record::config::MatchScope;
+use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
+use crate::rules::{Basis, Reference};
 
 /// The kind of record, as the object of a sentence ("посилається на дитину").
 fn kind_name(kind: Kind) -> &'static str {
@@ -57,6 +61,171 @@ pub fn text(msg: &Msg) -> String {
         RegimeMismatch { regime, expected } => {
             format!("режим `{regime}`, але на дату пропозиції діяв `{expected}`")
         }
+
+        // --- eligibility (rules) ---
+        MentorAgeOk { age, min } => format!("вік {age}, не менше {min}"),
+        MentorTooYoung { age, min } => format!("вік {age}: наставник має бути не молодший за {min}"),
+        MentorCapable => "повна цивільна дієздатність".to_string(),
+        MentorNotCapable => "немає повної дієздатності (`legal_capacity = false`): не може бути наставником".to_string(),
+        CitizenshipOk => "громадянин України".to_string(),
+        CitizenshipForeign { value } => format!("громадянство {value}, не українське"),
+        TrainingDone { date } => format!("навчання пройдено {date}"),
+        TrainingLater { date } => format!("навчання датоване {date}, пізніше дати перевірки: ще не пройдено"),
+        TrainingMissing => "навчання не пройдено: після курсу внесіть `training.completed_on`".to_string(),
+        ConclusionIssued { date } => format!("висновок центру видано {date}"),
+        ConclusionLater { date } => format!("висновок датований {date}, пізніше дати перевірки: ще не видано"),
+        ConclusionMissing => "немає висновку центру про можливість бути наставником: після видачі внесіть `conclusion.issued_on`".to_string(),
+        DocumentsComplete => "копію паспорта, медичну довідку та довідку про несудимість отримано".to_string(),
+        DocumentsMissing { which } => format!(
+            "бракує документів: {}; внесіть дату отримання кожного в [documents]",
+            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
+        ),
+        CertificateOld { which, expired, months } => format!(
+            "{} старша за {months} міс. (з {expired}): попросіть нову",
+            doc_name(which)
+        ),
+        NoDisqualification => "обставин зі ст. 212 Сімейного кодексу не виявлено".to_string(),
+        Disqualified { ground } => format!("не може бути наставником: {}", ground_text(*ground)),
+        MentorStatusActive => "статус: активний".to_string(),
+        MentorStatusInactive { status } => format!("статус `{status}`: недоступний"),
+        CapacityFree { open, capacity } => format!("зайнято {open} з {capacity} місць: може взяти ще дитину"),
+        CapacityFull { open, capacity } => format!("зайнято {open} з {capacity} місць: вільних місць немає"),
+        CategoryOk { category } => format!("категорія: {}", category_name(*category)),
+        CategoryNotCovered { category, regime } => {
+            format!("категорія «{}» не охоплена правилами {regime} року", category_name(*category))
+        }
+        PlacementOk => "влаштування відповідає режиму".to_string(),
+        PlacementNotInstitution { placement } => {
+            format!("влаштування `{placement}`: за правилами 2017 року дитина має проживати в закладі")
+        }
+        ChildOldEnough { age, min } => format!("вік {age}, не менше {min}"),
+        ChildTooYoung { age, min } => format!("вік {age}: наставництво — з {min} років"),
+        ChildUnderMax { age, max } => format!("вік {age}, менше {max}"),
+        ChildStudying { age, until } => format!("вік {age}, навчається до {until}: наставництво можливе до 23 років"),
+        CareLeaverUnder { age, max } => format!("випускник закладу, вік {age}, менше {max}"),
+        ChildTooOld { age, max, studying_max } => format!(
+            "вік {age}: понад {max}, і не навчається (`studying_until`) та не є випускником закладу молодшим за {studying_max}"
+        ),
+        ConsentGiven { date } => format!("дитина дала згоду {date}"),
+        ConsentMissing => "згоду дитини не внесено: внесіть `consent.child`".to_string(),
+        LegalRepNotNeeded { age } => format!("вік {age}: повнолітня особа, згода законного представника не потрібна"),
+        LegalRepConsentGiven { date } => format!("законний представник дав згоду {date}"),
+        LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
+        ChildFree => "чинного договору немає".to_string(),
+        ChildHasAgreement { open } => format!("уже має чинних договорів: {open}"),
+        RuleReference(reference) => reference_text(reference),
+        PartyIneligible { kind, id, regime, code, detail } => format!(
+            "{} `{id}` уже не відповідає правилам {regime} року ({code}): {}",
+            kind_subject(*kind),
+            text(detail)
+        ),
+        DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
+        Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
+        NotEligible { id, regime, on } => format!("{id} НЕ відповідає правилам {regime} року на {on}"),
+        HeaderRule => "правило".to_string(),
+        HeaderStatus => "стан".to_string(),
+        HeaderMessage => "що".to_string(),
+        HeaderReference => "підстава".to_string(),
+        HeaderId => "id".to_string(),
+        HeaderKind => "хто".to_string(),
+        HeaderVerdict => "висновок".to_string(),
+        HeaderFailing => "не виконано".to_string(),
+        VerdictEligible => "відповідає".to_string(),
+        VerdictNotEligible => "не відповідає".to_string(),
+
+        // --- matching ---
+        BadWeight { name } => format!("`[matching.weights] {name}` у nastavnyk.toml має бути числом від 0 до 1000000"),
+        UnmatchedNoMentor { scope } => match scope {
+            MatchScope::Community => "у громаді дитини немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+            MatchScope::Settlement => "у населеному пункті дитини немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+            MatchScope::Any => "немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+        },
+        UnmatchedNoneFits { counts } => {
+            let total: usize = counts.iter().map(|(_, n)| n).sum();
+            let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} — {}", constraint_short(*k))).collect();
+            format!("жоден із доступних наставників ({total}) не підходить: {}", parts.join("; "))
+        }
+        UnmatchedTaken { candidates } => format!("усіх можливих наставників ({candidates}) зайнято кращими парами"),
+        UnmatchedZeroScore { candidates } => format!("можливі пари ({candidates}) мають 0 балів і за --objective score нічого не додають"),
+        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_subject(*kind), text(detail)),
+        ConstraintCommunity { child, mentor } => format!("різні громади: у дитини — {child}, у наставника — {mentor} (`[matching] scope`)"),
+        ConstraintSettlement { child, mentor } => format!("різні населені пункти: у дитини — «{child}», у наставника — «{mentor}» (`[matching] scope = \"settlement\"`)"),
+        ConstraintMentorSex { wanted, mentor } => format!("дитина просить {}, а це {}", sex_wanted(*wanted), sex_is(*mentor)),
+        ConstraintLanguage { child, mentor } => format!("немає спільної мови: дитина говорить {child}, наставник — {mentor}"),
+        ConstraintAgeGap { gap, min } => format!("наставник старший за дитину на {gap} р.; потрібно щонайменше {min} (`[matching] min_age_gap`)"),
+        ConstraintConflict { entry } => format!("конфлікт інтересів: у `conflicts` наставника зазначено {entry}"),
+        ConstraintBreakup { agreement } => format!("договір цієї пари {agreement} припинено через відмову дитини або вихід наставника"),
+        FactorInterests { shared } if shared.is_empty() => "спільних інтересів немає".to_string(),
+        FactorInterests { shared } => format!("спільні інтереси: {}", shared.join(", ")),
+        FactorGoalAreas { areas } if areas.is_empty() => "наставник не допомагає в жодному з напрямів дитини".to_string(),
+        FactorGoalAreas { areas } => format!("напрями, у яких наставник допоможе: {}", areas.iter().map(|a| goal_name(*a)).collect::<Vec<_>>().join(", ")),
+        FactorSettlement { same: true, child, .. } => format!("обоє з {child}"),
+        FactorSettlement { same: false, child, mentor } => format!("різні або невідомі населені пункти («{child}» / «{mentor}»)"),
+        FactorAvailability { days } if days.is_empty() => "спільних днів тижня немає".to_string(),
+        FactorAvailability { days } => format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", ")),
+        FactorWaiting { days, since } => format!("чекає {days} дн., з {since}"),
+        HeaderChild => "дитина".to_string(),
+        HeaderMentor => "наставник".to_string(),
+        HeaderChildName => "ім'я дитини".to_string(),
+        HeaderMentorName => "ім'я наставника".to_string(),
+        HeaderScore => "бали".to_string(),
+        HeaderStrongest => "найвагоміші чинники".to_string(),
+        HeaderReason => "чому без пари".to_string(),
+        HeaderFactor => "чинник".to_string(),
+        HeaderPoints => "бали".to_string(),
+        MatchTotal { pairs, total } => format!("пар: {pairs}, сума балів {total}"),
+        MatchNoPairs => "жодної пари запропонувати не можна".to_string(),
+        MatchUnmatchedChildren => "Діти, яким пари не знайшлося:".to_string(),
+        MatchUnmatchedMentors { ids } => format!("Наставники без дитини: {ids}"),
+        WhyFeasible { child, mentor, score, regime } => format!("{child} + {mentor}: пара можлива (правила {regime} року), бали {score}"),
+        WhyInfeasible { child, mentor, regime } => format!("{child} + {mentor}: пара неможлива (правила {regime} року):"),
+        WhyNotAChild { id } => format!("`{id}` — не дитина: пишіть `match why ДИТИНА НАСТАВНИК`"),
+        WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
+        AcceptRefused { child, mentor, reasons } => format!(
+            "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
+            reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
+        ),
+        AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
+        AcceptCreated { id, child, mentor } => format!("запропоновано договір {id}: {child} + {mentor}"),
+
+        // --- agreements and contacts ---
+        NotEligibleOn { id, on, failures } => {
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
+            format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
+        }
+        SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
+        AgreementClosed { id, date, action } => format!("договір {id} уже припинено ({date}): `{action}` неможливо; нічого не змінено"),
+        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус `{status}`, а `{action}` можливо лише зі статусом {expected}; нічого не змінено"),
+        NoInstitution { child } => format!("у дитини {child} не вказано заклад (`institution`): укажіть --institution ID або `nastavnyk child set {child} institution=ID`"),
+        PartyNotRequired { party, regime, required } => format!("`{party}` не є стороною договору за правилами {regime} року (сторони: {required})"),
+        PartyAlreadySigned { id, party, date } => format!("`{party}` уже підписав договір {id} ({date}); нічого не змінено"),
+        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
+        AgreementSigned { id, party, waiting } => format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}"),
+        AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
+        SameInstitution { id, institution } => format!("договір {id} уже укладено із закладом {institution}"),
+        OutingNeedsConsents { missing } => format!("прогулянка чи поїздка (`outing`) потребує згоди дитини, законного представника та закладу; бракує: {missing} (додайте --consents child,legal_representative,institution)"),
+        TemplateMissing { name } => format!("шаблону `{name}` немає ні в templates/ реєстру, ні серед вбудованих"),
+        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: помилка в шаблоні: {detail}"),
+        TemplateError { name, line: None, detail } => format!("{name}: помилка в шаблоні: {detail}"),
+        DocxNeedsOutput => "DOCX — двійковий файл: укажіть -o ФАЙЛ.docx або перенаправте вивід у файл".to_string(),
+        DocumentWritten { path } => format!("записано {path}"),
+        NotSignedYet { id } => format!("договір {id} ще не підписано (немає `signed_hash`): перевіряти нічого"),
+        VerifyOk { id, hash } => format!("{id}: записи й досі дають підписаний текст (відбиток {hash})"),
+        VerifyChanged { id, signed, now } => format!("{id}: записи змінилися після підписання (відбиток тоді {signed}, тепер {now})"),
+        VerifyField { file, field } => format!("  {file}: змінилося поле `{field}`"),
+        VerifyFieldsUnknown => "  які саме поля — невідомо: договір підписано без пофайлових відбитків (див. `git log` файлів)".to_string(),
+        ContactColumn { column } => match *column {
+            "date" => "дата",
+            "kind" => "вид",
+            "hours" => "годин",
+            "by" => "хто записав",
+            "consents" => "згоди",
+            "note" => "примітка",
+            other => other,
+        }
+        .to_string(),
+        // --- reports, due, status ---
+        Report(msg) => super::reports::uk(msg),
 
         // --- finding, loading and editing ---
         RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),
@@ -132,5 +301,120 @@ pub fn text(msg: &Msg) -> String {
         SyncUpToDate { remote } => format!("уже синхронізовано з {remote}"),
         SyncDone { remote, received, sent } => format!("синхронізовано з {remote}: отримано комітів — {received}, надіслано — {sent}"),
         SyncRaced { remote } => format!("{remote} змінювався під час синхронізації: запустіть `nastavnyk sync` ще раз"),
+    }
+}
+
+/// The kind of record as the subject of a sentence ("дитина … уже не відповідає").
+fn kind_subject(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Child => "дитина",
+        Kind::Mentor => "наставник",
+        Kind::Institution => "заклад",
+        Kind::Agreement => "договір",
+    }
+}
+
+fn doc_name(field: &str) -> &'static str {
+    match field {
+        "passport_copy" => "копія паспорта",
+        "medical_certificate" => "медична довідка (форма 5)",
+        "criminal_record_certificate" => "довідка про несудимість",
+        _ => "документ",
+    }
+}
+
+fn category_name(category: Category) -> &'static str {
+    match category {
+        Category::Orphan => "дитина-сирота",
+        Category::DeprivedOfParentalCare => "дитина, позбавлена батьківського піклування",
+        Category::InInstitution => "дитина, яка проживає в закладі",
+        Category::DifficultCircumstances => "дитина у складних життєвих обставинах",
+        Category::WarAffected => "дитина, яка постраждала внаслідок війни",
+        Category::ChildOfFallenDefender => "дитина загиблого захисника",
+        Category::Displaced => "внутрішньо переміщена дитина",
+        Category::CareLeaver => "випускник закладу",
+    }
+}
+
+fn ground_text(ground: Disqualification) -> &'static str {
+    use Disqualification::*;
+    match ground {
+        LimitedCapacity => "обмежена цивільна дієздатність",
+        Incapable => "визнана недієздатною",
+        DeprivedParentalRights => "позбавлена батьківських прав",
+        CareTerminatedByFault => "усиновлення, опіку чи піклування припинено з її вини",
+        PsychiatricRegister => "перебуває на обліку в психоневрологічному чи наркологічному диспансері",
+        SubstanceAbuse => "зловживає спиртними напоями або наркотичними засобами",
+        NoResidenceOrIncome => "не має постійного місця проживання та постійного заробітку (доходу)",
+        ListedDisease => "страждає на хворобу з переліку МОЗ",
+        UnmarriedForeigner => "іноземець, який не перебуває в шлюбі з громадянином України",
+        CriminalRecord => "судимість за злочини з переліку або незнята чи непогашена судимість",
+        NeedsConstantCare => "сама потребує постійного стороннього догляду",
+        Stateless => "особа без громадянства",
+        SpouseDisqualified => "чоловік (дружина) не може бути опікуном",
+        ConflictOfInterest => "конфлікт інтересів із дитиною",
+    }
+}
+
+fn reference_text(reference: &Reference) -> String {
+    let basis = match reference.basis {
+        Basis::Law2017 => "ст. 17-1 Закону України «Про забезпечення організаційно-правових умов соціального захисту дітей-сиріт та дітей, позбавлених батьківського піклування»; Положення про наставництво (постанова КМУ № 465 від 04.07.2017)".to_string(),
+        Basis::Law2026 => "Закон України «Про наставництво» № 4744-IX (за повідомленнями; текст не звірено)".to_string(),
+        Basis::FamilyCode212(0) => "ст. 212 Сімейного кодексу України".to_string(),
+        Basis::FamilyCode212(item) => format!("п. {item} ч. 1 ст. 212 Сімейного кодексу України"),
+        Basis::Certificates => "постанова КМУ № 465 (перелік документів); строк чинності — типове значення центру, джерела не знайдено".to_string(),
+        Basis::CentrePractice => "практика центру (без нормативного джерела)".to_string(),
+    };
+    match &reference.parameter {
+        Some(parameter) => format!("{basis}; параметр `{parameter}` у nastavnyk.toml"),
+        None => basis,
+    }
+}
+
+fn constraint_short(constraint: Constraint) -> &'static str {
+    match constraint {
+        Constraint::Scope => "в іншому місці",
+        Constraint::MentorSex => "не тієї статі, якої хоче дитина",
+        Constraint::Language => "немає спільної мови",
+        Constraint::AgeGap => "замала різниця у віці",
+        Constraint::ConflictOfInterest => "конфлікт інтересів",
+        Constraint::PreviousBreakup => "попередній договір розірвано",
+    }
+}
+
+fn sex_wanted(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "наставницю-жінку",
+        Sex::Male => "наставника-чоловіка",
+    }
+}
+
+fn sex_is(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "жінка",
+        Sex::Male => "чоловік",
+    }
+}
+
+fn goal_name(area: GoalArea) -> &'static str {
+    match area {
+        GoalArea::Abilities => "здібності та професійне самовизначення",
+        GoalArea::Rights => "права та обов'язки",
+        GoalArea::PracticalSkills => "практичні навички",
+        GoalArea::Communication => "спілкування",
+        GoalArea::Responsibility => "відповідальність",
+        GoalArea::HealthyLifestyle => "здоровий спосіб життя",
+    }
+}
+
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "пн",
+        Weekday::Tue => "вт",
+        Weekday::Wed => "ср",
+        Weekday::Thu => "чт",
+        Weekday::Fri => "пт",
+        Weekday::Sat => "сб",
+        Weekday::Sun => "нд",
     }
 }

@@ -1,10 +1,20 @@
 //! A mentoring agreement with its signatures, re-conclusions, contact log and closure:
 //! `agreements/<id>.toml`.
+//!
+//! Optional fields beyond product.md §2 (added by the agreements issue):
+//! - `[signed_fields]`: one short digest per record field the signed document was rendered
+//!   from (`"child.surname" = "9f2c01ab"`), written with `signed_hash` when an agreement is
+//!   signed, so `agreement verify` can name the field that changed without keeping a second
+//!   copy of the personal data;
+//! - `contacts[].consents`: for an `outing`, who consented (`child`, `legal_representative`,
+//!   `institution`; domain.md §4 requires all three).
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::date::{self, Date};
-use super::enums::{AgreementStatus, ClosureReason, ContactKind, Party, Regime};
+use super::enums::{AgreementStatus, ClosureReason, ConsentParty, ContactKind, Party, Regime};
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +38,9 @@ pub struct Agreement {
     /// Provenance hash of the record data the agreement was signed on (see `agreement verify`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_hash: Option<String>,
+    /// Per-field digests of what was signed (field path → short digest), see the module doc.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub signed_fields: BTreeMap<String, String>,
     #[serde(default)]
     pub signatures: Signatures,
     #[serde(default)]
@@ -98,6 +111,10 @@ pub struct Contact {
     pub by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who consented to an outing (domain.md §4: the child, the legal representative and the
+    /// institution).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consents: Vec<ConsentParty>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::{self, Date};
-use super::enums::{Category, GoalArea, Placement, Sex};
+use super::enums::{Category, GoalArea, Placement, Sex, Weekday};
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +30,9 @@ pub struct Child {
     pub interests: Vec<String>,
     #[serde(default)]
     pub goal_areas: Vec<GoalArea>,
+    /// Weekdays the child can meet a mentor; empty (the default) means any day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<Weekday>,
     #[serde(deserialize_with = "date::de")]
     pub registered_on: Date,
     #[serde(default)]

@@ -278,19 +278,29 @@ impl Default for Monitoring {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchScope {
+    /// The same territorial community (громада), the default: the centre serves its community.
     Community,
+    /// The same community and the same settlement (both recorded), for large rural communities.
+    Settlement,
+    /// Anyone with anyone (a centre serving several communities that share mentors).
     Any,
 }
 
-/// Hard-constraint switches and score weights (domain.md §5).
+/// Hard-constraint switches and score weights (domain.md §5). A pair failing a switched-on
+/// constraint is never proposed, whatever its score.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Matching {
     pub scope: MatchScope,
+    /// The child's `preferences.mentor_sex`, when set, must be the mentor's sex.
     pub respect_mentor_sex: bool,
+    /// Child and mentor speak at least one language in common.
     pub require_shared_language: bool,
+    /// The mentor is born at least this many years before the child [U].
     pub min_age_gap: i32,
+    /// No pair with a child or institution listed in the mentor's `conflicts`.
     pub exclude_conflict_of_interest: bool,
+    /// No pair whose earlier agreement closed with `child_refused` or `mentor_withdrew`.
     pub exclude_previous_breakups: bool,
     pub weights: Weights,
 }
@@ -309,17 +319,17 @@ impl Default for Matching {
     }
 }
 
-/// Points per unit of each score factor.
+/// Points per unit of each score factor (non-negative: the solver maximises a sum of them).
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Weights {
-    /// Per shared interest.
+    /// Per shared interest (compared case-insensitively).
     pub interests: f64,
     /// Per goal area of the child the mentor can help with.
     pub goal_areas: f64,
     /// Once, when both live in the same settlement.
     pub settlement: f64,
-    /// Per weekday the mentor is available (children are assumed free on weekends).
+    /// Per weekday both are available (a child with no `availability` is free any day).
     pub availability: f64,
     /// Per 30 days the child has waited, so the longest-waiting are not passed over.
     pub waiting: f64,

@@ -1,7 +1,7 @@
 //! TOML local dates as `chrono::NaiveDate`, and the exact age arithmetic the law needs.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
+use serde::{Deserializer, de::Error as _};
 
 pub type Date = NaiveDate;
 
@@ -24,22 +24,12 @@ pub fn from_toml(value: &toml::value::Datetime) -> Result<Date, String> {
     }
 }
 
-pub fn to_toml(date: Date) -> toml::value::Datetime {
-    toml::value::Datetime {
-        date: Some(toml::value::Date {
-            year: date.year() as u16,
-            month: date.month() as u8,
-            day: date.day() as u8,
-        }),
-        time: None,
-        offset: None,
-    }
-}
-
 /// `deserialize_with` adapter for a required date field.
 pub fn de<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-    let value = DateValue::deserialize(deserializer)?;
-    value.into_date().map_err(D::Error::custom)
+    // toml hands a datetime to a struct of this private name as a one-entry map; asking for
+    // it directly (rather than through an untagged enum, which buffers every value) keeps
+    // loading 200,000 records fast, and still lets a quoted date reach `visit_str`.
+    deserializer.deserialize_struct(TOML_DATETIME_NAME, &[TOML_DATETIME_FIELD], DateVisitor)
 }
 
 /// `deserialize_with` adapter for an optional date field (use with `#[serde(default)]`).
@@ -47,35 +37,33 @@ pub fn de_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>
     de(deserializer).map(Some)
 }
 
-pub fn ser<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&to_toml(*date), serializer)
-}
+const TOML_DATETIME_NAME: &str = "$__toml_private_Datetime";
+const TOML_DATETIME_FIELD: &str = "$__toml_private_datetime";
 
-pub fn ser_opt<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => ser(date, serializer),
-        None => serializer.serialize_none(),
+struct DateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a date like 2026-11-23")
     }
-}
 
-/// A date as written in a record: a TOML date, or (a common slip) a quoted string, which is
-/// refused with a message saying how to write it.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateValue {
-    Toml(toml::value::Datetime),
-    Text(String),
-}
-
-impl DateValue {
-    fn into_date(self) -> Result<Date, String> {
-        match self {
-            DateValue::Toml(value) => from_toml(&value),
-            DateValue::Text(text) => Err(format!(
-                "expected a date without quotes, like {}, found the string \"{text}\"",
-                parse_iso(&text).map_or("2026-11-23".to_string(), |d| d.to_string())
-            )),
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+        if map.next_key::<serde::de::IgnoredAny>()?.is_none() {
+            return Err(A::Error::custom("expected a date like 2026-11-23"));
         }
+        let text: String = map.next_value()?;
+        let value: toml::value::Datetime = text.parse().map_err(A::Error::custom)?;
+        from_toml(&value).map_err(A::Error::custom)
+    }
+
+    /// A common slip: the date written in quotes. Refused, saying how to write it.
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        Err(E::custom(format!(
+            "expected a date without quotes, like {}, found the string \"{text}\"",
+            parse_iso(text).map_or("2026-11-23".to_string(), |d| d.to_string())
+        )))
     }
 }
 
@@ -126,6 +114,26 @@ mod tests {
         assert_eq!(birthday(birth, 18), d("2026-03-01"));
         assert_eq!(age_on(birth, d("2028-02-29")), 20);
         assert_eq!(birthday(birth, 20), d("2028-02-29"));
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Record {
+        #[serde(deserialize_with = "de")]
+        on: Date,
+    }
+
+    #[test]
+    fn toml_dates_load_and_quoted_or_timed_ones_are_refused() {
+        let record: Record = toml::from_str("on = 2026-11-23").unwrap();
+        assert_eq!(record.on, d("2026-11-23"));
+        let err = toml::from_str::<Record>("on = \"2026-11-23\"").err().unwrap();
+        assert!(err.message().contains("expected a date without quotes, like 2026-11-23"), "{err}");
+        let err = toml::from_str::<Record>("on = 2026-11-23T10:00:00").err().unwrap();
+        assert!(err.message().contains("expected a date like 2026-11-23"), "{err}");
+        let err = toml::from_str::<Record>("on = 2026-02-30").err().unwrap();
+        assert!(err.message().contains("invalid date"), "{err}");
+        let err = toml::from_str::<Record>("on = 5").err().unwrap();
+        assert!(err.message().contains("a date like 2026-11-23"), "{err}");
     }
 
     #[test]

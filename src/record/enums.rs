@@ -112,6 +112,15 @@ schema_enum!(
     }
 );
 
+schema_enum!(
+    /// Who must consent to an outing or a visit to the mentor's family (domain.md §4).
+    ConsentParty {
+        Child = "child",
+        LegalRepresentative = "legal_representative",
+        Institution = "institution",
+    }
+);
+
 schema_enum!(ContactKind {
     Meeting = "meeting",
     CheckinMentor = "checkin_mentor",

@@ -33,6 +33,11 @@ pub struct Mentor {
     #[serde(default)]
     pub availability: Vec<Weekday>,
     pub capacity: u32,
+    /// IDs of children (`c-…`) or institutions (`i-…`) the mentor has a conflict of interest
+    /// with — a relative, the mentor's employer or pupils: matching never pairs the mentor with
+    /// that child or any child of that institution (`[matching] exclude_conflict_of_interest`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<String>,
     #[serde(deserialize_with = "date::de")]
     pub applied_on: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]

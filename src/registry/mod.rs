@@ -45,6 +45,8 @@ pub struct Registry {
     pub agreements: Vec<Agreement>,
     pub problems: Vec<Diagnostic>,
     pub files_read: usize,
+    /// The record files found, per kind (`Kind as usize`), by stem: parsed or not.
+    pub stems: [Vec<String>; 4],
 }
 
 impl Registry {
@@ -58,12 +60,13 @@ impl Registry {
                 Config::fallback()
             }
         };
-        let (children, mut p1, n1) = load_kind::<Child>(root, Kind::Child);
-        let (mentors, p2, n2) = load_kind::<Mentor>(root, Kind::Mentor);
-        let (institutions, p3, n3) = load_kind::<Institution>(root, Kind::Institution);
-        let (agreements, p4, n4) = load_kind::<Agreement>(root, Kind::Agreement);
+        let (children, mut p1, s1) = load_kind::<Child>(root, Kind::Child);
+        let (mentors, p2, s2) = load_kind::<Mentor>(root, Kind::Mentor);
+        let (institutions, p3, s3) = load_kind::<Institution>(root, Kind::Institution);
+        let (agreements, p4, s4) = load_kind::<Agreement>(root, Kind::Agreement);
         problems.append(&mut p1);
         problems.extend(p2.into_iter().chain(p3).chain(p4));
+        let stems = [s1, s2, s3, s4];
         Registry {
             root: root.to_path_buf(),
             config,
@@ -72,7 +75,8 @@ impl Registry {
             institutions,
             agreements,
             problems,
-            files_read: 1 + n1 + n2 + n3 + n4,
+            files_read: 1 + stems.iter().map(Vec::len).sum::<usize>(),
+            stems,
         }
     }
 
@@ -242,7 +246,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
 fn load_kind<T: DeserializeOwned + Send + HasId>(
     root: &Path,
     kind: Kind,
-) -> (Vec<T>, Vec<Diagnostic>, usize) {
+) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
     let (files, mut problems) = list_files(root, kind);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
@@ -259,21 +263,22 @@ fn load_kind<T: DeserializeOwned + Send + HasId>(
     // Sorted by ID for binary search; a record whose `id` differs from its file stem is kept
     // (check reports it) but sorted by its `id` field.
     records.sort_by(|a, b| a.id().cmp(b.id()));
-    (records, problems, files.len())
+    (records, problems, files.into_iter().map(|(stem, _)| stem).collect())
 }
 
 fn parse_files<T: DeserializeOwned>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, Vec<Diagnostic>) {
     let mut records = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
+    let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
     for (stem, path) in files {
-        let rel = format!("{}/{stem}.toml", kind.dir());
         match std::fs::read_to_string(path) {
-            Ok(text) => match parse_toml::<T>(&rel, &text) {
+            Ok(text) => match toml::from_str::<T>(&text) {
                 Ok(record) => records.push(record),
-                Err(diagnostic) => problems.push(diagnostic),
+                // Only a broken file pays for building its diagnostic.
+                Err(_) => problems.extend(parse_toml::<T>(&rel(stem), &text).err()),
             },
             Err(err) => problems.push(Diagnostic::error(
-                rel,
+                rel(stem),
                 "file.unreadable",
                 Msg::ReadFailed { detail: err.to_string() },
             )),

@@ -45,7 +45,15 @@ impl Lock {
 /// a temporary file in the same folder (readable by the owner only: children's data), flushed
 /// to disk, then renamed over the target, and the folder flushed so the rename survives a crash.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
-    let dir = path.parent().expect("record paths have a folder");
+    write_atomic_bytes(path, contents.as_bytes())
+}
+
+/// `write_atomic` for any bytes (a DOCX); a bare file name is written in the current folder.
+pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
     let prefix = format!(".{}.", path.file_name().expect("a file name").to_string_lossy());
     let mut temp = tempfile::Builder::new()
@@ -53,7 +61,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|err| Error::io(dir, err))?;
-    temp.write_all(contents.as_bytes()).map_err(|err| Error::io(path, err))?;
+    temp.write_all(contents).map_err(|err| Error::io(path, err))?;
     temp.as_file().sync_all().map_err(|err| Error::io(path, err))?;
     set_owner_only(temp.path())?;
     temp.persist(path).map_err(|err| Error::io(path, err.error))?;

@@ -3,5 +3,8 @@
 
 mod support;
 
+mod agreements;
 mod foundation;
 mod history;
+mod matching;
+mod reports;

@@ -1,0 +1,226 @@
+//! The agreement's life (propose, sign, suspend, renew, close), its document and provenance.
+//! Reads only the agreement and its parties' files: one transition never loads the registry.
+
+pub mod document;
+pub mod docx;
+pub mod provenance;
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::record::config::Config;
+use crate::record::date::Date;
+use crate::record::enums::{AgreementStatus, Party, Regime};
+use crate::record::{Agreement, Child, Institution, Kind, Mentor};
+use crate::registry::{self, list_files};
+
+/// The records an agreement names, read from their files.
+pub struct Parties {
+    pub child: Child,
+    pub mentor: Mentor,
+    pub institution: Institution,
+}
+
+impl Parties {
+    pub fn load(root: &Path, child: &str, mentor: &str, institution: &str) -> Result<Parties> {
+        Ok(Parties {
+            child: registry::read_record::<Child>(root, Kind::Child, child)?.0,
+            mentor: registry::read_record::<Mentor>(root, Kind::Mentor, mentor)?.0,
+            institution: registry::read_record::<Institution>(root, Kind::Institution, institution)?.0,
+        })
+    }
+
+    pub fn of(root: &Path, agreement: &Agreement) -> Result<Parties> {
+        Parties::load(root, &agreement.child, &agreement.mentor, &agreement.institution)
+    }
+}
+
+/// Open (proposed, active, suspended) agreements whose `field` (`child` or `mentor`) is `id`,
+/// other than `except`. Only files mentioning `"id"` are parsed, as `check::referrers` does.
+pub fn open_agreements(root: &Path, field: &str, id: &str, except: Option<&str>) -> usize {
+    let quoted = format!("\"{id}\"");
+    let (files, _) = list_files(root, Kind::Agreement);
+    files
+        .iter()
+        .filter(|(stem, _)| Some(stem.as_str()) != except)
+        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
+        .filter(|text| text.contains(&quoted))
+        .filter_map(|text| toml::from_str::<toml::Table>(&text).ok())
+        .filter(|table| table.get(field).and_then(|v| v.as_str()) == Some(id))
+        .filter(|table| {
+            let status = table.get("status").and_then(|v| v.as_str()).and_then(AgreementStatus::parse);
+            status.is_some_and(AgreementStatus::is_open)
+        })
+        .count()
+}
+
+/// Refuses a transition that would start or continue mentoring for a child or mentor who is
+/// not eligible on `on`, naming each failing rule.
+pub fn require_eligible(
+    root: &Path,
+    config: &Config,
+    parties: &Parties,
+    regime: Regime,
+    on: Date,
+    except: Option<&str>,
+    for_new_match: bool,
+) -> Result<()> {
+    let rules = &config.rules;
+    let child_open = open_agreements(root, "child", &parties.child.id, except);
+    let mentor_open = open_agreements(root, "mentor", &parties.mentor.id, except);
+    let verdicts = [
+        (
+            parties.child.id.as_str(),
+            crate::rules::child_verdict(&parties.child, rules, regime, on, child_open, for_new_match),
+        ),
+        (
+            parties.mentor.id.as_str(),
+            crate::rules::mentor_verdict(&parties.mentor, rules, regime, on, mentor_open, for_new_match),
+        ),
+    ];
+    for (id, verdict) in verdicts {
+        let failures: Vec<(String, Msg)> =
+            verdict.failures().map(|rule| (rule.code.to_string(), rule.msg.clone())).collect();
+        if !failures.is_empty() {
+            return Err(Error::new(Msg::NotEligibleOn { id: id.to_string(), on: on.to_string(), failures })
+                .with_hint(Msg::SeeEligibility { id: id.to_string() }));
+        }
+    }
+    Ok(())
+}
+
+/// The date a transition happens on: not in the future, not before `earliest` (named `field`).
+pub fn check_date(date: Date, today: Date, earliest: Option<(&str, Date)>) -> Result<()> {
+    if date > today {
+        return Err(Msg::DateInFuture { field: "--date".into(), date: date.to_string() }.into());
+    }
+    if let Some((field, earliest)) = earliest
+        && date < earliest
+    {
+        return Err(Msg::DateOrder {
+            later: "--date".into(),
+            later_date: date.to_string(),
+            earlier: field.to_string(),
+            earlier_date: earliest.to_string(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The parties the agreement's regime requires that have not signed yet.
+pub fn missing_signatures(agreement: &Agreement, config: &Config) -> Vec<Party> {
+    config
+        .rules
+        .params(agreement.regime)
+        .required_signatures
+        .iter()
+        .copied()
+        .filter(|party| agreement.signatures.get(*party).is_none())
+        .collect()
+}
+
+/// The date the last required signature was given (`signed_on` once all are in).
+pub fn last_signature(agreement: &Agreement, config: &Config) -> Option<Date> {
+    config
+        .rules
+        .params(agreement.regime)
+        .required_signatures
+        .iter()
+        .filter_map(|p| agreement.signatures.get(*p))
+        .max()
+}
+
+/// Refuses anything but `expected` statuses, saying what the agreement is now.
+pub fn require_status(
+    agreement: &Agreement,
+    expected: &[AgreementStatus],
+    action: &'static str,
+) -> Result<()> {
+    if expected.contains(&agreement.status) {
+        return Ok(());
+    }
+    let id = agreement.id.clone();
+    Err(match agreement.status {
+        AgreementStatus::Closed => Msg::AgreementClosed {
+            id,
+            date: agreement.closure.as_ref().map(|c| c.date.to_string()).unwrap_or_default(),
+            action,
+        },
+        status => Msg::AgreementWrongStatus {
+            id,
+            status: status.as_str(),
+            action,
+            expected: expected.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+        },
+    }
+    .into())
+}
+
+/// What `agreement new` / `match accept` asks for.
+pub struct Proposal<'a> {
+    pub child: &'a str,
+    pub mentor: &'a str,
+    pub institution: Option<&'a str>,
+    pub date: Date,
+    pub number: Option<&'a str>,
+}
+
+/// A new `proposed` agreement, checked and ready to write: its ID, file path and text.
+pub struct Proposed {
+    pub id: String,
+    pub rel: String,
+    pub text: String,
+}
+
+/// Builds a proposed agreement for `proposal` (the caller holds the registry lock, then writes
+/// and commits `text`): both people must exist and be eligible and free on the date, the regime
+/// is the one in force on that date, the institution defaults to the child's.
+pub fn propose(root: &Path, config: &Config, today: Date, proposal: &Proposal) -> Result<Proposed> {
+    check_date(proposal.date, today, None)?;
+    let child = registry::read_record::<Child>(root, Kind::Child, proposal.child)?.0;
+    let institution = match proposal.institution.map(str::to_string).or_else(|| child.institution.clone()) {
+        Some(id) => id,
+        None => return Err(Msg::NoInstitution { child: child.id.clone() }.into()),
+    };
+    crate::cmd::record::checked_id(&institution)?;
+    let parties = Parties::load(root, proposal.child, proposal.mentor, &institution)?;
+    let regime = config.rules.regime_on(proposal.date);
+    require_eligible(root, config, &parties, regime, proposal.date, None, true)?;
+    let id = registry::ids::next_id(root, Kind::Agreement);
+    let ends_on = crate::rules::ends_on(&parties.child, config.rules.params(regime));
+
+    let mut doc = toml_edit::DocumentMut::new();
+    doc["id"] = toml_edit::value(id.as_str());
+    if let Some(number) = proposal.number.map(str::trim).filter(|n| !n.is_empty()) {
+        doc["number"] = toml_edit::value(number);
+    }
+    doc["child"] = toml_edit::value(parties.child.id.as_str());
+    doc["mentor"] = toml_edit::value(parties.mentor.id.as_str());
+    doc["institution"] = toml_edit::value(parties.institution.id.as_str());
+    doc["regime"] = toml_edit::value(regime.as_str());
+    doc["status"] = toml_edit::value(AgreementStatus::Proposed.as_str());
+    doc["proposed_on"] = toml_edit::value(registry::edit::toml_date(proposal.date));
+    doc["ends_on"] = toml_edit::value(registry::edit::toml_date(ends_on));
+    let rel = format!("{}/{id}.toml", Kind::Agreement.dir());
+    Ok(Proposed { id, rel, text: doc.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        crate::record::date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn dates_in_the_future_or_before_the_start_are_refused() {
+        let today = d("2026-11-23");
+        assert!(check_date(d("2026-11-23"), today, None).is_ok());
+        assert!(check_date(d("2026-11-24"), today, None).is_err());
+        assert!(check_date(d("2026-10-01"), today, Some(("proposed_on", d("2026-10-02")))).is_err());
+        assert!(check_date(d("2026-10-02"), today, Some(("proposed_on", d("2026-10-02")))).is_ok());
+    }
+}

@@ -1,0 +1,352 @@
+//! `match`, `match why CHILD MENTOR`, `match accept CHILD MENTOR`: the optimal proposals, one
+//! pair explained, and a pair turned into a `proposed` agreement.
+
+use crate::agreement;
+use crate::cli::{Format, MatchArgs, MatchCommand, MatchObjective, MatchRunArgs};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::matching::explain::{self, Explanation};
+use crate::matching::score::{Factor, points, points_text};
+use crate::matching::{self, Objective, Options, Proposal};
+use crate::output::{self, Cell, Rows};
+use crate::record::Kind;
+use crate::record::date::{self, Date};
+use crate::record::enums::Regime;
+use crate::registry::{self, Registry};
+
+pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<u8> {
+    match args.command {
+        None => propose(ctx, &args.run),
+        Some(MatchCommand::Why { child, mentor, on, regime }) => {
+            why(ctx, &child, &mentor, on.as_deref(), regime.as_deref())
+        }
+        Some(MatchCommand::Accept { child, mentor, institution, date, reason }) => {
+            accept(ctx, &child, &mentor, institution.as_deref(), date.as_deref(), reason.reason.as_deref())
+        }
+    }
+}
+
+fn date_arg(ctx: &Ctx, text: Option<&str>) -> Result<Date> {
+    match text {
+        Some(text) => {
+            date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.to_string() }))
+        }
+        None => Ok(ctx.today),
+    }
+}
+
+fn regime_arg(ctx: &Ctx, text: Option<&str>, on: Date) -> Regime {
+    match text {
+        Some(text) => Regime::parse(text).expect("clap allows only known regimes"),
+        None => ctx.config.rules.regime_on(on),
+    }
+}
+
+fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
+    let on = date_arg(ctx, args.on.as_deref())?;
+    let options = Options {
+        on,
+        regime: regime_arg(ctx, args.regime.as_deref(), on),
+        objective: match args.objective {
+            MatchObjective::Coverage => Objective::Coverage,
+            MatchObjective::Score => Objective::Score,
+        },
+        community: args.community.clone(),
+        with_candidates: args.candidates,
+    };
+    let registry = Registry::load_valid(&ctx.root)?;
+    let proposal = matching::propose(&registry, &options).map_err(Error::new)?;
+    let text = match ctx.format {
+        Format::Json => output::json_string(&json(&registry, &proposal, args)),
+        Format::Csv => pair_rows(ctx, &registry, &proposal, args.with_names, false).csv(),
+        Format::Table => table(ctx, &registry, &proposal, args.with_names),
+    };
+    output::emit(&text)?;
+    Ok(0)
+}
+
+fn json(registry: &Registry, proposal: &Proposal, args: &MatchRunArgs) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let child_id = |c: usize| registry.children[c].id.as_str();
+    let mentor_id = |m: usize| registry.mentors[m].id.as_str();
+    let scope = registry.config.matching.scope;
+    let pairs: Vec<Value> = proposal
+        .pairs
+        .iter()
+        .map(|pair| {
+            let factors: Map<String, Value> = Factor::ALL
+                .iter()
+                .zip(pair.factors)
+                .map(|(factor, milli)| (factor.name().to_string(), json!(points(milli))))
+                .collect();
+            let mut object = json!({
+                "child": child_id(pair.child),
+                "mentor": mentor_id(pair.mentor),
+                "score": points(pair.score),
+                "factors": factors,
+            });
+            if args.with_names {
+                object["child_name"] = json!(registry.children[pair.child].full_name());
+                object["mentor_name"] = json!(registry.mentors[pair.mentor].full_name());
+            }
+            object
+        })
+        .collect();
+    let mut value = json!({
+        "pairs": pairs,
+        "total_score": points(proposal.total),
+        "unmatched_children": proposal.unmatched_children.iter().map(|(c, _)| child_id(*c)).collect::<Vec<_>>(),
+        "unmatched_mentors": proposal.unmatched_mentors.iter().map(|m| mentor_id(*m)).collect::<Vec<_>>(),
+        "unmatched_reasons": proposal.unmatched_children.iter().map(|(c, reason)| json!({
+            "child": child_id(*c),
+            "code": reason.code(),
+            "message": crate::i18n::Lang::En.text(&reason.msg(scope)),
+        })).collect::<Vec<_>>(),
+    });
+    if args.candidates {
+        value["candidates"] = proposal
+            .candidates
+            .iter()
+            .map(|&(c, m, score)| json!({"child": child_id(c), "mentor": mentor_id(m), "score": points(score)}))
+            .collect();
+    }
+    value
+}
+
+/// The pairs as rows: in a table the strongest factors in one column, in CSV every factor in
+/// its own column.
+fn pair_rows(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bool, table: bool) -> Rows {
+    let mut columns = vec!["child", "mentor"];
+    let mut headers = vec![ctx.t(Msg::HeaderChild), ctx.t(Msg::HeaderMentor)];
+    if with_names {
+        columns.extend(["child_name", "mentor_name"]);
+        headers.extend([ctx.t(Msg::HeaderChildName), ctx.t(Msg::HeaderMentorName)]);
+    }
+    columns.push("score");
+    headers.push(ctx.t(Msg::HeaderScore));
+    if table {
+        columns.push("strongest");
+        headers.push(ctx.t(Msg::HeaderStrongest));
+    } else {
+        for factor in Factor::ALL {
+            columns.push(factor.name());
+            headers.push(factor.name().to_string());
+        }
+    }
+    let rows = proposal
+        .pairs
+        .iter()
+        .map(|pair| {
+            let (child, mentor) = (&registry.children[pair.child], &registry.mentors[pair.mentor]);
+            let mut row = vec![Cell::text(&child.id), Cell::text(&mentor.id)];
+            if with_names {
+                row.extend([Cell::text(child.full_name()), Cell::text(mentor.full_name())]);
+            }
+            row.push(Cell::text(points_text(pair.score)));
+            if table {
+                let mut strongest: Vec<(Factor, i64)> =
+                    Factor::ALL.into_iter().zip(pair.factors).filter(|(_, p)| *p > 0).collect();
+                // Largest first; equal shares in the fixed factor order.
+                strongest.sort_by_key(|(_, p)| std::cmp::Reverse(*p));
+                let text: Vec<String> = strongest
+                    .iter()
+                    .take(3)
+                    .map(|(f, p)| format!("{} {}", f.name(), points_text(*p)))
+                    .collect();
+                row.push(Cell::text(text.join(", ")));
+            } else {
+                row.extend(pair.factors.iter().map(|p| Cell::text(points_text(*p))));
+            }
+            row
+        })
+        .collect();
+    Rows { columns, headers, rows }
+}
+
+fn table(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bool) -> String {
+    let mut out = String::new();
+    if proposal.pairs.is_empty() {
+        out.push_str(&format!("{}\n", ctx.t(Msg::MatchNoPairs)));
+    } else {
+        out.push_str(&pair_rows(ctx, registry, proposal, with_names, true).table());
+        let total = points_text(proposal.total);
+        out.push_str(&format!("{}\n", ctx.t(Msg::MatchTotal { pairs: proposal.pairs.len(), total })));
+    }
+    if !proposal.unmatched_children.is_empty() {
+        out.push_str(&format!("\n{}\n", ctx.t(Msg::MatchUnmatchedChildren)));
+        let scope = registry.config.matching.scope;
+        let rows = Rows {
+            columns: vec!["child", "reason"],
+            headers: vec![ctx.t(Msg::HeaderChild), ctx.t(Msg::HeaderReason)],
+            rows: proposal
+                .unmatched_children
+                .iter()
+                .map(|(c, reason)| {
+                    let child = &registry.children[*c];
+                    let id = if with_names {
+                        format!("{} {}", child.id, child.full_name())
+                    } else {
+                        child.id.clone()
+                    };
+                    vec![Cell::text(id), Cell::text(ctx.t(reason.msg(scope)))]
+                })
+                .collect(),
+        };
+        out.push_str(&rows.table());
+    }
+    if !proposal.unmatched_mentors.is_empty() {
+        let ids: Vec<&str> =
+            proposal.unmatched_mentors.iter().map(|m| registry.mentors[*m].id.as_str()).collect();
+        out.push_str(&format!("\n{}\n", ctx.t(Msg::MatchUnmatchedMentors { ids: ids.join(", ") })));
+    }
+    out
+}
+
+/// Reads the registry and finds the pair's records, refusing IDs of the wrong kind.
+fn load_pair<'r>(
+    ctx: &Ctx,
+    registry: &'r Registry,
+    child: &str,
+    mentor: &str,
+) -> Result<(&'r crate::record::Child, &'r crate::record::Mentor)> {
+    let child_id = crate::cmd::record::checked_id(child)?;
+    let mentor_id = crate::cmd::record::checked_id(mentor)?;
+    let found_child =
+        registry.child(child_id).ok_or_else(|| match registry::kind_of(&ctx.root, child_id) {
+            Some(_) => Error::new(Msg::WhyNotAChild { id: child_id.to_string() }),
+            None => Error::new(Msg::UnknownIdOfKind { id: child_id.to_string(), kind: Kind::Child }),
+        })?;
+    let found_mentor =
+        registry.mentor(mentor_id).ok_or_else(|| match registry::kind_of(&ctx.root, mentor_id) {
+            Some(_) => Error::new(Msg::WhyNotAMentor { id: mentor_id.to_string() }),
+            None => Error::new(Msg::UnknownIdOfKind { id: mentor_id.to_string(), kind: Kind::Mentor }),
+        })?;
+    Ok((found_child, found_mentor))
+}
+
+fn why(ctx: &Ctx, child: &str, mentor: &str, on: Option<&str>, regime: Option<&str>) -> Result<u8> {
+    let on = date_arg(ctx, on)?;
+    let regime = regime_arg(ctx, regime, on);
+    let registry = Registry::load_valid(&ctx.root)?;
+    let weights = matching::weights(&registry).map_err(Error::new)?;
+    let (child, mentor) = load_pair(ctx, &registry, child, mentor)?;
+    let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
+    let text = match ctx.format {
+        Format::Json => output::json_string(&why_json(&explanation, on)),
+        Format::Csv => factor_rows(ctx, &explanation).csv(),
+        Format::Table => why_text(ctx, &explanation),
+    };
+    output::emit(&text)?;
+    Ok(if explanation.feasible() { 0 } else { 1 })
+}
+
+fn why_json(explanation: &Explanation, on: Date) -> serde_json::Value {
+    use serde_json::json;
+    let en = |msg: &Msg| crate::i18n::Lang::En.text(msg);
+    json!({
+        "child": explanation.child,
+        "mentor": explanation.mentor,
+        "on": on.to_string(),
+        "regime": explanation.regime.as_str(),
+        "feasible": explanation.feasible(),
+        "score": points(explanation.score),
+        "factors": explanation
+            .factors
+            .iter()
+            .map(|(factor, milli, _)| (factor.name().to_string(), json!(points(*milli))))
+            .collect::<serde_json::Map<_, _>>(),
+        "details": explanation
+            .factors
+            .iter()
+            .map(|(factor, _, msg)| (factor.name().to_string(), json!(en(msg))))
+            .collect::<serde_json::Map<_, _>>(),
+        "reasons": explanation
+            .reasons()
+            .iter()
+            .map(|(code, msg)| json!({"code": code, "message": en(msg)}))
+            .collect::<Vec<_>>(),
+    })
+}
+
+fn factor_rows(ctx: &Ctx, explanation: &Explanation) -> Rows {
+    Rows {
+        columns: vec!["factor", "points", "detail"],
+        headers: vec![ctx.t(Msg::HeaderFactor), ctx.t(Msg::HeaderPoints), ctx.t(Msg::HeaderMessage)],
+        rows: explanation
+            .factors
+            .iter()
+            .map(|(factor, milli, msg)| {
+                vec![
+                    Cell::text(factor.name()),
+                    Cell::text(points_text(*milli)),
+                    Cell::text(ctx.t(msg.clone())),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn why_text(ctx: &Ctx, explanation: &Explanation) -> String {
+    let (child, mentor) = (explanation.child.clone(), explanation.mentor.clone());
+    let regime = explanation.regime.to_string();
+    if explanation.feasible() {
+        let score = points_text(explanation.score);
+        let mut out = format!("{}\n\n", ctx.t(Msg::WhyFeasible { child, mentor, score, regime }));
+        for (factor, milli, msg) in &explanation.factors {
+            out.push_str(&format!(
+                "  {:<13} {:>7}  {}\n",
+                factor.name(),
+                points_text(*milli),
+                ctx.t(msg.clone())
+            ));
+        }
+        out
+    } else {
+        let mut out = format!("{}\n", ctx.t(Msg::WhyInfeasible { child, mentor, regime }));
+        for (code, msg) in explanation.reasons() {
+            out.push_str(&format!("  ✗ {code:<28} {}\n", ctx.t(msg)));
+        }
+        out
+    }
+}
+
+/// Re-checks the pair (eligibility and every hard constraint of matching) and proposes it
+/// through `agreement::propose`, the same path as `agreement new`; the commit is
+/// `agreement new <id>`.
+fn accept(
+    ctx: &Ctx,
+    child: &str,
+    mentor: &str,
+    institution: Option<&str>,
+    date: Option<&str>,
+    reason: Option<&str>,
+) -> Result<u8> {
+    let on = date_arg(ctx, date)?;
+    if let Some(id) = institution {
+        crate::cmd::record::checked_id(id)?;
+    }
+    let registry = Registry::load_valid(&ctx.root)?;
+    let weights = matching::weights(&registry).map_err(Error::new)?;
+    let (child, mentor) = load_pair(ctx, &registry, child, mentor)?;
+    // An agreement keeps the regime of the day it was proposed (domain.md §1).
+    let regime = ctx.config.rules.regime_on(on);
+    let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
+    if !explanation.feasible() {
+        let reasons = explanation.reasons().into_iter().map(|(_, msg)| msg).collect();
+        return Err(Error::new(Msg::AcceptRefused {
+            child: child.id.clone(),
+            mentor: mentor.id.clone(),
+            reasons,
+        })
+        .with_hint(Msg::AcceptSeeWhy { child: child.id.clone(), mentor: mentor.id.clone() }));
+    }
+    // `create` takes the registry lock and checks eligibility again under it, so a proposal
+    // made by someone else in the meantime is still caught.
+    let proposal =
+        agreement::Proposal { child: &child.id, mentor: &mentor.id, institution, date: on, number: None };
+    let id = crate::cmd::agreement::create(ctx, &proposal, "agreement", "new", reason)?;
+    ctx.note(Msg::AcceptCreated { id: id.clone(), child: child.id.clone(), mentor: mentor.id.clone() });
+    output::emit(&format!("{id}\n"))?;
+    Ok(0)
+}

@@ -1,0 +1,314 @@
+//! Who can be paired: the children eligible and free on the date, the mentors eligible with
+//! room for a child (both judged by `crate::rules`), and the hard constraints of a pair.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::score::{self, MilliWeights, Profile};
+use super::solver::Edge;
+use crate::record::config::{MatchScope, Matching};
+use crate::record::date::{Date, birthday};
+use crate::record::enums::{ClosureReason, Regime};
+use crate::record::{Child, Mentor};
+use crate::registry::Registry;
+use crate::rules;
+
+/// A hard constraint of domain.md §5; a pair failing one is never proposed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Constraint {
+    Scope,
+    MentorSex,
+    Language,
+    AgeGap,
+    ConflictOfInterest,
+    PreviousBreakup,
+}
+
+impl Constraint {
+    pub const ALL: [Constraint; 6] = [
+        Constraint::Scope,
+        Constraint::MentorSex,
+        Constraint::Language,
+        Constraint::AgeGap,
+        Constraint::ConflictOfInterest,
+        Constraint::PreviousBreakup,
+    ];
+
+    /// Stable code, used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Constraint::Scope => "match.scope",
+            Constraint::MentorSex => "match.mentor_sex",
+            Constraint::Language => "match.language",
+            Constraint::AgeGap => "match.age_gap",
+            Constraint::ConflictOfInterest => "match.conflict_of_interest",
+            Constraint::PreviousBreakup => "match.previous_breakup",
+        }
+    }
+}
+
+/// The registry's facts that the constraints need beyond the two records.
+pub struct Facts<'a> {
+    pub config: &'a Matching,
+    /// (child, mentor) pairs whose agreement ended with `child_refused` or `mentor_withdrew`,
+    /// with that agreement's ID.
+    pub breakups: HashMap<(&'a str, &'a str), &'a str>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(registry: &'a Registry) -> Facts<'a> {
+        let breakups = registry
+            .agreements
+            .iter()
+            .filter(|a| {
+                a.closure.as_ref().is_some_and(|closure| {
+                    matches!(closure.reason, ClosureReason::ChildRefused | ClosureReason::MentorWithdrew)
+                })
+            })
+            .map(|a| ((a.child.as_str(), a.mentor.as_str()), a.id.as_str()))
+            .collect();
+        Facts { config: &registry.config.matching, breakups }
+    }
+
+    /// Whether `constraint` allows the pair (a switched-off constraint always does).
+    pub fn holds(
+        &self,
+        constraint: Constraint,
+        child: &Child,
+        c: &Profile,
+        mentor: &Mentor,
+        m: &Profile,
+    ) -> bool {
+        let config = self.config;
+        match constraint {
+            Constraint::Scope => match config.scope {
+                MatchScope::Any => true,
+                MatchScope::Community => child.community == mentor.community,
+                MatchScope::Settlement => child.community == mentor.community && c.same_settlement(m),
+            },
+            Constraint::MentorSex => {
+                !config.respect_mentor_sex || child.preferences.mentor_sex.is_none_or(|sex| sex == mentor.sex)
+            }
+            Constraint::Language => {
+                !config.require_shared_language || score::common(&c.languages, &m.languages).next().is_some()
+            }
+            Constraint::AgeGap => {
+                config.min_age_gap <= 0 || birthday(mentor.birth_date, config.min_age_gap) <= child.birth_date
+            }
+            Constraint::ConflictOfInterest => {
+                !config.exclude_conflict_of_interest || conflict(child, mentor).is_none()
+            }
+            Constraint::PreviousBreakup => {
+                !config.exclude_previous_breakups
+                    || !self.breakups.contains_key(&(child.id.as_str(), mentor.id.as_str()))
+            }
+        }
+    }
+
+    /// The first constraint the pair fails, in `Constraint::ALL` order.
+    pub fn first_failure(
+        &self,
+        child: &Child,
+        c: &Profile,
+        mentor: &Mentor,
+        m: &Profile,
+    ) -> Option<Constraint> {
+        Constraint::ALL.into_iter().find(|k| !self.holds(*k, child, c, mentor, m))
+    }
+}
+
+/// The entry of the mentor's `conflicts` that concerns the child: the child's own ID or the
+/// child's institution.
+pub fn conflict<'m>(child: &Child, mentor: &'m Mentor) -> Option<&'m str> {
+    mentor
+        .conflicts
+        .iter()
+        .map(|entry| entry.trim())
+        .find(|entry| *entry == child.id || child.institution.as_deref() == Some(*entry))
+}
+
+/// Open (proposed, active, suspended) agreements per child and per mentor ID.
+pub fn open_agreements(registry: &Registry) -> HashMap<&str, usize> {
+    let mut open: HashMap<&str, usize> = HashMap::new();
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+        *open.entry(&agreement.child).or_default() += 1;
+        *open.entry(&agreement.mentor).or_default() += 1;
+    }
+    open
+}
+
+/// Pool positions of the children and of the mentors who may be paired with each other.
+pub type Group = (Vec<u32>, Vec<u32>);
+
+/// The people a run works with: indices into the registry's (ID-sorted) lists, so that index
+/// order is ID order and the solver's ties fall to the lowest ID.
+pub struct Pool {
+    /// Children eligible and free on the date.
+    pub children: Vec<usize>,
+    /// Mentors eligible with free capacity, and how many more children each may take.
+    pub mentors: Vec<(usize, u32)>,
+    pub child_profiles: Vec<Profile>,
+    pub mentor_profiles: Vec<Profile>,
+}
+
+impl Pool {
+    /// Judges everyone through the eligibility engine (in parallel: it is most of the work on
+    /// a large registry), keeping those `community` (when given) names.
+    pub fn new(registry: &Registry, regime: Regime, on: Date, community: Option<&str>) -> Pool {
+        let open = open_agreements(registry);
+        let rules = &registry.config.rules;
+        let in_community = |c: &str| community.is_none_or(|wanted| wanted == c);
+        let children = parallel_filter(&registry.children, |child| {
+            let n = open.get(child.id.as_str()).copied().unwrap_or(0);
+            in_community(&child.community) && rules::child_verdict(child, rules, regime, on, n, true).eligible
+        });
+        let mentors: Vec<(usize, u32)> = parallel_filter(&registry.mentors, |mentor| {
+            let n = open.get(mentor.id.as_str()).copied().unwrap_or(0);
+            in_community(&mentor.community)
+                && rules::mentor_verdict(mentor, rules, regime, on, n, true).eligible
+        })
+        .into_iter()
+        .map(|m| {
+            let mentor = &registry.mentors[m];
+            let n = open.get(mentor.id.as_str()).copied().unwrap_or(0) as u32;
+            (m, mentor.capacity.saturating_sub(n))
+        })
+        .collect();
+        let child_profiles = children.iter().map(|&c| Profile::of_child(&registry.children[c], on)).collect();
+        let mentor_profiles =
+            mentors.iter().map(|&(m, _)| Profile::of_mentor(&registry.mentors[m])).collect();
+        Pool { children, mentors, child_profiles, mentor_profiles }
+    }
+
+    /// Positions in the pool (children, mentors) grouped by where they may be matched, so that
+    /// pairs are only ever formed inside a group: never children × mentors across the country.
+    pub fn groups<'r>(&self, registry: &'r Registry) -> Vec<Group> {
+        let key = |community: &'r str| match registry.config.matching.scope {
+            MatchScope::Any => "",
+            MatchScope::Community | MatchScope::Settlement => community,
+        };
+        let mut groups: HashMap<&str, Group> = HashMap::new();
+        for (k, &c) in self.children.iter().enumerate() {
+            groups.entry(key(&registry.children[c].community)).or_default().0.push(k as u32);
+        }
+        for (k, &(m, _)) in self.mentors.iter().enumerate() {
+            groups.entry(key(&registry.mentors[m].community)).or_default().1.push(k as u32);
+        }
+        let mut groups: Vec<(&str, Group)> =
+            groups.into_iter().filter(|(_, (c, m))| !c.is_empty() && !m.is_empty()).collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        groups.into_iter().map(|(_, members)| members).collect()
+    }
+
+    /// Every feasible pair with its score, as solver edges over pool positions, sorted by
+    /// (child, mentor).
+    pub fn candidates(
+        &self,
+        registry: &Registry,
+        facts: &Facts,
+        weights: &MilliWeights,
+        groups: &[Group],
+    ) -> Vec<Edge> {
+        let work = |(children, mentors): &Group| {
+            let mut edges = Vec::new();
+            for &c in children {
+                let child = &registry.children[self.children[c as usize]];
+                let cp = &self.child_profiles[c as usize];
+                for &m in mentors {
+                    let mentor = &registry.mentors[self.mentors[m as usize].0];
+                    let mp = &self.mentor_profiles[m as usize];
+                    if facts.first_failure(child, cp, mentor, mp).is_none() {
+                        edges.push(Edge { child: c, mentor: m, score: score::score(cp, mp, weights) });
+                    }
+                }
+            }
+            edges
+        };
+        let parts = parallel_map(groups, work);
+        // Each child is in one group and a group lists mentors in ascending order, so a
+        // counting sort by child (stable, O(pairs)) gives the canonical (child, mentor) order.
+        let mut start = vec![0usize; self.children.len() + 1];
+        for edge in parts.iter().flatten() {
+            start[edge.child as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut edges = vec![Edge { child: 0, mentor: 0, score: 0 }; start[self.children.len()]];
+        for edge in parts.into_iter().flatten() {
+            let slot = &mut start[edge.child as usize];
+            edges[*slot] = edge;
+            *slot += 1;
+        }
+        edges
+    }
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The indices of the items `keep` accepts, in order, judged on all cores.
+fn parallel_filter<T: Sync>(items: &[T], keep: impl Fn(&T) -> bool + Sync) -> Vec<usize> {
+    let chunk = items.len().div_ceil(threads()).max(1024);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, part)| {
+                let keep = &keep;
+                scope.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .filter(|(_, item)| keep(item))
+                        .map(|(i, _)| k * chunk + i)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("an eligibility thread panicked")).collect()
+    })
+}
+
+/// `work` applied to every item on all cores (work-stealing by an atomic counter, as groups
+/// differ in size); results in any order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::with_capacity(items.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads().min(items.len()) {
+            scope.spawn(|| {
+                let mut local = Vec::new();
+                while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    local.push(work(item));
+                }
+                results.lock().expect("no thread panicked holding it").extend(local);
+            });
+        }
+    });
+    results.into_inner().expect("no thread panicked holding it")
+}
+
+/// For a child with no feasible mentor: how many mentors within reach fail each constraint
+/// first (none within reach: an empty list).
+pub fn blocking(
+    registry: &Registry,
+    pool: &Pool,
+    facts: &Facts,
+    child_pos: usize,
+    group_mentors: &[u32],
+) -> Vec<(Constraint, usize)> {
+    let child = &registry.children[pool.children[child_pos]];
+    let cp = &pool.child_profiles[child_pos];
+    let mut counts: HashMap<Constraint, usize> = HashMap::new();
+    for &m in group_mentors {
+        let mentor = &registry.mentors[pool.mentors[m as usize].0];
+        if let Some(k) = facts.first_failure(child, cp, mentor, &pool.mentor_profiles[m as usize]) {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(Constraint, usize)> = counts.into_iter().collect();
+    counts.sort_unstable();
+    counts
+}

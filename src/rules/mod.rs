@@ -1,0 +1,167 @@
+//! Eligibility under the law: who may be a mentor (domain.md §2) and which children the
+//! service is for (§3), per regime, evaluated on a date. The one place where an age, a status
+//! or a document is judged: matching, agreements, `check` and reports all call this module.
+
+mod child;
+mod mentor;
+
+pub use child::{child_verdict, ends_on};
+pub use mentor::{document_expiries, mentor_verdict};
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, Msg};
+use crate::record::config::Level;
+use crate::record::date::Date;
+use crate::record::enums::Regime;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleStatus {
+    Pass,
+    Warn,
+    Fail,
+}
+
+impl RuleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleStatus::Pass => "pass",
+            RuleStatus::Warn => "warn",
+            RuleStatus::Fail => "fail",
+        }
+    }
+}
+
+/// What a rule rests on, and how sure we are of it (domain.md's tags).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Art. 17-1 of the Law on orphans' social protection (added by Law 1504-VIII) and
+    /// CMU Resolution 465 (Положення про наставництво) [V].
+    Law2017,
+    /// Law No. 4744-IX "Про наставництво" as reported in the news; text not read [S].
+    Law2026,
+    /// Family Code art. 212, item n [V].
+    FamilyCode212(u8),
+    /// CMU Resolution 866 (medical certificate form 5) [V] with our validity default [U].
+    Certificates,
+    /// No source: the centre's own parameter with domain.md's default [U].
+    CentrePractice,
+}
+
+/// The legal reference of one rule outcome: its basis and, where the law leaves it open, the
+/// parameter in `nastavnyk.toml` that sets it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub basis: Basis,
+    pub parameter: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RuleOutcome {
+    /// Stable code (domain.md), e.g. `mentor.training`.
+    pub code: &'static str,
+    pub status: RuleStatus,
+    pub msg: Msg,
+    pub reference: Reference,
+}
+
+/// All rules for one person on one date under one regime.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub eligible: bool,
+    pub regime: Regime,
+    pub on: Date,
+    pub rules: Vec<RuleOutcome>,
+}
+
+impl Verdict {
+    pub(crate) fn new(regime: Regime, on: Date, rules: Vec<RuleOutcome>) -> Self {
+        let eligible = rules.iter().all(|rule| rule.status != RuleStatus::Fail);
+        Verdict { eligible, regime, on, rules }
+    }
+
+    pub fn failures(&self) -> impl Iterator<Item = &RuleOutcome> {
+        self.rules.iter().filter(|rule| rule.status == RuleStatus::Fail)
+    }
+
+    /// The JSON of product.md (`rules` part); messages and references in English.
+    pub fn rules_json(&self) -> serde_json::Value {
+        self.rules
+            .iter()
+            .map(|rule| {
+                serde_json::json!({
+                    "code": rule.code,
+                    "status": rule.status.as_str(),
+                    "message": Lang::En.text(&rule.msg),
+                    "reference": Lang::En.text(&Msg::RuleReference(rule.reference.clone())),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Builds outcomes with the regime's basis and a parameter path (`[rules.2026] min_mentor_age`).
+pub(crate) struct Judge {
+    regime: Regime,
+    rules: Vec<RuleOutcome>,
+}
+
+impl Judge {
+    pub(crate) fn new(regime: Regime) -> Self {
+        Judge { regime, rules: Vec::new() }
+    }
+
+    /// The regime's own law.
+    pub(crate) fn law(&self) -> Basis {
+        match self.regime {
+            Regime::R2017 => Basis::Law2017,
+            Regime::R2026 => Basis::Law2026,
+        }
+    }
+
+    pub(crate) fn param(&self, name: &str) -> Option<String> {
+        Some(format!("[rules.{}] {name}", self.regime.as_str()))
+    }
+
+    pub(crate) fn push(
+        &mut self,
+        code: &'static str,
+        status: RuleStatus,
+        msg: Msg,
+        basis: Basis,
+        parameter: Option<String>,
+    ) {
+        self.rules.push(RuleOutcome { code, status, msg, reference: Reference { basis, parameter } });
+    }
+
+    /// A rule whose failure is as serious as the configured `level` says.
+    pub(crate) fn leveled(
+        &mut self,
+        code: &'static str,
+        ok: bool,
+        level: Level,
+        msg: Msg,
+        basis: Basis,
+        parameter: Option<String>,
+    ) {
+        let status = match (ok, level) {
+            (true, _) | (false, Level::Off) => RuleStatus::Pass,
+            (false, Level::Warn) => RuleStatus::Warn,
+            (false, Level::Fail) => RuleStatus::Fail,
+        };
+        self.push(code, status, msg, basis, parameter);
+    }
+
+    pub(crate) fn finish(self, on: Date) -> Verdict {
+        Verdict::new(self.regime, on, self.rules)
+    }
+}
+
+/// A date counts on `on` only if it is not after it: a document dated later was not there yet.
+pub(crate) fn by(date: Option<Date>, on: Date) -> Option<Date> {
+    date.filter(|date| *date <= on)
+}
+
+#[cfg(test)]
+mod tests;

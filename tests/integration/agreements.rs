@@ -1,0 +1,458 @@
+//! The agreement's life, its document and provenance, and the contact log (issue #5), on a
+//! real temporary registry with real git.
+
+use std::io::Read;
+
+use crate::support::{Registry, Run, TODAY, command};
+
+/// The last commit's message.
+fn last_message(registry: &Registry) -> String {
+    registry.git(&["log", "-1", "--format=%B"])
+}
+
+/// Runs a command and checks it made exactly one commit with the expected first line and
+/// action trailer.
+#[track_caller]
+fn one_commit(registry: &Registry, args: &[&str], summary: &str, action: &str, record: &str) -> Run {
+    let before = registry.commit_count();
+    let run = registry.run(args).expect(0);
+    assert_eq!(registry.commit_count(), before + 1, "{args:?} made one commit");
+    let message = last_message(registry);
+    assert!(message.starts_with(&format!("{summary}\n")), "{message}");
+    assert!(message.contains(&format!("Nastavnyk-Action: {action}\n")), "{message}");
+    assert!(message.contains(&format!("Record: {record}\n")), "{message}");
+    assert_eq!(registry.status(), "", "everything committed");
+    run
+}
+
+/// Runs a command that must be refused (exit 2) and checks nothing was written or committed.
+#[track_caller]
+fn refused(registry: &Registry, args: &[&str], needle: &str) -> Run {
+    let before = registry.commit_count();
+    let files = snapshot_files(registry);
+    let run = registry.run(args).expect(2);
+    assert!(run.stderr.contains(needle), "stderr of {args:?} should mention {needle:?}:\n{}", run.stderr);
+    assert_eq!(registry.commit_count(), before, "{args:?} committed nothing");
+    assert_eq!(registry.status(), "", "{args:?} left nothing uncommitted");
+    assert_eq!(snapshot_files(registry), files, "{args:?} wrote nothing");
+    run
+}
+
+fn snapshot_files(registry: &Registry) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["agreements", "children", "mentors", "institutions"] {
+        let Ok(entries) = std::fs::read_dir(registry.root().join(dir)) else { continue };
+        for entry in entries.flatten() {
+            let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
+            out.push((name.clone(), std::fs::read_to_string(entry.path()).unwrap_or_default()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A registry with people, a second institution, and agreement a-0001 proposed on 2026-10-01
+/// (2026 rules: four parties).
+fn proposed() -> Registry {
+    let registry = Registry::new().with_people();
+    registry
+        .run(&[
+            "institution",
+            "add",
+            "--name",
+            "College No. 2",
+            "--kind",
+            "professional_pre_higher",
+            "--address",
+            "3 College Rd",
+            "--director",
+            "Petro Head",
+            "--community",
+            "Testova",
+        ])
+        .expect(0);
+    let run = one_commit(
+        &registry,
+        &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01", "--number", "NS-2026/001"],
+        "agreement new a-0001",
+        "agreement.new",
+        "a-0001",
+    );
+    assert_eq!(run.stdout, "a-0001\n");
+    registry
+}
+
+fn sign_all(registry: &Registry) {
+    for (party, date) in [
+        ("centre", "2026-10-05"),
+        ("institution", "2026-10-06"),
+        ("mentor", "2026-10-07"),
+        ("legal_representative", "2026-10-08"),
+    ] {
+        one_commit(
+            registry,
+            &["agreement", "sign", "a-0001", "--party", party, "--date", date],
+            "agreement sign a-0001",
+            "agreement.sign",
+            "a-0001",
+        );
+    }
+}
+
+fn agreement_json(registry: &Registry) -> serde_json::Value {
+    registry.run(&["--format", "json", "agreement", "show", "a-0001"]).expect(0).json()
+}
+
+/// Runs with `--lang uk` (the support runner fixes `--lang en`).
+fn run_uk(registry: &Registry, args: &[&str]) -> Run {
+    let output = command(registry.dir.path())
+        .arg("-C")
+        .arg(registry.root())
+        .args(["--today", TODAY, "--lang", "uk"])
+        .args(args)
+        .output()
+        .expect("binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
+    let registry = proposed();
+    let json = agreement_json(&registry);
+    assert_eq!(json["status"], "proposed");
+    assert_eq!(json["regime"], "2026");
+    assert_eq!(json["institution"], "i-0001", "defaults to the child's institution");
+    assert_eq!(json["ends_on"], "2028-03-14", "the 18th birthday");
+
+    sign_all(&registry);
+    let json = agreement_json(&registry);
+    assert_eq!(json["status"], "active");
+    assert_eq!(json["signed_on"], "2026-10-08", "the last signature's date");
+    assert_eq!(json["signed_hash"].as_str().unwrap().len(), 12);
+
+    one_commit(
+        &registry,
+        &[
+            "contact",
+            "add",
+            "a-0001",
+            "--date",
+            "2026-10-10",
+            "--kind",
+            "meeting",
+            "--hours",
+            "2.5",
+            "--note",
+            "football",
+        ],
+        "contact add a-0001",
+        "contact.add",
+        "a-0001",
+    );
+    one_commit(
+        &registry,
+        &[
+            "contact",
+            "add",
+            "a-0001",
+            "--date",
+            "2026-10-12",
+            "--kind",
+            "outing",
+            "--hours",
+            "4",
+            "--consents",
+            "child,legal_representative,institution",
+        ],
+        "contact add a-0001",
+        "contact.add",
+        "a-0001",
+    );
+    let contacts = registry.run(&["--format", "json", "contact", "list", "a-0001"]).expect(0).json();
+    assert_eq!(contacts[0]["kind"], "meeting");
+    assert_eq!(contacts[0]["hours"], 2.5);
+    assert_eq!(contacts[1]["consents"], "child,legal_representative,institution");
+
+    let run = one_commit(
+        &registry,
+        &["agreement", "suspend", "a-0001", "--date", "2026-10-20", "--reason", "risk to health"],
+        "agreement suspend a-0001",
+        "agreement.suspend",
+        "a-0001",
+    );
+    let _ = run;
+    assert!(last_message(&registry).contains("Reason: risk to health"));
+    assert_eq!(agreement_json(&registry)["status"], "suspended");
+    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "suspended");
+
+    one_commit(
+        &registry,
+        &["agreement", "resume", "a-0001", "--date", "2026-10-25"],
+        "agreement resume a-0001",
+        "agreement.resume",
+        "a-0001",
+    );
+    let json = agreement_json(&registry);
+    assert_eq!(json["status"], "active");
+    assert_eq!(json["suspensions"][0]["date"], "2026-10-20");
+    assert_eq!(json["suspensions"][0]["resumed_on"], "2026-10-25");
+    assert_eq!(json["suspensions"][0]["reason"], "risk to health");
+
+    one_commit(
+        &registry,
+        &[
+            "agreement",
+            "renew",
+            "a-0001",
+            "--institution",
+            "i-0002",
+            "--date",
+            "2026-11-01",
+            "--reason",
+            "moved",
+        ],
+        "agreement renew a-0001",
+        "agreement.renew",
+        "a-0001",
+    );
+    let json = agreement_json(&registry);
+    assert_eq!(json["institution"], "i-0002");
+    assert_eq!(json["renewals"][0]["from_institution"], "i-0001");
+    assert_eq!(json["renewals"][0]["to_institution"], "i-0002");
+    assert_eq!(json["renewals"][0]["reason"], "moved");
+    registry.run(&["agreement", "verify", "a-0001"]).expect(0);
+
+    one_commit(
+        &registry,
+        &[
+            "agreement",
+            "close",
+            "a-0001",
+            "--date",
+            "2026-11-20",
+            "--reason",
+            "mutual_consent",
+            "--exit-interview",
+        ],
+        "agreement close a-0001",
+        "agreement.close",
+        "a-0001",
+    );
+    let json = agreement_json(&registry);
+    assert_eq!(json["status"], "closed");
+    assert_eq!(json["closure"]["date"], "2026-11-20");
+    assert_eq!(json["closure"]["reason"], "mutual_consent");
+    assert_eq!(json["closure"]["exit_interview"], true);
+    registry.run(&["check"]).expect(0);
+}
+
+#[test]
+fn the_2017_rules_need_three_signatures_and_no_legal_representative() {
+    let registry = Registry::new().with_people();
+    let config = registry.read("nastavnyk.toml").replace("regime = \"auto\"", "regime = \"2017\"");
+    registry.commit_file("nastavnyk.toml", &config);
+    registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"]).expect(0);
+    assert_eq!(agreement_json(&registry)["regime"], "2017");
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "legal_representative", "--date", "2026-10-02"],
+        "not a party",
+    );
+    for party in ["centre", "institution"] {
+        registry.run(&["agreement", "sign", "a-0001", "--party", party, "--date", "2026-10-02"]).expect(0);
+    }
+    assert_eq!(agreement_json(&registry)["status"], "proposed");
+    let run =
+        registry.run(&["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-03"]).expect(0);
+    assert!(run.stderr.contains("active from 2026-10-03"), "{}", run.stderr);
+    assert_eq!(agreement_json(&registry)["signed_on"], "2026-10-03");
+}
+
+#[test]
+fn impossible_transitions_are_refused_and_nothing_is_written() {
+    let registry = proposed();
+    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-02"], "child.free");
+    refused(&registry, &["agreement", "activate", "a-0001"], "not signed yet by");
+    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "proposed");
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-12-01"],
+        "future",
+    );
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-09-30"],
+        "proposed_on",
+    );
+    refused(&registry, &["agreement", "sign", "a-0001", "--party", "director"], "--party");
+    refused(&registry, &["agreement", "suspend", "a-0001", "--reason", "x"], "proposed");
+    refused(&registry, &["agreement", "verify", "a-0001"], "not signed yet");
+    registry.run(&["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-10-05"]).expect(0);
+    refused(&registry, &["agreement", "sign", "a-0001", "--party", "centre"], "already signed");
+
+    // A child who is no longer eligible cannot be signed for; the failing rule is named.
+    registry.run(&["child", "set", "c-0001", "birth_date=2005-01-01"]).expect(0);
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-07"],
+        "child.max_age",
+    );
+    registry.run(&["child", "set", "c-0001", "birth_date=2010-03-14"]).expect(0);
+
+    for (party, date) in
+        [("institution", "2026-10-06"), ("mentor", "2026-10-07"), ("legal_representative", "2026-10-08")]
+    {
+        registry.run(&["agreement", "sign", "a-0001", "--party", party, "--date", date]).expect(0);
+    }
+    refused(
+        &registry,
+        &["contact", "add", "a-0001", "--date", "2026-10-07", "--kind", "meeting"],
+        "signed_on",
+    );
+    refused(&registry, &["contact", "add", "a-0001", "--date", "2026-12-07", "--kind", "meeting"], "future");
+    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting", "--hours", "-1"], "negative");
+    refused(
+        &registry,
+        &["contact", "add", "a-0001", "--kind", "outing", "--consents", "child"],
+        "legal_representative",
+    );
+    refused(&registry, &["contact", "add", "a-0001", "--kind", "chat"], "--kind");
+    refused(&registry, &["agreement", "resume", "a-0001"], "active");
+    refused(
+        &registry,
+        &["agreement", "renew", "a-0001", "--institution", "i-0001"],
+        "already with institution",
+    );
+    refused(&registry, &["agreement", "close", "a-0001", "--reason", "bored"], "--reason");
+
+    registry.run(&["agreement", "close", "a-0001", "--date", "2026-11-20", "--reason", "other"]).expect(0);
+    refused(&registry, &["agreement", "close", "a-0001", "--reason", "other"], "already closed");
+    refused(&registry, &["agreement", "sign", "a-0001", "--party", "mentor"], "already closed");
+    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "already closed");
+}
+
+#[test]
+fn the_document_names_every_party_with_ukrainian_dates() {
+    let registry = proposed();
+    sign_all(&registry);
+    let run = run_uk(&registry, &["agreement", "render", "a-0001", "--to", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = run.stdout;
+    for needle in [
+        "ДОГОВІР ПРО НАСТАВНИЦТВО № NS-2026/001",
+        "Test Centre",
+        "код ЄДРПОУ 12345678",
+        "директор Director Test",
+        "Lyceum No. 1",
+        "керівник Ivan Director",
+        "Shevchuk Oleh",
+        "Koval Maria",
+        "14 березня 2010 р.",
+        "8 жовтня 2026 р.",
+        "### Законний представник",
+        "14 березня 2028 р.",
+        "набуття практичних навичок самостійного життя",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?} in:\n{md}");
+    }
+    let hash = agreement_json(&registry)["signed_hash"].as_str().unwrap().to_string();
+    assert!(md.contains(&format!("`{hash}`")), "the provenance line carries the signed hash");
+
+    let en = registry.run(&["agreement", "render", "a-0001"]).expect(0).stdout;
+    assert!(en.contains("MENTORING AGREEMENT No. NS-2026/001") && en.contains("8 October 2026"), "{en}");
+
+    let html = registry.run(&["agreement", "render", "a-0001", "--to", "html"]).expect(0).stdout;
+    assert!(html.contains("@page") && html.contains("size: A4"));
+    assert!(html.contains("<div class=\"block\">") && html.contains("part-signatures"));
+    assert!(html.contains("Shevchuk Oleh"));
+}
+
+#[test]
+fn values_cannot_inject_markup_into_the_document() {
+    let registry = proposed();
+    registry.run(&["mentor", "set", "m-0001", "settlement=<script>x</script>"]).expect(0);
+    let html = registry.run(&["agreement", "render", "a-0001", "--to", "html"]).expect(0).stdout;
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "{html}");
+}
+
+#[test]
+fn the_docx_holds_the_same_text() {
+    let registry = proposed();
+    sign_all(&registry);
+    let out = registry.dir.path().join("a-0001.docx");
+    let run =
+        run_uk(&registry, &["agreement", "render", "a-0001", "--to", "docx", "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let file = std::fs::File::open(&out).expect("written");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    archive.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).unwrap();
+    let text: String = xml.split('<').map(|part| part.split_once('>').map_or("", |(_, t)| t)).collect();
+    for needle in
+        ["ДОГОВІР ПРО НАСТАВНИЦТВО", "Shevchuk Oleh", "Koval Maria", "Lyceum No. 1", "8 жовтня 2026 р."]
+    {
+        assert!(text.contains(needle), "missing {needle:?} in DOCX text:\n{text}");
+    }
+    assert!(xml.contains("w:pgSz") && xml.contains("11906"), "A4 pages");
+}
+
+#[test]
+fn docx_is_not_written_to_a_terminal_but_goes_down_a_pipe() {
+    let registry = proposed();
+    let run = registry.run(&["agreement", "render", "a-0001", "--to", "docx"]).expect(0);
+    assert!(run.stdout.starts_with("PK"), "a zip on the pipe");
+}
+
+#[test]
+fn a_template_typo_is_an_error_naming_the_file_and_line() {
+    let registry = proposed();
+    registry.write(
+        "templates/agreement.en.md",
+        "# Agreement\n\nNo. {{ agreement.number }}\n{{ agreement.numbr }}\n",
+    );
+    let run = registry.run(&["agreement", "render", "a-0001"]).expect(2);
+    assert!(run.stderr.contains("templates/agreement.en.md:4"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn verify_tells_when_a_rendered_field_changed_since_signing() {
+    let registry = proposed();
+    sign_all(&registry);
+    let run = registry.run(&["agreement", "verify", "a-0001"]).expect(0);
+    assert!(run.stdout.contains("still produce"), "{}", run.stdout);
+
+    // Not in the document: no change.
+    registry.run(&["child", "set", "c-0001", "interests=chess"]).expect(0);
+    registry.run(&["agreement", "verify", "a-0001"]).expect(0);
+
+    registry.run(&["child", "set", "c-0001", "surname=Kovalenko"]).expect(0);
+    let run = registry.run(&["agreement", "verify", "a-0001"]).expect(1);
+    assert!(run.stdout.contains("children/c-0001.toml: `surname` changed"), "{}", run.stdout);
+    let json = registry.run(&["--format", "json", "agreement", "verify", "a-0001"]).expect(1).json();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["changed"], serde_json::json!([{"file": "children/c-0001.toml", "field": "surname"}]));
+}
+
+#[test]
+fn render_writes_the_file_atomically_with_o() {
+    let registry = proposed();
+    let out = registry.dir.path().join("agreement.html");
+    let run = registry
+        .run(&["agreement", "render", "a-0001", "--to", "html", "-o", out.to_str().unwrap()])
+        .expect(0);
+    assert_eq!(run.stdout, "");
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn init_writes_the_default_templates_for_editing() {
+    let registry = Registry::new();
+    for name in ["agreement.uk.md", "agreement.en.md", "agreement.html"] {
+        assert!(registry.exists(&format!("templates/{name}")), "{name}");
+    }
+}
