@@ -481,9 +481,11 @@ fn a_writer_waits_for_another_gits_index_lock() {
 }
 
 #[test]
-fn tool_commits_keep_a_commit_graph_with_bloom_filters() {
+fn history_keeps_a_commit_graph_with_bloom_filters() {
     let registry = Registry::new().with_people();
     assert_eq!(registry.git(&["config", "commitGraph.changedPaths"]).trim(), "true");
+    // Edits leave the graph to `history`, the command that reads it.
+    registry.run(&["history", "c-0001"]).expect(0);
     let info = registry.root().join(".git/objects/info");
     let mut graphs: Vec<PathBuf> = vec![info.join("commit-graph")];
     if let Ok(entries) = std::fs::read_dir(info.join("commit-graphs")) {
