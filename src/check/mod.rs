@@ -4,7 +4,7 @@
 
 pub mod diagnostic;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -30,22 +30,22 @@ impl Lookup for FileLookup<'_> {
     }
 }
 
-/// Looks records up in a loaded registry. A file that exists but could not be parsed still
-/// counts as existing: its own problem is reported once, not again as every reference to it.
-pub struct RegistryLookup {
-    ids: [HashSet<String>; 4],
+/// Looks records up in a loaded registry by the files found (sorted by stem). A file that
+/// exists but could not be parsed still counts as existing: its own problem is reported once,
+/// not again as every reference to it.
+pub struct RegistryLookup<'a> {
+    stems: &'a [Vec<String>; 4],
 }
 
-impl RegistryLookup {
-    pub fn new(registry: &Registry) -> Self {
-        let ids = Kind::ALL.map(|kind| registry.stems[kind as usize].iter().cloned().collect::<HashSet<_>>());
-        RegistryLookup { ids }
+impl<'a> RegistryLookup<'a> {
+    pub fn new(registry: &'a Registry) -> Self {
+        RegistryLookup { stems: &registry.stems }
     }
 }
 
-impl Lookup for RegistryLookup {
+impl Lookup for RegistryLookup<'_> {
     fn exists(&self, kind: Kind, id: &str) -> bool {
-        self.ids[kind as usize].contains(id)
+        self.stems[kind as usize].binary_search_by(|stem| stem.as_str().cmp(id)).is_ok()
     }
 }
 
@@ -146,40 +146,51 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out
 }
 
-/// `id` must equal the file stem (the loader sorts records by `id`, so compare with the files).
+/// `id` must equal the file stem, and a stem may be used by one kind only. Both lists are
+/// sorted, so this is a merge walk rather than a hash of 200,000 names.
 fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
     for kind in Kind::ALL {
         let stems = &registry.stems[kind as usize];
-        let ids: Vec<&str> = match kind {
+        let mut ids: Vec<&str> = match kind {
             Kind::Child => registry.children.iter().map(|r| r.id.as_str()).collect(),
             Kind::Mentor => registry.mentors.iter().map(|r| r.id.as_str()).collect(),
             Kind::Institution => registry.institutions.iter().map(|r| r.id.as_str()).collect(),
             Kind::Agreement => registry.agreements.iter().map(|r| r.id.as_str()).collect(),
         };
-        let id_set: HashSet<&str> = ids.iter().copied().collect();
+        ids.sort_unstable();
         for stem in stems {
+            if ids.binary_search(&stem.as_str()).is_ok() {
+                continue;
+            }
+            // Either unparsable (already reported) or its `id` differs from the stem.
             let rel = format!("{}/{stem}.toml", kind.dir());
-            if let Some(other) = seen.insert(stem.clone(), rel.clone()) {
-                out.push(Diagnostic::error(rel.clone(), "id.duplicate", Msg::DuplicateId { other }));
+            let Ok(text) = std::fs::read_to_string(registry.root.join(&rel)) else { continue };
+            if let Some(id) = top_level_id(&text).filter(|id| id != stem) {
+                let position = diagnostic::locate_key(&text, "", 0, "id");
+                let (code, msg) = if is_valid_id(&id) {
+                    ("id.mismatch", Msg::IdMismatch { id, stem: stem.clone() })
+                } else {
+                    ("id.invalid", Msg::InvalidId { id })
+                };
+                out.push(Diagnostic::error(rel, code, msg).at(position));
             }
-            if !id_set.contains(stem.as_str()) {
-                // Either unparsable (already reported) or its `id` differs from the stem.
-                if let Ok(text) = std::fs::read_to_string(registry.root.join(&rel))
-                    && let Some(id) = top_level_id(&text).filter(|id| id != stem)
-                {
-                    let position = diagnostic::locate_key(&text, "", 0, "id");
-                    let msg = if is_valid_id(&id) {
-                        Msg::IdMismatch { id, stem: stem.clone() }
-                    } else {
-                        Msg::InvalidId { id }
-                    };
-                    let code =
-                        if matches!(msg, Msg::IdMismatch { .. }) { "id.mismatch" } else { "id.invalid" };
-                    out.push(Diagnostic::error(rel, code, msg).at(position));
-                }
-            }
+        }
+    }
+    // The same stem in two folders: IDs are unique across the registry.
+    let mut all: Vec<(&str, Kind)> = Kind::ALL
+        .iter()
+        .flat_map(|kind| registry.stems[*kind as usize].iter().map(|s| (s.as_str(), *kind)))
+        .collect();
+    all.sort_unstable();
+    for pair in all.windows(2) {
+        let ((stem, first), (same, second)) = (pair[0], pair[1]);
+        if stem == same {
+            out.push(Diagnostic::error(
+                format!("{}/{stem}.toml", second.dir()),
+                "id.duplicate",
+                Msg::DuplicateId { other: format!("{}/{stem}.toml", first.dir()) },
+            ));
         }
     }
     out
@@ -786,10 +797,11 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
 /// by the cadence of `[monitoring]` (the same computation as `due`).
 pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     use crate::i18n::ReportMsg;
-    use crate::report::due::{DueKind, due};
-    due(registry, today, 0)
-        .into_iter()
-        .filter(|item| item.kind == DueKind::CheckinOverdue)
+    let monitoring = &registry.config.monitoring;
+    registry
+        .agreements
+        .iter()
+        .filter_map(|a| crate::report::due::overdue_checkin(a, monitoring, today))
         .map(|item| {
             let rel = format!("agreements/{}.toml", item.record);
             Diagnostic::warning(rel, "agreement.checkin_overdue", Msg::Report(ReportMsg::Due(item)))

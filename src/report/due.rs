@@ -86,6 +86,26 @@ pub struct DueItem {
     pub detail: Detail,
 }
 
+/// The centre check-in of an active agreement that the cadence says is overdue on `today`
+/// (also one of `check`'s domain assertions).
+pub fn overdue_checkin(
+    a: &crate::record::Agreement,
+    m: &crate::record::config::Monitoring,
+    today: Date,
+) -> Option<DueItem> {
+    if !active_on(a, today) {
+        return None;
+    }
+    let schedule = cadence::schedule(a, m, today, today);
+    let due_on = schedule.next_due.filter(|due| *due < today)?;
+    Some(DueItem {
+        kind: DueKind::CheckinOverdue,
+        record: a.id.clone(),
+        due_on,
+        detail: Detail::CheckinOverdue { last: schedule.last },
+    })
+}
+
 /// Everything due on `today`; `within` days ahead for agreements ending.
 pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
     let m = &registry.config.monitoring;
@@ -96,15 +116,7 @@ pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
 
     for a in &registry.agreements {
         if active_on(a, today) {
-            let schedule = cadence::schedule(a, m, today, today);
-            if let Some(due_on) = schedule.next_due.filter(|due| *due < today) {
-                items.push(DueItem {
-                    kind: DueKind::CheckinOverdue,
-                    record: a.id.clone(),
-                    due_on,
-                    detail: Detail::CheckinOverdue { last: schedule.last },
-                });
-            }
+            items.extend(overdue_checkin(a, m, today));
             if active_throughout(a, last_month.start, last_month.end) {
                 let (meetings, hours) = mentoring_between(a, last_month.start, last_month.end);
                 if meetings < m.min_meetings_per_month || hours < m.min_hours_per_month {
