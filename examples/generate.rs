@@ -1637,6 +1637,11 @@ fn write_all(w: &World, out: &Path, threads: usize) -> std::io::Result<u64> {
         fs::create_dir_all(out.join(d))?;
     }
     fs::write(out.join("nastavnyk.toml"), render_config(w))?;
+    // As `nastavnyk init` writes it: the tool's lock and working copies are never committed.
+    fs::write(
+        out.join(".gitignore"),
+        "# nastavnyk's lock and working copies\n.nastavnyk.lock\n.*.tmp\n.*.edit.toml\n",
+    )?;
     let jobs: Vec<Job> = vec![
         ("institutions", 'i', w.institutions.len(), render_institution),
         ("children", 'c', w.children.len(), render_child),
