@@ -159,6 +159,9 @@ pub fn text(msg: &Msg) -> String {
         FactorGoalAreas { areas } if areas.is_empty() => "the mentor helps with none of the child's goal areas".to_string(),
         FactorGoalAreas { areas } => format!("goal areas the mentor helps with: {}", areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")),
         FactorSettlement { same: true, child, .. } => format!("both in {child}"),
+        FactorSettlement { same: false, child, mentor } if child.is_empty() || mentor.is_empty() => {
+            "the settlement of one or both is not recorded".to_string()
+        }
         FactorSettlement { same: false, child, mentor } => format!("different or unknown settlements (`{child}` / `{mentor}`)"),
         FactorAvailability { days } if days.is_empty() => "no common day of the week".to_string(),
         FactorAvailability { days } => format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")),

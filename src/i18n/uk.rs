@@ -160,6 +160,9 @@ pub fn text(msg: &Msg) -> String {
         FactorGoalAreas { areas } if areas.is_empty() => "наставник не допомагає в жодному з напрямів дитини".to_string(),
         FactorGoalAreas { areas } => format!("напрями, у яких наставник допоможе: {}", areas.iter().map(|a| goal_name(*a)).collect::<Vec<_>>().join(", ")),
         FactorSettlement { same: true, child, .. } => format!("обоє з {child}"),
+        FactorSettlement { same: false, child, mentor } if child.is_empty() || mentor.is_empty() => {
+            "населений пункт дитини чи наставника не вказано".to_string()
+        }
         FactorSettlement { same: false, child, mentor } => format!("різні або невідомі населені пункти («{child}» / «{mentor}»)"),
         FactorAvailability { days } if days.is_empty() => "спільних днів тижня немає".to_string(),
         FactorAvailability { days } => format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", ")),
