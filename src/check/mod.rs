@@ -146,30 +146,26 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out
 }
 
-/// `id` must equal the file stem, and a stem may be used by one kind only. Both lists are
-/// sorted, so this is a merge walk rather than a hash of 200,000 names.
+/// `id` must equal the file stem, and a stem may be used by one kind only. The file lists
+/// and the records are both sorted, so these are merge walks rather than hashes of 200,000
+/// names.
 fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for kind in Kind::ALL {
-        let stems = &registry.stems[kind as usize];
-        let mut ids: Vec<&str> = match kind {
+        let ids: Vec<&str> = match kind {
             Kind::Child => registry.children.iter().map(|r| r.id.as_str()).collect(),
             Kind::Mentor => registry.mentors.iter().map(|r| r.id.as_str()).collect(),
             Kind::Institution => registry.institutions.iter().map(|r| r.id.as_str()).collect(),
             Kind::Agreement => registry.agreements.iter().map(|r| r.id.as_str()).collect(),
         };
-        ids.sort_unstable();
-        for stem in stems {
-            if ids.binary_search(&stem.as_str()).is_ok() {
-                continue;
-            }
+        for stem in missing_from(&registry.stems[kind as usize], &ids) {
             // Either unparsable (already reported) or its `id` differs from the stem.
             let rel = format!("{}/{stem}.toml", kind.dir());
             let Ok(text) = std::fs::read_to_string(registry.root.join(&rel)) else { continue };
             if let Some(id) = top_level_id(&text).filter(|id| id != stem) {
                 let position = diagnostic::locate_key(&text, "", 0, "id");
                 let (code, msg) = if is_valid_id(&id) {
-                    ("id.mismatch", Msg::IdMismatch { id, stem: stem.clone() })
+                    ("id.mismatch", Msg::IdMismatch { id, stem: stem.to_string() })
                 } else {
                     ("id.invalid", Msg::InvalidId { id })
                 };
@@ -178,22 +174,46 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
         }
     }
     // The same stem in two folders: IDs are unique across the registry.
-    let mut all: Vec<(&str, Kind)> = Kind::ALL
-        .iter()
-        .flat_map(|kind| registry.stems[*kind as usize].iter().map(|s| (s.as_str(), *kind)))
-        .collect();
-    all.sort_unstable();
-    for pair in all.windows(2) {
-        let ((stem, first), (same, second)) = (pair[0], pair[1]);
-        if stem == same {
-            out.push(Diagnostic::error(
-                format!("{}/{stem}.toml", second.dir()),
-                "id.duplicate",
-                Msg::DuplicateId { other: format!("{}/{stem}.toml", first.dir()) },
-            ));
+    for (i, first) in Kind::ALL.iter().enumerate() {
+        for second in &Kind::ALL[i + 1..] {
+            for stem in common(&registry.stems[*first as usize], &registry.stems[*second as usize]) {
+                out.push(Diagnostic::error(
+                    format!("{}/{stem}.toml", second.dir()),
+                    "id.duplicate",
+                    Msg::DuplicateId { other: format!("{}/{stem}.toml", first.dir()) },
+                ));
+            }
         }
     }
     out
+}
+
+/// The names in both sorted lists.
+fn common<'a>(a: &'a [String], b: &'a [String]) -> Vec<&'a str> {
+    let (mut i, mut j, mut both) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both.push(a[i].as_str());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
+}
+
+/// The names of `sorted` that `others` (also sorted, possibly with duplicates) lacks.
+fn missing_from<'a>(sorted: &'a [String], others: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+    let mut j = 0;
+    sorted.iter().map(String::as_str).filter(move |name| {
+        while j < others.len() && others[j] < *name {
+            j += 1;
+        }
+        !(j < others.len() && others[j] == *name)
+    })
 }
 
 /// The `id` of a record's text, if it parses; used only for files whose id is not their stem.
@@ -527,27 +547,32 @@ pub fn check_agreement(
     findings
 }
 
-/// The same person entered twice: same surname, given name and birth date (case-insensitive).
+/// The same person entered twice: same surname, given name and birth date (ignoring case and
+/// surrounding spaces). People are grouped by a hash of those three, computed without
+/// allocating; only equal hashes are compared in full.
 fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let key = |surname: &str, given: &str, birth: Date| {
-        (surname.trim().to_lowercase(), given.trim().to_lowercase(), birth)
-    };
-    let mut find = |kind: Kind, people: Vec<(&str, (String, String, Date))>| {
-        let mut first: HashMap<(String, String, Date), &str> = HashMap::new();
-        for (id, person) in people {
-            if let Some(other) = first.get(&person) {
-                let rel = format!("{}/{id}.toml", kind.dir());
-                let other = format!("{}/{other}.toml", kind.dir());
-                out.push(
-                    Diagnostic::error(rel.clone(), "person.duplicate", Msg::DuplicatePerson { other }).at(
-                        std::fs::read_to_string(registry.root.join(&rel))
-                            .ok()
-                            .and_then(|t| diagnostic::locate_key(&t, "", 0, "surname")),
-                    ),
-                );
-            } else {
-                first.insert(person, id);
+    let mut find = |kind: Kind, people: Vec<(&str, &str, &str, Date)>| {
+        let mut order: Vec<(u64, usize)> =
+            people.iter().enumerate().map(|(i, (_, s, g, b))| (person_hash(s, g, *b), i)).collect();
+        order.sort_unstable();
+        for group in order.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            for (n, (_, later)) in group.iter().enumerate().skip(1) {
+                let (id, surname, given, birth) = people[*later];
+                let same = group[..n]
+                    .iter()
+                    .map(|(_, i)| people[*i])
+                    .find(|(_, s, g, b)| *b == birth && same_text(s, surname) && same_text(g, given));
+                if let Some((other, ..)) = same {
+                    let rel = format!("{}/{id}.toml", kind.dir());
+                    let text = std::fs::read_to_string(registry.root.join(&rel)).ok();
+                    let position = text.and_then(|t| diagnostic::locate_key(&t, "", 0, "surname"));
+                    let other = format!("{}/{other}.toml", kind.dir());
+                    out.push(
+                        Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other })
+                            .at(position),
+                    );
+                }
             }
         }
     };
@@ -556,7 +581,7 @@ fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
         registry
             .children
             .iter()
-            .map(|c| (c.id.as_str(), key(&c.surname, &c.given_name, c.birth_date)))
+            .map(|c| (c.id.as_str(), c.surname.as_str(), c.given_name.as_str(), c.birth_date))
             .collect(),
     );
     find(
@@ -564,10 +589,33 @@ fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
         registry
             .mentors
             .iter()
-            .map(|m| (m.id.as_str(), key(&m.surname, &m.given_name, m.birth_date)))
+            .map(|m| (m.id.as_str(), m.surname.as_str(), m.given_name.as_str(), m.birth_date))
             .collect(),
     );
     out
+}
+
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.trim().chars().flat_map(char::to_lowercase)
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+/// FNV-1a over the case-folded names and the date.
+fn person_hash(surname: &str, given: &str, birth: Date) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |value: u64| {
+        hash ^= value;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    folded(surname).for_each(|c| eat(c as u64));
+    eat(u64::MAX);
+    folded(given).for_each(|c| eat(c as u64));
+    eat(u64::MAX);
+    eat(chrono::Datelike::num_days_from_ce(&birth) as u64);
+    hash
 }
 
 /// A child in two open agreements at once, or a mentor over capacity.

@@ -322,7 +322,8 @@ fn check_reports_every_problem_sorted_with_positions() {
 fn check_finds_duplicates_and_impossible_dates() {
     let registry = Registry::new().with_people();
     let copy = registry.read("children/c-0001.toml").replace("c-0001", "c-0002");
-    registry.write("children/c-0002.toml", &copy);
+    // The same person, typed with other case and a stray space.
+    registry.write("children/c-0002.toml", &copy.replace("surname = \"Koval\"", "surname = \"KOVAL \""));
     let future =
         registry.read("mentors/m-0001.toml").replace("birth_date = 1988-05-02", "birth_date = 2030-01-01");
     registry.write("mentors/m-0001.toml", &future);
@@ -575,4 +576,20 @@ fn a_registry_inside_a_larger_repository_commits_its_own_paths() {
     let files = git(outer, &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), "centre/records/institutions/i-0001.toml");
     assert_eq!(git(outer, &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn an_id_used_in_two_folders_is_reported() {
+    let registry = Registry::new().with_people();
+    let mentor = registry.read("mentors/m-0001.toml").replace("m-0001", "c-0001");
+    registry.write("mentors/c-0001.toml", &mentor);
+    let json = registry.run(&["check", "--format", "json"]).expect(1).json();
+    let duplicate = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["code"] == "id.duplicate")
+        .unwrap_or_else(|| panic!("{json:#}"));
+    assert_eq!(duplicate["file"], "mentors/c-0001.toml");
+    assert!(duplicate["message"].as_str().unwrap().contains("children/c-0001.toml"), "{duplicate}");
 }
