@@ -126,7 +126,7 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
         push(Kind::Child, &child.id, check_child(child, today, &lookup));
     }
     for mentor in &registry.mentors {
-        push(Kind::Mentor, &mentor.id, check_mentor(mentor, today));
+        push(Kind::Mentor, &mentor.id, check_mentor(mentor, today, &lookup));
     }
     for institution in &registry.institutions {
         push(Kind::Institution, &institution.id, check_institution(institution));
@@ -343,8 +343,24 @@ pub fn check_child(child: &Child, today: Date, lookup: &dyn Lookup) -> Vec<Findi
     findings
 }
 
-pub fn check_mentor(mentor: &Mentor, today: Date) -> Vec<Finding> {
+pub fn check_mentor(mentor: &Mentor, today: Date, lookup: &dyn Lookup) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // A conflict of interest names a child or an institution; one that names nothing would
+    // silently stop protecting the child it was meant for.
+    for id in &mentor.conflicts {
+        if !lookup.exists(Kind::Child, id) && !lookup.exists(Kind::Institution, id) {
+            findings.push(Finding::error(
+                "ref.unknown",
+                "conflicts",
+                Msg::UnknownReference {
+                    field: "conflicts".into(),
+                    id: id.clone(),
+                    // For the message only: the ID scheme of `add` tells the likely kind.
+                    kind: if id.starts_with("i-") { Kind::Institution } else { Kind::Child },
+                },
+            ));
+        }
+    }
     check_person_name(&mentor.surname, &mentor.given_name, &mut findings);
     let birth = mentor.birth_date;
     findings.extend(not_future("birth_date", Some(birth), today, Severity::Error));
@@ -535,6 +551,24 @@ pub fn check_agreement(
                 .in_table("contacts", index),
             );
         }
+        if contact.kind == crate::record::enums::ContactKind::Outing {
+            use crate::record::enums::ConsentParty;
+            let missing: Vec<&str> = ConsentParty::ALL
+                .iter()
+                .filter(|p| !contact.consents.contains(p))
+                .map(|p| p.as_str())
+                .collect();
+            if !missing.is_empty() {
+                findings.push(
+                    Finding::warning(
+                        "contact.outing_consents",
+                        "kind",
+                        Msg::OutingNeedsConsents { missing: missing.join(", ") },
+                    )
+                    .in_table("contacts", index),
+                );
+            }
+        }
         if contact.hours.is_some_and(|h| h < 0.0) {
             findings.push(
                 Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("contacts", index),
@@ -672,7 +706,7 @@ pub fn validate_record_text(
             Err(d) => return vec![d],
         },
         Kind::Mentor => match parse_toml::<Mentor>(rel, text) {
-            Ok(r) => (r.id.clone(), check_mentor(&r, today)),
+            Ok(r) => (r.id.clone(), check_mentor(&r, today, &lookup)),
             Err(d) => return vec![d],
         },
         Kind::Institution => match parse_toml::<Institution>(rel, text) {

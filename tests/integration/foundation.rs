@@ -593,3 +593,31 @@ fn an_id_used_in_two_folders_is_reported() {
     assert_eq!(duplicate["file"], "mentors/c-0001.toml");
     assert!(duplicate["message"].as_str().unwrap().contains("children/c-0001.toml"), "{duplicate}");
 }
+
+#[test]
+fn check_catches_dangling_conflicts_and_outings_without_consents() {
+    let registry = Registry::demo();
+    registry.run(&["mentor", "set", "m-0013", "conflicts=c-0001,i-0099"]).expect(2);
+    let mentor = registry.read("mentors/m-0013.toml").replacen(
+        "id = \"m-0013\"\n",
+        "id = \"m-0013\"\nconflicts = [\"c-0001\", \"i-0099\"]\n",
+        1,
+    );
+    registry.write("mentors/m-0013.toml", &mentor);
+    let agreement = registry.read("agreements/a-0007.toml");
+    let without = agreement.replace(
+        "consents = [\"child\", \"legal_representative\", \"institution\"]",
+        "consents = [\"child\"]",
+    );
+    assert_ne!(agreement, without, "the demo's outing records its consents");
+    registry.write("agreements/a-0007.toml", &without);
+    let json = registry.run(&["check", "--format", "json"]).expect(1).json();
+    let error =
+        json["errors"].as_array().unwrap().iter().find(|e| e["file"] == "mentors/m-0013.toml").unwrap();
+    assert_eq!(error["code"], "ref.unknown");
+    assert!(error["message"].as_str().unwrap().contains("institution `i-0099`"), "{error}");
+    let warning =
+        json["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "contact.outing_consents").unwrap();
+    assert_eq!(warning["file"], "agreements/a-0007.toml");
+    assert!(warning["message"].as_str().unwrap().contains("legal_representative"), "{warning}");
+}
