@@ -152,7 +152,7 @@ fn pair_rows(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bo
                 let text: Vec<String> = strongest
                     .iter()
                     .take(3)
-                    .map(|(f, p)| format!("{} {}", f.name(), points_text(*p)))
+                    .map(|(f, p)| format!("{} {}", ctx.t(Msg::FactorLabel(*f)), points_text(*p)))
                     .collect();
                 row.push(Cell::text(text.join(", ")));
             } else {

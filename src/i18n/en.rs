@@ -220,6 +220,14 @@ pub fn text(msg: &Msg) -> String {
         // --- reports, due, status ---
         Report(msg) => super::reports::en(msg),
 
+        FactorLabel(factor) => match factor {
+            crate::matching::score::Factor::Interests => "interests",
+            crate::matching::score::Factor::GoalAreas => "goal areas",
+            crate::matching::score::Factor::Settlement => "settlement",
+            crate::matching::score::Factor::Availability => "common days",
+            crate::matching::score::Factor::Waiting => "waiting",
+        }
+        .to_string(),
         // --- finding, loading and editing ---
         RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
         RegistryMissing { dir } => format!("{dir}: no such folder"),

@@ -44,115 +44,314 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     // --- registry and records (check) ---
-    TomlSyntax { detail: String },
-    UnknownKey { key: String, suggestion: Option<String> },
-    MissingKey { key: String },
-    BadValue { detail: String },
-    BadEnumValue { value: String, expected: String },
-    BadDate { detail: String },
-    IdMismatch { id: String, stem: String },
-    InvalidId { id: String },
-    InvalidFileName { name: String },
-    UnknownReference { field: String, id: String, kind: Kind },
-    DuplicatePerson { other: String },
-    DuplicateId { other: String },
-    DateOrder { later: String, later_date: String, earlier: String, earlier_date: String },
-    DateInFuture { field: String, date: String },
-    ContactBeforeSigning { date: String, signed_on: String },
-    ContactOutsideAgreement { date: String },
-    SeveralOpenAgreements { child: String, others: String },
-    MentorOverCapacity { mentor: String, open: usize, capacity: u32 },
-    BadLanguageCode { code: String },
-    BadEdrpou { value: String },
-    BadCitizenship { value: String },
-    EmptyField { field: String },
+    TomlSyntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    MissingKey {
+        key: String,
+    },
+    BadValue {
+        detail: String,
+    },
+    BadEnumValue {
+        value: String,
+        expected: String,
+    },
+    BadDate {
+        detail: String,
+    },
+    IdMismatch {
+        id: String,
+        stem: String,
+    },
+    InvalidId {
+        id: String,
+    },
+    InvalidFileName {
+        name: String,
+    },
+    UnknownReference {
+        field: String,
+        id: String,
+        kind: Kind,
+    },
+    DuplicatePerson {
+        other: String,
+    },
+    DuplicateId {
+        other: String,
+    },
+    DateOrder {
+        later: String,
+        later_date: String,
+        earlier: String,
+        earlier_date: String,
+    },
+    DateInFuture {
+        field: String,
+        date: String,
+    },
+    ContactBeforeSigning {
+        date: String,
+        signed_on: String,
+    },
+    ContactOutsideAgreement {
+        date: String,
+    },
+    SeveralOpenAgreements {
+        child: String,
+        others: String,
+    },
+    MentorOverCapacity {
+        mentor: String,
+        open: usize,
+        capacity: u32,
+    },
+    BadLanguageCode {
+        code: String,
+    },
+    BadEdrpou {
+        value: String,
+    },
+    BadCitizenship {
+        value: String,
+    },
+    EmptyField {
+        field: String,
+    },
     NegativeHours,
-    SchemaVersion { found: u32 },
+    SchemaVersion {
+        found: u32,
+    },
     SignedWithoutDate,
     ActiveWithoutSignatures,
     ClosedWithoutClosure,
     ClosureWithoutClosedStatus,
-    RegimeMismatch { regime: String, expected: String },
+    RegimeMismatch {
+        regime: String,
+        expected: String,
+    },
 
     // --- finding, loading and editing ---
     RegistryNotFound,
-    RegistryMissing { dir: String },
-    NotARegistry { dir: String },
-    ReadFailed { detail: String },
-    RegistryInvalid { count: usize },
+    RegistryMissing {
+        dir: String,
+    },
+    NotARegistry {
+        dir: String,
+    },
+    ReadFailed {
+        detail: String,
+    },
+    RegistryInvalid {
+        count: usize,
+    },
     RunCheck,
-    UnknownId { id: String },
-    UnknownIdOfKind { id: String, kind: Kind },
-    UnknownField { field: String, suggestion: Option<String> },
-    FieldNotSettable { field: String },
-    BadAssignment { arg: String },
-    BadFieldValue { field: String, value: String, expected: Box<Msg> },
+    UnknownId {
+        id: String,
+    },
+    UnknownIdOfKind {
+        id: String,
+        kind: Kind,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    FieldNotSettable {
+        field: String,
+    },
+    BadAssignment {
+        arg: String,
+    },
+    BadFieldValue {
+        field: String,
+        value: String,
+        expected: Box<Msg>,
+    },
     ExpectedDate,
     ExpectedWholeNumber,
     ExpectedNumber,
     ExpectedBool,
-    ExpectedOneOf { values: String },
+    ExpectedOneOf {
+        values: String,
+    },
     RefusedInvalid,
-    StillReferenced { id: String, by: String },
-    EditorFailed { editor: String },
+    StillReferenced {
+        id: String,
+        by: String,
+    },
+    EditorFailed {
+        editor: String,
+    },
     NothingChanged,
-    Saved { id: String },
-    Removed { id: String },
-    Committed { summary: String },
+    Saved {
+        id: String,
+    },
+    Removed {
+        id: String,
+    },
+    Committed {
+        summary: String,
+    },
     NotCommittedNoRepo,
-    CheckOk { files: usize },
-    CheckSummary { errors: usize, warnings: usize },
-    InitDone { dir: String },
-    InitNotEmpty { dir: String },
-    BadDateArg { value: String },
+    CheckOk {
+        files: usize,
+    },
+    CheckSummary {
+        errors: usize,
+        warnings: usize,
+    },
+    InitDone {
+        dir: String,
+    },
+    InitNotEmpty {
+        dir: String,
+    },
+    BadDateArg {
+        value: String,
+    },
     WaitingForLock,
-    GitFailed { detail: String },
-    MissingRequired { field: String },
-    EditKept { path: String },
+    GitFailed {
+        detail: String,
+    },
+    MissingRequired {
+        field: String,
+    },
+    EditKept {
+        path: String,
+    },
     // --- eligibility (rules) ---
-    MentorAgeOk { age: i32, min: i32 },
-    MentorTooYoung { age: i32, min: i32 },
+    MentorAgeOk {
+        age: i32,
+        min: i32,
+    },
+    MentorTooYoung {
+        age: i32,
+        min: i32,
+    },
     MentorCapable,
     MentorNotCapable,
     CitizenshipOk,
-    CitizenshipForeign { value: String },
-    TrainingDone { date: String },
-    TrainingLater { date: String },
+    CitizenshipForeign {
+        value: String,
+    },
+    TrainingDone {
+        date: String,
+    },
+    TrainingLater {
+        date: String,
+    },
     TrainingMissing,
-    ConclusionIssued { date: String },
-    ConclusionLater { date: String },
+    ConclusionIssued {
+        date: String,
+    },
+    ConclusionLater {
+        date: String,
+    },
     ConclusionMissing,
     DocumentsComplete,
-    DocumentsMissing { which: Vec<&'static str> },
-    CertificateOld { which: &'static str, expired: String, months: u32 },
+    DocumentsMissing {
+        which: Vec<&'static str>,
+    },
+    CertificateOld {
+        which: &'static str,
+        expired: String,
+        months: u32,
+    },
     NoDisqualification,
-    Disqualified { ground: Disqualification },
+    Disqualified {
+        ground: Disqualification,
+    },
     MentorStatusActive,
-    MentorStatusInactive { status: String },
-    CapacityFree { open: usize, capacity: u32 },
-    CapacityFull { open: usize, capacity: u32 },
-    CategoryOk { category: Category },
-    CategoryNotCovered { category: Category, regime: String },
+    MentorStatusInactive {
+        status: String,
+    },
+    CapacityFree {
+        open: usize,
+        capacity: u32,
+    },
+    CapacityFull {
+        open: usize,
+        capacity: u32,
+    },
+    CategoryOk {
+        category: Category,
+    },
+    CategoryNotCovered {
+        category: Category,
+        regime: String,
+    },
     PlacementOk,
-    PlacementNotInstitution { placement: String },
-    ChildOldEnough { age: i32, min: i32 },
-    ChildTooYoung { age: i32, min: i32 },
-    ChildUnderMax { age: i32, max: i32 },
-    ChildStudying { age: i32, until: String },
-    CareLeaverUnder { age: i32, max: i32 },
-    ChildTooOld { age: i32, max: i32, studying_max: i32 },
-    ConsentGiven { date: String },
+    PlacementNotInstitution {
+        placement: String,
+    },
+    ChildOldEnough {
+        age: i32,
+        min: i32,
+    },
+    ChildTooYoung {
+        age: i32,
+        min: i32,
+    },
+    ChildUnderMax {
+        age: i32,
+        max: i32,
+    },
+    ChildStudying {
+        age: i32,
+        until: String,
+    },
+    CareLeaverUnder {
+        age: i32,
+        max: i32,
+    },
+    ChildTooOld {
+        age: i32,
+        max: i32,
+        studying_max: i32,
+    },
+    ConsentGiven {
+        date: String,
+    },
     ConsentMissing,
-    LegalRepNotNeeded { age: i32 },
-    LegalRepConsentGiven { date: String },
+    LegalRepNotNeeded {
+        age: i32,
+    },
+    LegalRepConsentGiven {
+        date: String,
+    },
     LegalRepConsentMissing,
     ChildFree,
-    ChildHasAgreement { open: usize },
+    ChildHasAgreement {
+        open: usize,
+    },
     RuleReference(Reference),
-    PartyIneligible { kind: Kind, id: String, regime: String, code: &'static str, detail: Box<Msg> },
-    DocumentExpiring { which: &'static str, expires: String },
-    Eligible { id: String, regime: String, on: String },
-    NotEligible { id: String, regime: String, on: String },
+    PartyIneligible {
+        kind: Kind,
+        id: String,
+        regime: String,
+        code: &'static str,
+        detail: Box<Msg>,
+    },
+    DocumentExpiring {
+        which: &'static str,
+        expires: String,
+    },
+    Eligible {
+        id: String,
+        regime: String,
+        on: String,
+    },
+    NotEligible {
+        id: String,
+        regime: String,
+        on: String,
+    },
     HeaderRule,
     HeaderStatus,
     HeaderMessage,
@@ -164,24 +363,72 @@ pub enum Msg {
     VerdictEligible,
     VerdictNotEligible,
     // --- matching ---
-    BadWeight { name: String },
-    UnmatchedNoMentor { scope: MatchScope },
-    UnmatchedNoneFits { counts: Vec<(Constraint, usize)> },
-    UnmatchedTaken { candidates: usize },
-    UnmatchedZeroScore { candidates: usize },
-    PartyFailsRule { kind: Kind, id: String, detail: Box<Msg> },
-    ConstraintCommunity { child: String, mentor: String },
-    ConstraintSettlement { child: String, mentor: String },
-    ConstraintMentorSex { wanted: Sex, mentor: Sex },
-    ConstraintLanguage { child: String, mentor: String },
-    ConstraintAgeGap { gap: i32, min: i32 },
-    ConstraintConflict { entry: String },
-    ConstraintBreakup { agreement: String },
-    FactorInterests { shared: Vec<String> },
-    FactorGoalAreas { areas: Vec<GoalArea> },
-    FactorSettlement { same: bool, child: String, mentor: String },
-    FactorAvailability { days: Vec<Weekday> },
-    FactorWaiting { days: i64, since: String },
+    /// A score factor's name in a table (JSON and CSV keep the English key).
+    FactorLabel(crate::matching::score::Factor),
+    BadWeight {
+        name: String,
+    },
+    UnmatchedNoMentor {
+        scope: MatchScope,
+    },
+    UnmatchedNoneFits {
+        counts: Vec<(Constraint, usize)>,
+    },
+    UnmatchedTaken {
+        candidates: usize,
+    },
+    UnmatchedZeroScore {
+        candidates: usize,
+    },
+    PartyFailsRule {
+        kind: Kind,
+        id: String,
+        detail: Box<Msg>,
+    },
+    ConstraintCommunity {
+        child: String,
+        mentor: String,
+    },
+    ConstraintSettlement {
+        child: String,
+        mentor: String,
+    },
+    ConstraintMentorSex {
+        wanted: Sex,
+        mentor: Sex,
+    },
+    ConstraintLanguage {
+        child: String,
+        mentor: String,
+    },
+    ConstraintAgeGap {
+        gap: i32,
+        min: i32,
+    },
+    ConstraintConflict {
+        entry: String,
+    },
+    ConstraintBreakup {
+        agreement: String,
+    },
+    FactorInterests {
+        shared: Vec<String>,
+    },
+    FactorGoalAreas {
+        areas: Vec<GoalArea>,
+    },
+    FactorSettlement {
+        same: bool,
+        child: String,
+        mentor: String,
+    },
+    FactorAvailability {
+        days: Vec<Weekday>,
+    },
+    FactorWaiting {
+        days: i64,
+        since: String,
+    },
     HeaderChild,
     HeaderMentor,
     HeaderChildName,
@@ -191,67 +438,187 @@ pub enum Msg {
     HeaderReason,
     HeaderFactor,
     HeaderPoints,
-    MatchTotal { pairs: usize, total: String },
+    MatchTotal {
+        pairs: usize,
+        total: String,
+    },
     MatchNoPairs,
     MatchUnmatchedChildren,
-    MatchUnmatchedMentors { ids: String },
-    WhyFeasible { child: String, mentor: String, score: String, regime: String },
-    WhyInfeasible { child: String, mentor: String, regime: String },
-    WhyNotAChild { id: String },
-    WhyNotAMentor { id: String },
-    AcceptRefused { child: String, mentor: String, reasons: Vec<Msg> },
-    AcceptSeeWhy { child: String, mentor: String },
-    AcceptCreated { id: String, child: String, mentor: String },
+    MatchUnmatchedMentors {
+        ids: String,
+    },
+    WhyFeasible {
+        child: String,
+        mentor: String,
+        score: String,
+        regime: String,
+    },
+    WhyInfeasible {
+        child: String,
+        mentor: String,
+        regime: String,
+    },
+    WhyNotAChild {
+        id: String,
+    },
+    WhyNotAMentor {
+        id: String,
+    },
+    AcceptRefused {
+        child: String,
+        mentor: String,
+        reasons: Vec<Msg>,
+    },
+    AcceptSeeWhy {
+        child: String,
+        mentor: String,
+    },
+    AcceptCreated {
+        id: String,
+        child: String,
+        mentor: String,
+    },
     // --- agreements and contacts ---
-    NotEligibleOn { id: String, on: String, failures: Vec<(String, Msg)> },
-    SeeEligibility { id: String },
-    AgreementClosed { id: String, date: String, action: &'static str },
-    AgreementWrongStatus { id: String, status: &'static str, action: &'static str, expected: String },
-    NoInstitution { child: String },
-    PartyNotRequired { party: &'static str, regime: &'static str, required: String },
-    PartyAlreadySigned { id: String, party: &'static str, date: String },
-    SignaturesMissing { id: String, parties: String },
-    AgreementSigned { id: String, party: &'static str, waiting: String },
-    AgreementActive { id: String, date: String },
-    SameInstitution { id: String, institution: String },
-    OutingNeedsConsents { missing: String },
-    TemplateMissing { name: String },
-    TemplateError { name: String, line: Option<usize>, detail: String },
+    NotEligibleOn {
+        id: String,
+        on: String,
+        failures: Vec<(String, Msg)>,
+    },
+    SeeEligibility {
+        id: String,
+    },
+    AgreementClosed {
+        id: String,
+        date: String,
+        action: &'static str,
+    },
+    AgreementWrongStatus {
+        id: String,
+        status: &'static str,
+        action: &'static str,
+        expected: String,
+    },
+    NoInstitution {
+        child: String,
+    },
+    PartyNotRequired {
+        party: &'static str,
+        regime: &'static str,
+        required: String,
+    },
+    PartyAlreadySigned {
+        id: String,
+        party: &'static str,
+        date: String,
+    },
+    SignaturesMissing {
+        id: String,
+        parties: String,
+    },
+    AgreementSigned {
+        id: String,
+        party: &'static str,
+        waiting: String,
+    },
+    AgreementActive {
+        id: String,
+        date: String,
+    },
+    SameInstitution {
+        id: String,
+        institution: String,
+    },
+    OutingNeedsConsents {
+        missing: String,
+    },
+    TemplateMissing {
+        name: String,
+    },
+    TemplateError {
+        name: String,
+        line: Option<usize>,
+        detail: String,
+    },
     DocxNeedsOutput,
-    DocumentWritten { path: String },
-    NotSignedYet { id: String },
-    VerifyOk { id: String, hash: String },
-    VerifyChanged { id: String, signed: String, now: String },
-    VerifyField { file: String, field: String },
+    DocumentWritten {
+        path: String,
+    },
+    NotSignedYet {
+        id: String,
+    },
+    VerifyOk {
+        id: String,
+        hash: String,
+    },
+    VerifyChanged {
+        id: String,
+        signed: String,
+        now: String,
+    },
+    VerifyField {
+        file: String,
+        field: String,
+    },
     VerifyFieldsUnknown,
-    ContactColumn { column: &'static str },
+    ContactColumn {
+        column: &'static str,
+    },
     // --- reports, due, status ---
     Report(ReportMsg),
     // --- history, undo, sync ---
     NoRepository,
-    HistoryUnknownId { id: String },
-    HistoryHeader { column: String },
+    HistoryUnknownId {
+        id: String,
+    },
+    HistoryHeader {
+        column: String,
+    },
     HistoryManual,
     HistoryAdded,
     HistoryRemoved,
-    HistoryRenamed { from: String },
+    HistoryRenamed {
+        from: String,
+    },
     HistoryLayoutOnly,
     HistoryUnparsable,
-    HistoryReason { reason: String },
+    HistoryReason {
+        reason: String,
+    },
     HistoryEmpty,
-    UndoDirty { files: String },
-    UndoNotOurs { commit: String },
+    UndoDirty {
+        files: String,
+    },
+    UndoNotOurs {
+        commit: String,
+    },
     UndoNothing,
     UndoRefused,
-    Undone { summary: String },
+    Undone {
+        summary: String,
+    },
     SyncNoRemote,
     SyncDetached,
-    SyncDirty { files: String },
-    SyncConflict { files: String, remote: String },
-    SyncInvalid { count: usize },
-    SyncUpToDate { remote: String },
-    SyncDone { remote: String, received: usize, sent: usize },
-    SyncRaced { remote: String },
+    SyncDirty {
+        files: String,
+    },
+    SyncConflict {
+        files: String,
+        remote: String,
+    },
+    SyncInvalid {
+        count: usize,
+    },
+    SyncUpToDate {
+        remote: String,
+    },
+    SyncDone {
+        remote: String,
+        received: usize,
+        sent: usize,
+    },
+    SyncRaced {
+        remote: String,
+    },
 }
 
 /// Translates `msg` in `lang`; a shorthand for the call sites.

@@ -230,6 +230,14 @@ pub fn text(msg: &Msg) -> String {
         // --- reports, due, status ---
         Report(msg) => super::reports::uk(msg),
 
+        FactorLabel(factor) => match factor {
+            crate::matching::score::Factor::Interests => "інтереси",
+            crate::matching::score::Factor::GoalAreas => "напрями",
+            crate::matching::score::Factor::Settlement => "населений пункт",
+            crate::matching::score::Factor::Availability => "спільні дні",
+            crate::matching::score::Factor::Waiting => "очікування",
+        }
+        .to_string(),
         // --- finding, loading and editing ---
         RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),
         RegistryMissing { dir } => format!("{dir}: такої теки немає"),
