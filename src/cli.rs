@@ -238,8 +238,9 @@ pub struct ListArgs {
     pub with_names: bool,
 }
 
+/// The `add` flags children and mentors share.
 #[derive(Debug, Clone, Args)]
-pub struct ChildFields {
+pub struct PersonFields {
     #[arg(long)]
     pub surname: Option<String>,
     #[arg(long)]
@@ -252,6 +253,26 @@ pub struct ChildFields {
     /// female | male
     #[arg(long)]
     pub sex: Option<String>,
+    #[arg(long)]
+    pub community: Option<String>,
+    #[arg(long)]
+    pub settlement: Option<String>,
+    /// Comma-separated ISO 639-1 codes (default: uk).
+    #[arg(long)]
+    pub languages: Option<String>,
+    /// Comma-separated free tags.
+    #[arg(long)]
+    pub interests: Option<String>,
+    /// Comma-separated: abilities, rights, practical_skills, communication, responsibility,
+    /// healthy_lifestyle (a mentor's: where they can help most).
+    #[arg(long)]
+    pub goal_areas: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChildFields {
+    #[command(flatten)]
+    pub person: PersonFields,
     /// orphan | deprived_of_parental_care | in_institution | difficult_circumstances |
     /// war_affected | child_of_fallen_defender | displaced | care_leaver
     #[arg(long)]
@@ -265,20 +286,6 @@ pub struct ChildFields {
     /// End of continuing education (mentoring may last until 23).
     #[arg(long)]
     pub studying_until: Option<String>,
-    #[arg(long)]
-    pub community: Option<String>,
-    #[arg(long)]
-    pub settlement: Option<String>,
-    /// Comma-separated ISO 639-1 codes (default: uk).
-    #[arg(long)]
-    pub languages: Option<String>,
-    /// Comma-separated free tags.
-    #[arg(long)]
-    pub interests: Option<String>,
-    /// Comma-separated: abilities, rights, practical_skills, communication, responsibility,
-    /// healthy_lifestyle.
-    #[arg(long)]
-    pub goal_areas: Option<String>,
     /// Date entered on the waiting list (default: today).
     #[arg(long)]
     pub registered_on: Option<String>,
@@ -289,38 +296,15 @@ pub struct ChildFields {
 
 #[derive(Debug, Clone, Args)]
 pub struct MentorFields {
-    #[arg(long)]
-    pub surname: Option<String>,
-    #[arg(long)]
-    pub given_name: Option<String>,
-    #[arg(long)]
-    pub patronymic: Option<String>,
-    /// YYYY-MM-DD
-    #[arg(long)]
-    pub birth_date: Option<String>,
-    /// female | male
-    #[arg(long)]
-    pub sex: Option<String>,
+    #[command(flatten)]
+    pub person: PersonFields,
     /// ISO 3166 alpha-2 (default: UA).
     #[arg(long)]
     pub citizenship: Option<String>,
     #[arg(long)]
-    pub community: Option<String>,
-    #[arg(long)]
-    pub settlement: Option<String>,
-    #[arg(long)]
     pub phone: Option<String>,
     #[arg(long)]
     pub email: Option<String>,
-    /// Comma-separated ISO 639-1 codes (default: uk).
-    #[arg(long)]
-    pub languages: Option<String>,
-    /// Comma-separated free tags.
-    #[arg(long)]
-    pub interests: Option<String>,
-    /// Comma-separated goal areas this mentor can help with.
-    #[arg(long)]
-    pub goal_areas: Option<String>,
     /// Comma-separated weekdays: mon,tue,wed,thu,fri,sat,sun.
     #[arg(long)]
     pub availability: Option<String>,

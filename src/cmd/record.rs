@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use toml_edit::DocumentMut;
 
 use crate::check::{self, Diagnostic, Severity};
-use crate::cli::{ChildFields, Format, InstitutionFields, ListArgs, MentorFields, RecordCommand};
+use crate::cli::{
+    ChildFields, Format, InstitutionFields, ListArgs, MentorFields, PersonFields, RecordCommand,
+};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -22,50 +24,52 @@ pub trait AddFields {
     fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)>;
 }
 
-impl AddFields for ChildFields {
-    fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
+impl PersonFields {
+    /// The shared fields; lists are written even when empty, so the file shows them.
+    fn assignments(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
             ("surname", self.surname.clone()),
             ("given_name", self.given_name.clone()),
             ("patronymic", self.patronymic.clone()),
             ("birth_date", self.birth_date.clone()),
             ("sex", self.sex.clone()),
-            ("category", self.category.clone()),
-            ("placement", self.placement.clone()),
-            ("institution", self.institution.clone()),
-            ("studying_until", self.studying_until.clone()),
             ("community", self.community.clone()),
             ("settlement", self.settlement.clone()),
             ("languages", Some(self.languages.clone().unwrap_or_else(|| "uk".into()))),
             ("interests", Some(self.interests.clone().unwrap_or_default())),
             ("goal_areas", Some(self.goal_areas.clone().unwrap_or_default())),
+        ]
+    }
+}
+
+impl AddFields for ChildFields {
+    fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
+        let mut fields = self.person.assignments();
+        fields.extend([
+            ("category", self.category.clone()),
+            ("placement", self.placement.clone()),
+            ("institution", self.institution.clone()),
+            ("studying_until", self.studying_until.clone()),
             ("registered_on", Some(self.registered_on.clone().unwrap_or_else(|| ctx.today.to_string()))),
             ("preferences.mentor_sex", self.mentor_sex.clone()),
-        ]
+        ]);
+        fields
     }
 }
 
 impl AddFields for MentorFields {
     fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("surname", self.surname.clone()),
-            ("given_name", self.given_name.clone()),
-            ("patronymic", self.patronymic.clone()),
-            ("birth_date", self.birth_date.clone()),
-            ("sex", self.sex.clone()),
+        let mut fields = self.person.assignments();
+        fields.extend([
             ("citizenship", Some(self.citizenship.clone().unwrap_or_else(|| "UA".into()))),
             ("legal_capacity", Some("true".into())),
-            ("community", self.community.clone()),
-            ("settlement", self.settlement.clone()),
             ("phone", self.phone.clone()),
             ("email", self.email.clone()),
-            ("languages", Some(self.languages.clone().unwrap_or_else(|| "uk".into()))),
-            ("interests", Some(self.interests.clone().unwrap_or_default())),
-            ("goal_areas", Some(self.goal_areas.clone().unwrap_or_default())),
             ("availability", Some(self.availability.clone().unwrap_or_default())),
             ("capacity", Some(self.capacity.clone().unwrap_or_else(|| "1".into()))),
             ("applied_on", Some(self.applied_on.clone().unwrap_or_else(|| ctx.today.to_string()))),
-        ]
+        ]);
+        fields
     }
 }
 
