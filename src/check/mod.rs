@@ -698,24 +698,24 @@ pub fn validate_record_text(
     text: &str,
     today: Date,
 ) -> Vec<Diagnostic> {
-    use crate::registry::parse_toml;
+    use crate::registry::{parse_problems, parse_toml};
     let lookup = FileLookup(root);
     let (record_id, findings) = match kind {
         Kind::Child => match parse_toml::<Child>(rel, text) {
             Ok(r) => (r.id.clone(), check_child(&r, today, &lookup)),
-            Err(d) => return vec![d],
+            Err(_) => return parse_problems::<Child>(rel, text),
         },
         Kind::Mentor => match parse_toml::<Mentor>(rel, text) {
             Ok(r) => (r.id.clone(), check_mentor(&r, today, &lookup)),
-            Err(d) => return vec![d],
+            Err(_) => return parse_problems::<Mentor>(rel, text),
         },
         Kind::Institution => match parse_toml::<Institution>(rel, text) {
             Ok(r) => (r.id.clone(), check_institution(&r)),
-            Err(d) => return vec![d],
+            Err(_) => return parse_problems::<Institution>(rel, text),
         },
         Kind::Agreement => match parse_toml::<Agreement>(rel, text) {
             Ok(r) => (r.id.clone(), check_agreement(&r, config, today, &lookup)),
-            Err(d) => return vec![d],
+            Err(_) => return parse_problems::<Agreement>(rel, text),
         },
     };
     let mut out = place(root, rel, findings, Some(text));

@@ -171,6 +171,40 @@ pub fn parse_toml<T: DeserializeOwned>(rel: &str, text: &str) -> Result<T, Diagn
     })
 }
 
+/// Every schema problem of a file that does not parse into `T`, not just the first: serde stops
+/// at the first bad key, so the line it points at is blanked and the text parsed again, until
+/// it parses or the problem is not one that sits on a single `key = value` line. Runs only for
+/// broken files.
+pub fn parse_problems<T: DeserializeOwned>(rel: &str, text: &str) -> Vec<Diagnostic> {
+    const MOST: usize = 50;
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut text = text.to_string();
+    while problems.len() < MOST {
+        let Err(err) = toml::from_str::<T>(&text) else { break };
+        let position = err.span().map(|span| line_col(&text, span.start));
+        let (code, msg) = classify(err.message());
+        problems.push(Diagnostic::error(rel, code, msg).at(position));
+        let retry = matches!(code, "schema.unknown_key" | "schema.enum" | "schema.type" | "date.invalid");
+        let Some(span) = err.span().filter(|_| retry) else { break };
+        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+        let line = &text[start..end];
+        // Only a whole `key = value` line can be set aside; anything else ends the search.
+        if !line.contains('=') || line.trim_start().starts_with('[') || !is_balanced(line) {
+            break;
+        }
+        text.replace_range(start..end, &"#".repeat(1));
+    }
+    problems
+}
+
+/// A line whose brackets and quotes close on it (so blanking it leaves valid TOML).
+fn is_balanced(line: &str) -> bool {
+    let opens = line.matches(['[', '{']).count();
+    let closes = line.matches([']', '}']).count();
+    opens == closes && !line.contains("\"\"\"") && !line.contains("'''")
+}
+
 /// Sorts the parser's message into our codes. The texts are serde's and toml's stable wording.
 fn classify(message: &str) -> (&'static str, Msg) {
     let message = message.trim();
@@ -275,7 +309,7 @@ fn parse_files<T: DeserializeOwned>(kind: Kind, files: &[(String, PathBuf)]) -> 
             Ok(text) => match toml::from_str::<T>(&text) {
                 Ok(record) => records.push(record),
                 // Only a broken file pays for building its diagnostic.
-                Err(_) => problems.extend(parse_toml::<T>(&rel(stem), &text).err()),
+                Err(_) => problems.extend(parse_problems::<T>(&rel(stem), &text)),
             },
             Err(err) => problems.push(Diagnostic::error(
                 rel(stem),

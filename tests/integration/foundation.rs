@@ -621,3 +621,30 @@ fn check_catches_dangling_conflicts_and_outings_without_consents() {
     assert_eq!(warning["file"], "agreements/a-0007.toml");
     assert!(warning["message"].as_str().unwrap().contains("legal_representative"), "{warning}");
 }
+
+#[test]
+fn check_reports_every_bad_key_of_one_file() {
+    let registry = Registry::new().with_people();
+    let text = registry
+        .read("mentors/m-0001.toml")
+        .replace("surname = ", "surnme = ")
+        .replace("sex = \"male\"", "sex = \"mail\"")
+        .replace("capacity = 1", "capacity = 1\ncolour = \"green\"");
+    registry.write("mentors/m-0001.toml", &text);
+    let json = registry.run(&["check", "--format", "json"]).expect(1).json();
+    let found: Vec<(u64, &str)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["file"] == "mentors/m-0001.toml")
+        .map(|e| (e["line"].as_u64().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    let line = |needle: &str| text.lines().position(|l| l.starts_with(needle)).unwrap() as u64 + 1;
+    for expected in [
+        (line("surnme"), "schema.unknown_key"),
+        (line("sex"), "schema.enum"),
+        (line("colour"), "schema.unknown_key"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+}
