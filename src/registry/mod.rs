@@ -193,7 +193,8 @@ pub fn parse_problems<T: DeserializeOwned>(rel: &str, text: &str) -> Vec<Diagnos
         if !line.contains('=') || line.trim_start().starts_with('[') || !is_balanced(line) {
             break;
         }
-        text.replace_range(start..end, &"#".repeat(1));
+        // A comment in its place keeps every later line where the user sees it.
+        text.replace_range(start..end, "#");
     }
     problems
 }
