@@ -8,4 +8,5 @@ mod eligibility;
 mod foundation;
 mod history;
 mod matching;
+mod readme;
 mod reports;
