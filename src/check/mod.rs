@@ -804,12 +804,7 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
 pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     use crate::rules::{self, RuleStatus};
     let rules_config = &registry.config.rules;
-    let mut open_by_child: HashMap<&str, usize> = HashMap::new();
-    let mut open_by_mentor: HashMap<&str, usize> = HashMap::new();
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
-        *open_by_child.entry(&agreement.child).or_default() += 1;
-        *open_by_mentor.entry(&agreement.mentor).or_default() += 1;
-    }
+    let open = registry.open_agreements();
     let mut findings: Vec<(String, Vec<Finding>)> = Vec::new();
     for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
         let mut found = Vec::new();
@@ -830,7 +825,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             }
         };
         if let Some(child) = registry.child(&agreement.child) {
-            let others = open_by_child.get(child.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+            let others = open.get(child.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
             report(
                 Kind::Child,
                 &child.id,
@@ -839,7 +834,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             );
         }
         if let Some(mentor) = registry.mentor(&agreement.mentor) {
-            let others = open_by_mentor.get(mentor.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+            let others = open.get(mentor.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
             report(
                 Kind::Mentor,
                 &mentor.id,

@@ -1,7 +1,5 @@
 //! `eligibility ID` and `eligibility --all`: the rules engine's verdicts, with their basis.
 
-use std::collections::HashMap;
-
 use crate::cli::{EligibilityArgs, Format};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -9,7 +7,7 @@ use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
 use crate::record::date::{self, Date};
 use crate::record::enums::Regime;
-use crate::record::{Agreement, Child, Kind, Mentor};
+use crate::record::{Child, Kind, Mentor};
 use crate::registry::{self, Registry};
 use crate::rules::{self, RuleStatus, Verdict};
 
@@ -64,7 +62,7 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
         Some(kind @ (Kind::Child | Kind::Mentor)) => kind,
         _ => return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind: Kind::Child }.into()),
     };
-    let open = open_agreements_of(&ctx.root, kind, id);
+    let open = crate::agreement::open_agreements(&ctx.root, kind.noun(), id, None);
     let verdict = verdict_for(ctx, kind, id, on, regime, open)?;
     match ctx.format {
         Format::Json => {
@@ -134,27 +132,9 @@ fn explain(ctx: &Ctx, id: &str, verdict: &Verdict) -> String {
     out
 }
 
-/// Open agreements of one person, found without loading the registry: only agreement files
-/// that mention the ID are parsed.
-pub fn open_agreements_of(root: &std::path::Path, kind: Kind, id: &str) -> usize {
-    let quoted = format!("\"{id}\"");
-    let (files, _) = registry::list_files(root, Kind::Agreement);
-    files
-        .iter()
-        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
-        .filter(|text| text.contains(&quoted))
-        .filter_map(|text| toml::from_str::<Agreement>(&text).ok())
-        .filter(|a| a.status.is_open() && if kind == Kind::Child { a.child == id } else { a.mentor == id })
-        .count()
-}
-
 fn all(ctx: &Ctx, on: Date, regime: Regime) -> Result<u8> {
     let registry = Registry::load_valid(&ctx.root)?;
-    let mut open: HashMap<&str, usize> = HashMap::new();
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
-        *open.entry(&agreement.child).or_default() += 1;
-        *open.entry(&agreement.mentor).or_default() += 1;
-    }
+    let open = registry.open_agreements();
     let rules = &registry.config.rules;
     let mut rows = Vec::new();
     let mut push = |kind: Kind, id: &str, mut verdict: Verdict| {

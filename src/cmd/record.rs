@@ -316,10 +316,7 @@ fn remove(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
 
 fn show(ctx: &Ctx, kind: Kind, id: &str) -> Result<u8> {
     let id = checked_id(id)?;
-    let path = record_path(&ctx.root, kind, id);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|_| Error::new(Msg::UnknownIdOfKind { id: id.to_string(), kind }))?;
-    let json = record_json(&ctx.root, kind, id)?;
+    let (json, text) = record_json(&ctx.root, kind, id)?;
     match ctx.format {
         // The file as the coordinator wrote it, comments included.
         Format::Table => output::emit(&text)?,
@@ -334,16 +331,19 @@ fn show(ctx: &Ctx, kind: Kind, id: &str) -> Result<u8> {
     Ok(0)
 }
 
-/// A record as JSON (dates as ISO strings), parsed and validated on the way.
-fn record_json(root: &std::path::Path, kind: Kind, id: &str) -> Result<serde_json::Value> {
+/// A record as JSON (dates as ISO strings), parsed and validated on the way, with the file's
+/// text as written (comments included).
+fn record_json(root: &std::path::Path, kind: Kind, id: &str) -> Result<(serde_json::Value, String)> {
     use crate::record::{Agreement, Child, Institution, Mentor};
-    let value = match kind {
-        Kind::Child => serde_json::to_value(registry::read_record::<Child>(root, kind, id)?.0),
-        Kind::Mentor => serde_json::to_value(registry::read_record::<Mentor>(root, kind, id)?.0),
-        Kind::Institution => serde_json::to_value(registry::read_record::<Institution>(root, kind, id)?.0),
-        Kind::Agreement => serde_json::to_value(registry::read_record::<Agreement>(root, kind, id)?.0),
-    };
-    Ok(value.expect("records serialize to JSON"))
+    fn json<T: serde::Serialize>((record, text): (T, String)) -> (serde_json::Value, String) {
+        (serde_json::to_value(record).expect("records serialize to JSON"), text)
+    }
+    Ok(match kind {
+        Kind::Child => json(registry::read_record::<Child>(root, kind, id)?),
+        Kind::Mentor => json(registry::read_record::<Mentor>(root, kind, id)?),
+        Kind::Institution => json(registry::read_record::<Institution>(root, kind, id)?),
+        Kind::Agreement => json(registry::read_record::<Agreement>(root, kind, id)?),
+    })
 }
 
 fn flatten(prefix: &str, value: &serde_json::Value, rows: &mut Vec<Vec<Cell>>) {

@@ -128,16 +128,6 @@ pub fn conflict<'m>(child: &Child, mentor: &'m Mentor) -> Option<&'m str> {
         .find(|entry| *entry == child.id || child.institution.as_deref() == Some(*entry))
 }
 
-/// Open (proposed, active, suspended) agreements per child and per mentor ID.
-pub fn open_agreements(registry: &Registry) -> HashMap<&str, usize> {
-    let mut open: HashMap<&str, usize> = HashMap::new();
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
-        *open.entry(&agreement.child).or_default() += 1;
-        *open.entry(&agreement.mentor).or_default() += 1;
-    }
-    open
-}
-
 /// Pool positions of the children and of the mentors who may be paired with each other.
 pub type Group = (Vec<u32>, Vec<u32>);
 
@@ -156,7 +146,7 @@ impl Pool {
     /// Judges everyone through the eligibility engine (in parallel: it is most of the work on
     /// a large registry), keeping those `community` (when given) names.
     pub fn new(registry: &Registry, regime: Regime, on: Date, community: Option<&str>) -> Pool {
-        let open = open_agreements(registry);
+        let open = registry.open_agreements();
         let rules = &registry.config.rules;
         let in_community = |c: &str| community.is_none_or(|wanted| wanted == c);
         let children = parallel_filter(&registry.children, |child| {

@@ -56,7 +56,7 @@ pub fn explain(
     regime: Regime,
     weights: &MilliWeights,
 ) -> Explanation {
-    let open = candidates::open_agreements(registry);
+    let open = registry.open_agreements();
     let rules = &registry.config.rules;
     let n = |id: &str| open.get(id).copied().unwrap_or(0);
     let child_verdict = rules::child_verdict(child, rules, regime, on, n(&child.id), true);

@@ -769,18 +769,24 @@ impl AugmentState {
             let j = j as usize;
             v[j] += dist[j] - min;
         }
-        // Flip the alternating path.
-        let mut j = end_col;
-        loop {
-            let i = pred[j] as usize;
-            row_of_col[j] = i as u32;
-            let previous = col_of_row[i];
-            col_of_row[i] = j as u32;
-            if i == free_row {
-                break;
-            }
-            j = previous as usize;
+        flip_path(pred, row_of_col, col_of_row, end_col, free_row);
+    }
+}
+
+/// Flips the alternating path that ends in column `end_col` and starts at the free row
+/// `free_row`: every column on it takes the row that reached it (`pred`), which frees the
+/// column that row held, back to the start.
+fn flip_path(pred: &[u32], row_of_col: &mut [u32], col_of_row: &mut [u32], end_col: usize, free_row: usize) {
+    let mut j = end_col;
+    loop {
+        let i = pred[j] as usize;
+        row_of_col[j] = i as u32;
+        let previous = col_of_row[i];
+        col_of_row[i] = j as u32;
+        if i == free_row {
+            break;
         }
+        j = previous as usize;
     }
 }
 
@@ -850,17 +856,7 @@ fn augment_sparse(
         for &j in &finalized {
             v[j as usize] -= total - dist[j as usize];
         }
-        let mut j = sink;
-        loop {
-            let i = pred[j] as usize;
-            row_of_col[j] = i as u32;
-            let previous = col_of_row[i];
-            col_of_row[i] = j as u32;
-            if i == source {
-                break;
-            }
-            j = previous as usize;
-        }
+        flip_path(&pred, &mut row_of_col, &mut col_of_row, sink, source);
         for &j in &touched {
             dist[j as usize] = i64::MAX;
             done[j as usize] = false;

@@ -94,6 +94,17 @@ impl Registry {
         }
     }
 
+    /// Open (proposed, active, suspended) agreements per child and per mentor ID (IDs are
+    /// unique across the registry, so one map serves both).
+    pub fn open_agreements(&self) -> std::collections::HashMap<&str, usize> {
+        let mut open: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for agreement in self.agreements.iter().filter(|a| a.status.is_open()) {
+            *open.entry(&agreement.child).or_default() += 1;
+            *open.entry(&agreement.mentor).or_default() += 1;
+        }
+        open
+    }
+
     pub fn child(&self, id: &str) -> Option<&Child> {
         self.children.binary_search_by(|c| c.id.as_str().cmp(id)).ok().map(|i| &self.children[i])
     }
