@@ -9,4 +9,5 @@ mod foundation;
 mod history;
 mod matching;
 mod readme;
+mod regression;
 mod reports;
