@@ -80,8 +80,8 @@ pub fn require_eligible(
         ),
     ];
     for (id, verdict) in verdicts {
-        let failures: Vec<(String, Msg)> =
-            verdict.failures().map(|rule| (rule.code.to_string(), rule.msg.clone())).collect();
+        let failures: Vec<(String, crate::rules::Finding)> =
+            verdict.failures().map(|rule| (rule.code.to_string(), rule.finding.clone())).collect();
         if !failures.is_empty() {
             return Err(Error::new(Msg::NotEligibleOn { id: id.to_string(), on: on.to_string(), failures })
                 .with_hint(Msg::SeeEligibility { id: id.to_string() }));

@@ -819,7 +819,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                         id: id.to_string(),
                         regime: regime.to_string(),
                         code: rule.code,
-                        detail: Box::new(rule.msg),
+                        detail: Box::new(rule.finding),
                     },
                 ));
             }

@@ -72,7 +72,7 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
                 "on": on.to_string(),
                 "regime": regime.as_str(),
                 "eligible": verdict.eligible,
-                "rules": verdict.rules_json(),
+                "rules": rules_json(&verdict),
             });
             output::emit(&output::json_string(&value))?;
         }
@@ -80,6 +80,24 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
         Format::Table => output::emit(&explain(ctx, id, &verdict))?,
     }
     Ok(if verdict.eligible { 0 } else { 1 })
+}
+
+/// The JSON of one verdict's rules; messages and references in English, the stable machine
+/// language.
+fn rules_json(verdict: &Verdict) -> serde_json::Value {
+    let en = crate::i18n::Lang::En;
+    verdict
+        .rules
+        .iter()
+        .map(|rule| {
+            serde_json::json!({
+                "code": rule.code,
+                "status": rule.status.as_str(),
+                "message": en.text(&Msg::Rule(rule.finding.clone())),
+                "reference": en.text(&Msg::RuleReference(rule.reference.clone())),
+            })
+        })
+        .collect()
 }
 
 fn rule_rows(ctx: &Ctx, verdict: &Verdict) -> Rows {
@@ -96,7 +114,7 @@ fn rule_rows(ctx: &Ctx, verdict: &Verdict) -> Rows {
                 vec![
                     Cell::text(rule.code),
                     Cell::text(rule.status.as_str()),
-                    Cell::text(ctx.t(rule.msg.clone())),
+                    Cell::text(ctx.t(Msg::Rule(rule.finding.clone()))),
                     Cell::text(ctx.t(Msg::RuleReference(rule.reference.clone()))),
                 ]
             })
@@ -122,7 +140,7 @@ fn explain(ctx: &Ctx, id: &str, verdict: &Verdict) -> String {
             RuleStatus::Warn => paint("33", "!"),
             RuleStatus::Fail => paint("31", "✗"),
         };
-        out.push_str(&format!("{mark} {:<24} {}\n", rule.code, ctx.t(rule.msg.clone())));
+        out.push_str(&format!("{mark} {:<24} {}\n", rule.code, ctx.t(Msg::Rule(rule.finding.clone()))));
         out.push_str(&format!(
             "  {:<24} {}\n",
             "",

@@ -5,7 +5,7 @@ use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
 use crate::record::enums::{Category, Disqualification, Sex};
-use crate::rules::{Basis, Reference};
+use crate::rules::{Basis, Finding, Reference};
 
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
@@ -62,61 +62,12 @@ pub fn text(msg: &Msg) -> String {
         }
 
         // --- eligibility (rules) ---
-        MentorAgeOk { age, min } => format!("aged {age}, at least {min}"),
-        MentorTooYoung { age, min } => format!("aged {age}: a mentor must be at least {min}"),
-        MentorCapable => "has full legal capacity".to_string(),
-        MentorNotCapable => "no full legal capacity (`legal_capacity = false`): may not be a mentor".to_string(),
-        CitizenshipOk => "citizen of Ukraine".to_string(),
-        CitizenshipForeign { value } => format!("citizenship {value}, not Ukrainian"),
-        TrainingDone { date } => format!("training completed on {date}"),
-        TrainingLater { date } => format!("training dated {date}, after the date of the check: not completed yet"),
-        TrainingMissing => "training not completed: record `training.completed_on` after the course".to_string(),
-        ConclusionIssued { date } => format!("the centre's conclusion issued on {date}"),
-        ConclusionLater { date } => format!("conclusion dated {date}, after the date of the check: not issued yet"),
-        ConclusionMissing => "no conclusion of the centre that the person may be a mentor: record `conclusion.issued_on` once issued".to_string(),
-        DocumentsComplete => "passport copy, medical certificate and criminal record certificate received".to_string(),
-        DocumentsMissing { which } => format!(
-            "documents missing: {}; record the date each was received under [documents]",
-            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
-        ),
-        CertificateOld { which, expired, months } => format!(
-            "{} is older than {months} months (since {expired}): ask for a fresh one",
-            doc_name(which)
-        ),
-        NoDisqualification => "no grounds of Family Code art. 212 recorded".to_string(),
-        Disqualified { ground } => format!("may not be a mentor: {}", ground_text(*ground)),
-        MentorStatusActive => "status active".to_string(),
-        MentorStatusInactive { status } => format!("status `{status}`: not available"),
-        CapacityFree { open, capacity } => format!("{open} of {capacity} places taken: can take another child"),
-        CapacityFull { open, capacity } => format!("{open} of {capacity} places taken: no room for another child"),
-        CategoryOk { category } => format!("category: {}", category_name(*category)),
-        CategoryNotCovered { category, regime } => {
-            format!("category {} is not covered by the {regime} rules", category_name(*category))
-        }
-        PlacementOk => "placement fits the regime".to_string(),
-        PlacementNotInstitution { placement } => {
-            format!("placement `{placement}`: under the 2017 rules the child must live in an institution")
-        }
-        ChildOldEnough { age, min } => format!("aged {age}, at least {min}"),
-        ChildTooYoung { age, min } => format!("aged {age}: mentoring starts at {min}"),
-        ChildUnderMax { age, max } => format!("aged {age}, under {max}"),
-        ChildStudying { age, until } => format!("aged {age}, continuing education until {until}: may be mentored until 23"),
-        CareLeaverUnder { age, max } => format!("care leaver aged {age}, under {max}"),
-        ChildTooOld { age, max, studying_max } => format!(
-            "aged {age}: over {max}, and not studying (`studying_until`) or a care leaver under {studying_max}"
-        ),
-        ConsentGiven { date } => format!("the child consented on {date}"),
-        ConsentMissing => "the child's consent is not recorded: record `consent.child`".to_string(),
-        LegalRepNotNeeded { age } => format!("aged {age}: an adult, no legal representative's consent needed"),
-        LegalRepConsentGiven { date } => format!("the legal representative consented on {date}"),
-        LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
-        ChildFree => "no open agreement".to_string(),
-        ChildHasAgreement { open } => format!("already in {open} open agreement(s)"),
+        Rule(finding) => finding_text(finding),
         RuleReference(reference) => reference_text(reference),
         PartyIneligible { kind, id, regime, code, detail } => format!(
             "{} `{id}` no longer eligible under the {regime} rules ({code}): {}",
             kind_name(*kind),
-            text(detail)
+            finding_text(detail)
         ),
         DocumentExpiring { which, expires } => format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} is eligible under the {regime} rules on {on}"),
@@ -146,7 +97,7 @@ pub fn text(msg: &Msg) -> String {
         }
         UnmatchedTaken { candidates } => format!("all {candidates} possible mentor(s) are taken by better pairs"),
         UnmatchedZeroScore { candidates } => format!("its {candidates} possible pair(s) score 0 and add nothing under --objective score"),
-        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_name(*kind), text(detail)),
+        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_name(*kind), finding_text(detail)),
         ConstraintCommunity { child, mentor } => format!("different communities: the child's is {child}, the mentor's {mentor} (`[matching] scope`)"),
         ConstraintSettlement { child, mentor } => format!("different settlements: the child's is `{child}`, the mentor's `{mentor}` (`[matching] scope = \"settlement\"`)"),
         ConstraintMentorSex { wanted, mentor } => format!("the child prefers a {} mentor; this mentor is {}", sex_word(*wanted), sex_word(*mentor)),
@@ -192,7 +143,7 @@ pub fn text(msg: &Msg) -> String {
 
         // --- agreements and contacts ---
         NotEligibleOn { id, on, failures } => {
-            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
             format!("{id} is not eligible on {on}: {}; nothing changed", rules.join("; "))
         }
         SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
@@ -377,5 +328,62 @@ fn sex_word(sex: Sex) -> &'static str {
     match sex {
         Sex::Female => "female",
         Sex::Male => "male",
+    }
+}
+
+/// A rule's finding.
+pub fn finding_text(finding: &Finding) -> String {
+    use Finding::*;
+    match finding {
+        MentorAgeOk { age, min } => format!("aged {age}, at least {min}"),
+        MentorTooYoung { age, min } => format!("aged {age}: a mentor must be at least {min}"),
+        MentorCapable => "has full legal capacity".to_string(),
+        MentorNotCapable => "no full legal capacity (`legal_capacity = false`): may not be a mentor".to_string(),
+        CitizenshipOk => "citizen of Ukraine".to_string(),
+        CitizenshipForeign { value } => format!("citizenship {value}, not Ukrainian"),
+        TrainingDone { date } => format!("training completed on {date}"),
+        TrainingLater { date } => format!("training dated {date}, after the date of the check: not completed yet"),
+        TrainingMissing => "training not completed: record `training.completed_on` after the course".to_string(),
+        ConclusionIssued { date } => format!("the centre's conclusion issued on {date}"),
+        ConclusionLater { date } => format!("conclusion dated {date}, after the date of the check: not issued yet"),
+        ConclusionMissing => "no conclusion of the centre that the person may be a mentor: record `conclusion.issued_on` once issued".to_string(),
+        DocumentsComplete => "passport copy, medical certificate and criminal record certificate received".to_string(),
+        DocumentsMissing { which } => format!(
+            "documents missing: {}; record the date each was received under [documents]",
+            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
+        ),
+        CertificateOld { which, expired, months } => format!(
+            "{} is older than {months} months (since {expired}): ask for a fresh one",
+            doc_name(which)
+        ),
+        NoDisqualification => "no grounds of Family Code art. 212 recorded".to_string(),
+        Disqualified { ground } => format!("may not be a mentor: {}", ground_text(*ground)),
+        MentorStatusActive => "status active".to_string(),
+        MentorStatusInactive { status } => format!("status `{status}`: not available"),
+        CapacityFree { open, capacity } => format!("{open} of {capacity} places taken: can take another child"),
+        CapacityFull { open, capacity } => format!("{open} of {capacity} places taken: no room for another child"),
+        CategoryOk { category } => format!("category: {}", category_name(*category)),
+        CategoryNotCovered { category, regime } => {
+            format!("category {} is not covered by the {regime} rules", category_name(*category))
+        }
+        PlacementOk => "placement fits the regime".to_string(),
+        PlacementNotInstitution { placement } => {
+            format!("placement `{placement}`: under the 2017 rules the child must live in an institution")
+        }
+        ChildOldEnough { age, min } => format!("aged {age}, at least {min}"),
+        ChildTooYoung { age, min } => format!("aged {age}: mentoring starts at {min}"),
+        ChildUnderMax { age, max } => format!("aged {age}, under {max}"),
+        ChildStudying { age, until } => format!("aged {age}, continuing education until {until}: may be mentored until 23"),
+        CareLeaverUnder { age, max } => format!("care leaver aged {age}, under {max}"),
+        ChildTooOld { age, max, studying_max } => format!(
+            "aged {age}: over {max}, and not studying (`studying_until`) or a care leaver under {studying_max}"
+        ),
+        ConsentGiven { date } => format!("the child consented on {date}"),
+        ConsentMissing => "the child's consent is not recorded: record `consent.child`".to_string(),
+        LegalRepNotNeeded { age } => format!("aged {age}: an adult, no legal representative's consent needed"),
+        LegalRepConsentGiven { date } => format!("the legal representative consented on {date}"),
+        LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
+        ChildFree => "no open agreement".to_string(),
+        ChildHasAgreement { open } => format!("already in {open} open agreement(s)"),
     }
 }

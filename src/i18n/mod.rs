@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
-use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
+use crate::record::enums::{GoalArea, Sex, Weekday};
 use crate::rules::Reference;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -226,117 +226,15 @@ pub enum Msg {
         path: String,
     },
     // --- eligibility (rules) ---
-    MentorAgeOk {
-        age: i32,
-        min: i32,
-    },
-    MentorTooYoung {
-        age: i32,
-        min: i32,
-    },
-    MentorCapable,
-    MentorNotCapable,
-    CitizenshipOk,
-    CitizenshipForeign {
-        value: String,
-    },
-    TrainingDone {
-        date: String,
-    },
-    TrainingLater {
-        date: String,
-    },
-    TrainingMissing,
-    ConclusionIssued {
-        date: String,
-    },
-    ConclusionLater {
-        date: String,
-    },
-    ConclusionMissing,
-    DocumentsComplete,
-    DocumentsMissing {
-        which: Vec<&'static str>,
-    },
-    CertificateOld {
-        which: &'static str,
-        expired: String,
-        months: u32,
-    },
-    NoDisqualification,
-    Disqualified {
-        ground: Disqualification,
-    },
-    MentorStatusActive,
-    MentorStatusInactive {
-        status: String,
-    },
-    CapacityFree {
-        open: usize,
-        capacity: u32,
-    },
-    CapacityFull {
-        open: usize,
-        capacity: u32,
-    },
-    CategoryOk {
-        category: Category,
-    },
-    CategoryNotCovered {
-        category: Category,
-        regime: String,
-    },
-    PlacementOk,
-    PlacementNotInstitution {
-        placement: String,
-    },
-    ChildOldEnough {
-        age: i32,
-        min: i32,
-    },
-    ChildTooYoung {
-        age: i32,
-        min: i32,
-    },
-    ChildUnderMax {
-        age: i32,
-        max: i32,
-    },
-    ChildStudying {
-        age: i32,
-        until: String,
-    },
-    CareLeaverUnder {
-        age: i32,
-        max: i32,
-    },
-    ChildTooOld {
-        age: i32,
-        max: i32,
-        studying_max: i32,
-    },
-    ConsentGiven {
-        date: String,
-    },
-    ConsentMissing,
-    LegalRepNotNeeded {
-        age: i32,
-    },
-    LegalRepConsentGiven {
-        date: String,
-    },
-    LegalRepConsentMissing,
-    ChildFree,
-    ChildHasAgreement {
-        open: usize,
-    },
+    /// A rule's outcome (eligibility), translated from the rules' own type.
+    Rule(crate::rules::Finding),
     RuleReference(Reference),
     PartyIneligible {
         kind: Kind,
         id: String,
         regime: String,
         code: &'static str,
-        detail: Box<Msg>,
+        detail: Box<crate::rules::Finding>,
     },
     DocumentExpiring {
         which: &'static str,
@@ -383,7 +281,7 @@ pub enum Msg {
     PartyFailsRule {
         kind: Kind,
         id: String,
-        detail: Box<Msg>,
+        detail: Box<crate::rules::Finding>,
     },
     ConstraintCommunity {
         child: String,
@@ -482,7 +380,7 @@ pub enum Msg {
     NotEligibleOn {
         id: String,
         on: String,
-        failures: Vec<(String, Msg)>,
+        failures: Vec<(String, crate::rules::Finding)>,
     },
     SeeEligibility {
         id: String,

@@ -5,7 +5,7 @@ use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
 use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
-use crate::rules::{Basis, Reference};
+use crate::rules::{Basis, Finding, Reference};
 
 /// The kind of record, as the object of a sentence ("посилається на дитину").
 fn kind_name(kind: Kind) -> &'static str {
@@ -63,61 +63,12 @@ pub fn text(msg: &Msg) -> String {
         }
 
         // --- eligibility (rules) ---
-        MentorAgeOk { age, min } => format!("вік {age}, не менше {min}"),
-        MentorTooYoung { age, min } => format!("вік {age}: наставник має бути не молодший за {min}"),
-        MentorCapable => "повна цивільна дієздатність".to_string(),
-        MentorNotCapable => "немає повної дієздатності (`legal_capacity = false`): не може бути наставником".to_string(),
-        CitizenshipOk => "громадянин України".to_string(),
-        CitizenshipForeign { value } => format!("громадянство {value}, не українське"),
-        TrainingDone { date } => format!("навчання пройдено {date}"),
-        TrainingLater { date } => format!("навчання датоване {date}, пізніше дати перевірки: ще не пройдено"),
-        TrainingMissing => "навчання не пройдено: після курсу внесіть `training.completed_on`".to_string(),
-        ConclusionIssued { date } => format!("висновок центру видано {date}"),
-        ConclusionLater { date } => format!("висновок датований {date}, пізніше дати перевірки: ще не видано"),
-        ConclusionMissing => "немає висновку центру про можливість бути наставником: після видачі внесіть `conclusion.issued_on`".to_string(),
-        DocumentsComplete => "копію паспорта, медичну довідку та довідку про несудимість отримано".to_string(),
-        DocumentsMissing { which } => format!(
-            "бракує документів: {}; внесіть дату отримання кожного в [documents]",
-            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
-        ),
-        CertificateOld { which, expired, months } => format!(
-            "{} старша за {months} міс. (з {expired}): попросіть нову",
-            doc_name(which)
-        ),
-        NoDisqualification => "обставин зі ст. 212 Сімейного кодексу не виявлено".to_string(),
-        Disqualified { ground } => format!("не може бути наставником: {}", ground_text(*ground)),
-        MentorStatusActive => "статус: активний".to_string(),
-        MentorStatusInactive { status } => format!("статус `{status}`: недоступний"),
-        CapacityFree { open, capacity } => format!("зайнято {open} з {capacity} місць: може взяти ще дитину"),
-        CapacityFull { open, capacity } => format!("зайнято {open} з {capacity} місць: вільних місць немає"),
-        CategoryOk { category } => format!("категорія: {}", category_name(*category)),
-        CategoryNotCovered { category, regime } => {
-            format!("категорія «{}» не охоплена правилами {regime} року", category_name(*category))
-        }
-        PlacementOk => "влаштування відповідає режиму".to_string(),
-        PlacementNotInstitution { placement } => {
-            format!("влаштування `{placement}`: за правилами 2017 року дитина має проживати в закладі")
-        }
-        ChildOldEnough { age, min } => format!("вік {age}, не менше {min}"),
-        ChildTooYoung { age, min } => format!("вік {age}: наставництво — з {min} років"),
-        ChildUnderMax { age, max } => format!("вік {age}, менше {max}"),
-        ChildStudying { age, until } => format!("вік {age}, навчається до {until}: наставництво можливе до 23 років"),
-        CareLeaverUnder { age, max } => format!("випускник закладу, вік {age}, менше {max}"),
-        ChildTooOld { age, max, studying_max } => format!(
-            "вік {age}: понад {max}, і не навчається (`studying_until`) та не є випускником закладу молодшим за {studying_max}"
-        ),
-        ConsentGiven { date } => format!("дитина дала згоду {date}"),
-        ConsentMissing => "згоду дитини не внесено: внесіть `consent.child`".to_string(),
-        LegalRepNotNeeded { age } => format!("вік {age}: повнолітня особа, згода законного представника не потрібна"),
-        LegalRepConsentGiven { date } => format!("законний представник дав згоду {date}"),
-        LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
-        ChildFree => "чинного договору немає".to_string(),
-        ChildHasAgreement { open } => format!("уже має чинних договорів: {open}"),
+        Rule(finding) => finding_text(finding),
         RuleReference(reference) => reference_text(reference),
         PartyIneligible { kind, id, regime, code, detail } => format!(
             "{} `{id}` уже не відповідає правилам {regime} року ({code}): {}",
             kind_subject(*kind),
-            text(detail)
+            finding_text(detail)
         ),
         DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
@@ -147,7 +98,7 @@ pub fn text(msg: &Msg) -> String {
         }
         UnmatchedTaken { candidates } => format!("усіх можливих наставників ({candidates}) зайнято кращими парами"),
         UnmatchedZeroScore { candidates } => format!("можливі пари ({candidates}) мають 0 балів і за --objective score нічого не додають"),
-        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_subject(*kind), text(detail)),
+        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_subject(*kind), finding_text(detail)),
         ConstraintCommunity { child, mentor } => format!("різні громади: у дитини — {child}, у наставника — {mentor} (`[matching] scope`)"),
         ConstraintSettlement { child, mentor } => format!("різні населені пункти: у дитини — «{child}», у наставника — «{mentor}» (`[matching] scope = \"settlement\"`)"),
         ConstraintMentorSex { wanted, mentor } => format!("дитина просить {}, а це {}", sex_wanted(*wanted), sex_is(*mentor)),
@@ -193,7 +144,7 @@ pub fn text(msg: &Msg) -> String {
 
         // --- agreements and contacts ---
         NotEligibleOn { id, on, failures } => {
-            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", text(msg))).collect();
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
             format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
         }
         SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
@@ -427,5 +378,62 @@ fn day_name(day: Weekday) -> &'static str {
         Weekday::Fri => "пт",
         Weekday::Sat => "сб",
         Weekday::Sun => "нд",
+    }
+}
+
+/// A rule's finding.
+pub fn finding_text(finding: &Finding) -> String {
+    use Finding::*;
+    match finding {
+        MentorAgeOk { age, min } => format!("вік {age}, не менше {min}"),
+        MentorTooYoung { age, min } => format!("вік {age}: наставник має бути не молодший за {min}"),
+        MentorCapable => "повна цивільна дієздатність".to_string(),
+        MentorNotCapable => "немає повної дієздатності (`legal_capacity = false`): не може бути наставником".to_string(),
+        CitizenshipOk => "громадянин України".to_string(),
+        CitizenshipForeign { value } => format!("громадянство {value}, не українське"),
+        TrainingDone { date } => format!("навчання пройдено {date}"),
+        TrainingLater { date } => format!("навчання датоване {date}, пізніше дати перевірки: ще не пройдено"),
+        TrainingMissing => "навчання не пройдено: після курсу внесіть `training.completed_on`".to_string(),
+        ConclusionIssued { date } => format!("висновок центру видано {date}"),
+        ConclusionLater { date } => format!("висновок датований {date}, пізніше дати перевірки: ще не видано"),
+        ConclusionMissing => "немає висновку центру про можливість бути наставником: після видачі внесіть `conclusion.issued_on`".to_string(),
+        DocumentsComplete => "копію паспорта, медичну довідку та довідку про несудимість отримано".to_string(),
+        DocumentsMissing { which } => format!(
+            "бракує документів: {}; внесіть дату отримання кожного в [documents]",
+            which.iter().map(|w| doc_name(w)).collect::<Vec<_>>().join(", ")
+        ),
+        CertificateOld { which, expired, months } => format!(
+            "{} старша за {months} міс. (з {expired}): попросіть нову",
+            doc_name(which)
+        ),
+        NoDisqualification => "обставин зі ст. 212 Сімейного кодексу не виявлено".to_string(),
+        Disqualified { ground } => format!("не може бути наставником: {}", ground_text(*ground)),
+        MentorStatusActive => "статус: активний".to_string(),
+        MentorStatusInactive { status } => format!("статус `{status}`: недоступний"),
+        CapacityFree { open, capacity } => format!("зайнято {open} з {capacity} місць: може взяти ще дитину"),
+        CapacityFull { open, capacity } => format!("зайнято {open} з {capacity} місць: вільних місць немає"),
+        CategoryOk { category } => format!("категорія: {}", category_name(*category)),
+        CategoryNotCovered { category, regime } => {
+            format!("категорія «{}» не охоплена правилами {regime} року", category_name(*category))
+        }
+        PlacementOk => "влаштування відповідає режиму".to_string(),
+        PlacementNotInstitution { placement } => {
+            format!("влаштування `{placement}`: за правилами 2017 року дитина має проживати в закладі")
+        }
+        ChildOldEnough { age, min } => format!("вік {age}, не менше {min}"),
+        ChildTooYoung { age, min } => format!("вік {age}: наставництво — з {min} років"),
+        ChildUnderMax { age, max } => format!("вік {age}, менше {max}"),
+        ChildStudying { age, until } => format!("вік {age}, навчається до {until}: наставництво можливе до 23 років"),
+        CareLeaverUnder { age, max } => format!("випускник закладу, вік {age}, менше {max}"),
+        ChildTooOld { age, max, studying_max } => format!(
+            "вік {age}: понад {max}, і не навчається (`studying_until`) та не є випускником закладу молодшим за {studying_max}"
+        ),
+        ConsentGiven { date } => format!("дитина дала згоду {date}"),
+        ConsentMissing => "згоду дитини не внесено: внесіть `consent.child`".to_string(),
+        LegalRepNotNeeded { age } => format!("вік {age}: повнолітня особа, згода законного представника не потрібна"),
+        LegalRepConsentGiven { date } => format!("законний представник дав згоду {date}"),
+        LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
+        ChildFree => "чинного договору немає".to_string(),
+        ChildHasAgreement { open } => format!("уже має чинних договорів: {open}"),
     }
 }

@@ -36,7 +36,7 @@ impl Explanation {
     /// Every reason the pair is ruled out, as (code, message naming whose rule it is).
     pub fn reasons(&self) -> Vec<(&'static str, Msg)> {
         let rule = |kind: Kind, id: &str, r: &RuleOutcome| {
-            (r.code, Msg::PartyFailsRule { kind, id: id.to_string(), detail: Box::new(r.msg.clone()) })
+            (r.code, Msg::PartyFailsRule { kind, id: id.to_string(), detail: Box::new(r.finding.clone()) })
         };
         self.child_failures
             .iter()

@@ -1,8 +1,8 @@
 //! Which children the service is for (domain.md §3): category, placement, age (with the
 //! continuing-education and care-leaver extensions to 23), consents, and being free.
 
+use super::Finding;
 use super::{Basis, Judge, RuleStatus, Verdict, by};
-use crate::i18n::Msg;
 use crate::record::Child;
 use crate::record::config::{RegimeParams, Rules};
 use crate::record::date::{Date, age_on, birthday};
@@ -26,25 +26,25 @@ pub fn child_verdict(
 
     let covered = p.child_categories.contains(&child.category);
     let msg = if covered {
-        Msg::CategoryOk { category: child.category }
+        Finding::CategoryOk { category: child.category }
     } else {
-        Msg::CategoryNotCovered { category: child.category, regime: regime.to_string() }
+        Finding::CategoryNotCovered { category: child.category, regime: regime.to_string() }
     };
     judge.push("child.category", status(covered), msg, law, judge.param("child_categories"));
 
     let placed = !p.require_institution_placement || child.placement == Placement::Institution;
     let msg = if placed {
-        Msg::PlacementOk
+        Finding::PlacementOk
     } else {
-        Msg::PlacementNotInstitution { placement: child.placement.to_string() }
+        Finding::PlacementNotInstitution { placement: child.placement.to_string() }
     };
     judge.push("child.placement", status(placed), msg, law, judge.param("require_institution_placement"));
 
     let old_enough = age >= p.min_child_age;
     let msg = if old_enough {
-        Msg::ChildOldEnough { age, min: p.min_child_age }
+        Finding::ChildOldEnough { age, min: p.min_child_age }
     } else {
-        Msg::ChildTooYoung { age, min: p.min_child_age }
+        Finding::ChildTooYoung { age, min: p.min_child_age }
     };
     judge.push("child.min_age", status(old_enough), msg, law, judge.param("min_child_age"));
 
@@ -56,21 +56,27 @@ pub fn child_verdict(
         "child.consent",
         consent.is_some(),
         p.child_consent,
-        consent.map_or(Msg::ConsentMissing, |date| Msg::ConsentGiven { date: date.to_string() }),
+        consent.map_or(Finding::ConsentMissing, |date| Finding::ConsentGiven { date: date.to_string() }),
         law,
         judge.param("child_consent"),
     );
 
     // An adult care leaver has no legal representative whose consent could be asked.
     if age >= p.max_child_age {
-        judge.push("child.legal_rep_consent", RuleStatus::Pass, Msg::LegalRepNotNeeded { age }, law, None);
+        judge.push(
+            "child.legal_rep_consent",
+            RuleStatus::Pass,
+            Finding::LegalRepNotNeeded { age },
+            law,
+            None,
+        );
     } else {
         let consent = by(child.consent.legal_representative, on);
         judge.leveled(
             "child.legal_rep_consent",
             consent.is_some(),
             p.legal_representative_consent,
-            consent.map_or(Msg::LegalRepConsentMissing, |date| Msg::LegalRepConsentGiven {
+            consent.map_or(Finding::LegalRepConsentMissing, |date| Finding::LegalRepConsentGiven {
                 date: date.to_string(),
             }),
             law,
@@ -80,7 +86,8 @@ pub fn child_verdict(
 
     if for_new_match {
         let free = open_agreements == 0;
-        let msg = if free { Msg::ChildFree } else { Msg::ChildHasAgreement { open: open_agreements } };
+        let msg =
+            if free { Finding::ChildFree } else { Finding::ChildHasAgreement { open: open_agreements } };
         judge.push("child.free", status(free), msg, Basis::CentrePractice, None);
     }
     judge.finish(on)
@@ -93,19 +100,19 @@ fn status(ok: bool) -> RuleStatus {
 /// Under 18; or under 23 while still studying (`studying_until` on or after the date, seed
 /// 000: "до 23 років у разі продовження навчання"); or a care leaver under 23 where the regime
 /// covers care leavers.
-fn max_age(child: &Child, p: &RegimeParams, age: i32, on: Date) -> (bool, Msg) {
+fn max_age(child: &Child, p: &RegimeParams, age: i32, on: Date) -> (bool, Finding) {
     if age < p.max_child_age {
-        return (true, Msg::ChildUnderMax { age, max: p.max_child_age });
+        return (true, Finding::ChildUnderMax { age, max: p.max_child_age });
     }
     if age < p.max_age_studying {
         if let Some(until) = child.studying_until.filter(|until| *until >= on) {
-            return (true, Msg::ChildStudying { age, until: until.to_string() });
+            return (true, Finding::ChildStudying { age, until: until.to_string() });
         }
         if child.category == Category::CareLeaver && p.child_categories.contains(&Category::CareLeaver) {
-            return (true, Msg::CareLeaverUnder { age, max: p.max_age_studying });
+            return (true, Finding::CareLeaverUnder { age, max: p.max_age_studying });
         }
     }
-    (false, Msg::ChildTooOld { age, max: p.max_child_age, studying_max: p.max_age_studying })
+    (false, Finding::ChildTooOld { age, max: p.max_child_age, studying_max: p.max_age_studying })
 }
 
 /// The planned end of an agreement for `child` (domain.md §4): the 18th birthday; or, for a

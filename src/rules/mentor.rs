@@ -1,8 +1,8 @@
 //! Who may be a mentor (domain.md §2): age, legal capacity, citizenship, training, the
 //! centre's conclusion, documents, art. 212 disqualifications, status, free capacity.
 
+use super::Finding;
 use super::{Basis, Judge, RuleStatus, Verdict, by};
-use crate::i18n::Msg;
 use crate::record::Mentor;
 use crate::record::config::{Level, Rules};
 use crate::record::date::{Date, add_months, age_on};
@@ -26,13 +26,13 @@ pub fn mentor_verdict(
     let age = age_on(mentor.birth_date, on);
     let ok = age >= p.min_mentor_age;
     let msg = if ok {
-        Msg::MentorAgeOk { age, min: p.min_mentor_age }
+        Finding::MentorAgeOk { age, min: p.min_mentor_age }
     } else {
-        Msg::MentorTooYoung { age, min: p.min_mentor_age }
+        Finding::MentorTooYoung { age, min: p.min_mentor_age }
     };
     judge.push("mentor.age", status(ok), msg, law, judge.param("min_mentor_age"));
 
-    let msg = if mentor.legal_capacity { Msg::MentorCapable } else { Msg::MentorNotCapable };
+    let msg = if mentor.legal_capacity { Finding::MentorCapable } else { Finding::MentorNotCapable };
     judge.push("mentor.legal_capacity", status(mentor.legal_capacity), msg, law, None);
 
     let citizen = mentor.citizenship == "UA";
@@ -41,9 +41,9 @@ pub fn mentor_verdict(
         citizen,
         p.citizenship,
         if citizen {
-            Msg::CitizenshipOk
+            Finding::CitizenshipOk
         } else {
-            Msg::CitizenshipForeign { value: mentor.citizenship.clone() }
+            Finding::CitizenshipForeign { value: mentor.citizenship.clone() }
         },
         law,
         judge.param("citizenship"),
@@ -51,17 +51,17 @@ pub fn mentor_verdict(
 
     let training = mentor.training.completed_on;
     let msg = match (training, by(training, on)) {
-        (_, Some(date)) => Msg::TrainingDone { date: date.to_string() },
-        (Some(date), None) => Msg::TrainingLater { date: date.to_string() },
-        (None, _) => Msg::TrainingMissing,
+        (_, Some(date)) => Finding::TrainingDone { date: date.to_string() },
+        (Some(date), None) => Finding::TrainingLater { date: date.to_string() },
+        (None, _) => Finding::TrainingMissing,
     };
     judge.push("mentor.training", status(by(training, on).is_some()), msg, law, None);
 
     let conclusion = mentor.conclusion.issued_on;
     let msg = match (conclusion, by(conclusion, on)) {
-        (_, Some(date)) => Msg::ConclusionIssued { date: date.to_string() },
-        (Some(date), None) => Msg::ConclusionLater { date: date.to_string() },
-        (None, _) => Msg::ConclusionMissing,
+        (_, Some(date)) => Finding::ConclusionIssued { date: date.to_string() },
+        (Some(date), None) => Finding::ConclusionLater { date: date.to_string() },
+        (None, _) => Finding::ConclusionMissing,
     };
     judge.push("mentor.conclusion", status(by(conclusion, on).is_some()), msg, law, None);
 
@@ -72,7 +72,7 @@ pub fn mentor_verdict(
         judge.push(
             "mentor.disqualified",
             RuleStatus::Pass,
-            Msg::NoDisqualification,
+            Finding::NoDisqualification,
             Basis::FamilyCode212(0),
             None,
         );
@@ -85,7 +85,7 @@ pub fn mentor_verdict(
             "mentor.disqualified",
             false,
             level,
-            Msg::Disqualified { ground: *ground },
+            Finding::Disqualified { ground: *ground },
             Basis::FamilyCode212(item_212(*ground)),
             parameter,
         );
@@ -93,18 +93,18 @@ pub fn mentor_verdict(
 
     let active = !matches!(mentor.status(), MentorStatus::Paused | MentorStatus::Withdrawn);
     let msg = if active {
-        Msg::MentorStatusActive
+        Finding::MentorStatusActive
     } else {
-        Msg::MentorStatusInactive { status: mentor.status().to_string() }
+        Finding::MentorStatusInactive { status: mentor.status().to_string() }
     };
     judge.push("mentor.status", status(active), msg, Basis::CentrePractice, None);
 
     if for_new_match {
         let free = (open_agreements as u32) < mentor.capacity;
         let msg = if free {
-            Msg::CapacityFree { open: open_agreements, capacity: mentor.capacity }
+            Finding::CapacityFree { open: open_agreements, capacity: mentor.capacity }
         } else {
-            Msg::CapacityFull { open: open_agreements, capacity: mentor.capacity }
+            Finding::CapacityFull { open: open_agreements, capacity: mentor.capacity }
         };
         judge.push("mentor.free_capacity", status(free), msg, Basis::CentrePractice, Some("capacity".into()));
     }
@@ -130,7 +130,7 @@ fn documents(judge: &mut Judge, mentor: &Mentor, on: Date, valid_months: u32) {
         judge.push(
             "mentor.documents",
             RuleStatus::Fail,
-            Msg::DocumentsMissing { which: missing },
+            Finding::DocumentsMissing { which: missing },
             judge.law(),
             None,
         );
@@ -139,13 +139,13 @@ fn documents(judge: &mut Judge, mentor: &Mentor, on: Date, valid_months: u32) {
     let stale: Vec<(&str, Date)> =
         document_expiries(mentor, valid_months).into_iter().filter(|(_, expires)| *expires <= on).collect();
     if stale.is_empty() {
-        judge.push("mentor.documents", RuleStatus::Pass, Msg::DocumentsComplete, judge.law(), None);
+        judge.push("mentor.documents", RuleStatus::Pass, Finding::DocumentsComplete, judge.law(), None);
     }
     for (name, expired) in stale {
         judge.push(
             "mentor.documents",
             RuleStatus::Warn,
-            Msg::CertificateOld { which: name, expired: expired.to_string(), months: valid_months },
+            Finding::CertificateOld { which: name, expired: expired.to_string(), months: valid_months },
             Basis::Certificates,
             judge.param("certificate_valid_months"),
         );

@@ -3,14 +3,15 @@
 //! or a document is judged: matching, agreements, `check` and reports all call this module.
 
 mod child;
+mod finding;
 mod mentor;
 
 pub use child::{child_verdict, ends_on};
+pub use finding::Finding;
 pub use mentor::{document_expiries, mentor_verdict};
 
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
 use crate::record::config::Level;
 use crate::record::date::Date;
 use crate::record::enums::Regime;
@@ -62,7 +63,7 @@ pub struct RuleOutcome {
     /// Stable code (domain.md), e.g. `mentor.training`.
     pub code: &'static str,
     pub status: RuleStatus,
-    pub msg: Msg,
+    pub finding: Finding,
     pub reference: Reference,
 }
 
@@ -83,21 +84,6 @@ impl Verdict {
 
     pub fn failures(&self) -> impl Iterator<Item = &RuleOutcome> {
         self.rules.iter().filter(|rule| rule.status == RuleStatus::Fail)
-    }
-
-    /// The JSON of product.md (`rules` part); messages and references in English.
-    pub fn rules_json(&self) -> serde_json::Value {
-        self.rules
-            .iter()
-            .map(|rule| {
-                serde_json::json!({
-                    "code": rule.code,
-                    "status": rule.status.as_str(),
-                    "message": Lang::En.text(&rule.msg),
-                    "reference": Lang::En.text(&Msg::RuleReference(rule.reference.clone())),
-                })
-            })
-            .collect()
     }
 }
 
@@ -128,11 +114,11 @@ impl Judge {
         &mut self,
         code: &'static str,
         status: RuleStatus,
-        msg: Msg,
+        finding: Finding,
         basis: Basis,
         parameter: Option<String>,
     ) {
-        self.rules.push(RuleOutcome { code, status, msg, reference: Reference { basis, parameter } });
+        self.rules.push(RuleOutcome { code, status, finding, reference: Reference { basis, parameter } });
     }
 
     /// A rule whose failure is as serious as the configured `level` says.
@@ -141,7 +127,7 @@ impl Judge {
         code: &'static str,
         ok: bool,
         level: Level,
-        msg: Msg,
+        finding: Finding,
         basis: Basis,
         parameter: Option<String>,
     ) {
@@ -150,7 +136,7 @@ impl Judge {
             (false, Level::Warn) => RuleStatus::Warn,
             (false, Level::Fail) => RuleStatus::Fail,
         };
-        self.push(code, status, msg, basis, parameter);
+        self.push(code, status, finding, basis, parameter);
     }
 
     pub(crate) fn finish(self, on: Date) -> Verdict {
