@@ -56,7 +56,7 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
         with_candidates: args.candidates,
     };
     let registry = Registry::load_valid(&ctx.root)?;
-    let proposal = matching::propose(&registry, &options).map_err(Error::new)?;
+    let proposal = matching::propose(&registry, &options).map_err(bad_weight)?;
     let text = match ctx.format {
         Format::Json => output::json_string(&json(&registry, &proposal, args)),
         Format::Csv => pair_rows(ctx, &registry, &proposal, args.with_names, false).csv(),
@@ -101,7 +101,7 @@ fn json(registry: &Registry, proposal: &Proposal, args: &MatchRunArgs) -> serde_
         "unmatched_reasons": proposal.unmatched_children.iter().map(|(c, reason)| json!({
             "child": child_id(*c),
             "code": reason.code(),
-            "message": crate::i18n::Lang::En.text(&reason.msg(scope)),
+            "message": crate::i18n::Lang::En.text(&unmatched_msg(reason, scope)),
         })).collect::<Vec<_>>(),
     });
     if args.candidates {
@@ -189,7 +189,7 @@ fn table(ctx: &Ctx, registry: &Registry, proposal: &Proposal, with_names: bool) 
                     } else {
                         child.id.clone()
                     };
-                    vec![Cell::text(id), Cell::text(ctx.t(reason.msg(scope)))]
+                    vec![Cell::text(id), Cell::text(ctx.t(unmatched_msg(reason, scope)))]
                 })
                 .collect(),
         };
@@ -229,7 +229,7 @@ fn why(ctx: &Ctx, child: &str, mentor: &str, on: Option<&str>, regime: Option<&s
     let on = date_arg(ctx, on)?;
     let regime = regime_arg(ctx, regime, on);
     let registry = Registry::load_valid(&ctx.root)?;
-    let weights = matching::weights(&registry).map_err(Error::new)?;
+    let weights = matching::weights(&registry).map_err(bad_weight)?;
     let (child, mentor) = load_pair(ctx, &registry, child, mentor)?;
     let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
     let text = match ctx.format {
@@ -259,12 +259,12 @@ fn why_json(explanation: &Explanation, on: Date) -> serde_json::Value {
         "details": explanation
             .factors
             .iter()
-            .map(|(factor, _, msg)| (factor.name().to_string(), json!(en(msg))))
+            .map(|(factor, _, detail)| (factor.name().to_string(), json!(en(&Msg::MatchDetail(detail.clone())))))
             .collect::<serde_json::Map<_, _>>(),
         "reasons": explanation
             .reasons()
             .iter()
-            .map(|(code, msg)| json!({"code": code, "message": en(msg)}))
+            .map(|reason| json!({"code": reason.code(), "message": en(&reason_msg(reason.clone()))}))
             .collect::<Vec<_>>(),
     })
 }
@@ -276,11 +276,11 @@ fn factor_rows(ctx: &Ctx, explanation: &Explanation) -> Rows {
         rows: explanation
             .factors
             .iter()
-            .map(|(factor, milli, msg)| {
+            .map(|(factor, milli, detail)| {
                 vec![
                     Cell::text(factor.name()),
                     Cell::text(points_text(*milli)),
-                    Cell::text(ctx.t(msg.clone())),
+                    Cell::text(ctx.t(Msg::MatchDetail(detail.clone()))),
                 ]
             })
             .collect(),
@@ -293,19 +293,19 @@ fn why_text(ctx: &Ctx, explanation: &Explanation) -> String {
     if explanation.feasible() {
         let score = points_text(explanation.score);
         let mut out = format!("{}\n\n", ctx.t(Msg::WhyFeasible { child, mentor, score, regime }));
-        for (factor, milli, msg) in &explanation.factors {
+        for (factor, milli, detail) in &explanation.factors {
             out.push_str(&format!(
                 "  {:<13} {:>7}  {}\n",
                 factor.name(),
                 points_text(*milli),
-                ctx.t(msg.clone())
+                ctx.t(Msg::MatchDetail(detail.clone()))
             ));
         }
         out
     } else {
         let mut out = format!("{}\n", ctx.t(Msg::WhyInfeasible { child, mentor, regime }));
-        for (code, msg) in explanation.reasons() {
-            out.push_str(&format!("  ✗ {code:<28} {}\n", ctx.t(msg)));
+        for reason in explanation.reasons() {
+            out.push_str(&format!("  ✗ {:<28} {}\n", reason.code(), ctx.t(reason_msg(reason))));
         }
         out
     }
@@ -327,13 +327,13 @@ fn accept(
         crate::cmd::record::checked_id(id)?;
     }
     let registry = Registry::load_valid(&ctx.root)?;
-    let weights = matching::weights(&registry).map_err(Error::new)?;
+    let weights = matching::weights(&registry).map_err(bad_weight)?;
     let (child, mentor) = load_pair(ctx, &registry, child, mentor)?;
     // An agreement keeps the regime of the day it was proposed (domain.md §1).
     let regime = ctx.config.rules.regime_on(on);
     let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
     if !explanation.feasible() {
-        let reasons = explanation.reasons().into_iter().map(|(_, msg)| msg).collect();
+        let reasons = explanation.reasons().into_iter().map(reason_msg).collect();
         return Err(Error::new(Msg::AcceptRefused {
             child: child.id.clone(),
             mentor: mentor.id.clone(),
@@ -349,4 +349,29 @@ fn accept(
     ctx.note(Msg::AcceptCreated { id: id.clone(), child: child.id.clone(), mentor: mentor.id.clone() });
     output::emit(&format!("{id}\n"))?;
     Ok(0)
+}
+
+/// Why a pair is ruled out, as a message: whose rule it fails, or what a constraint found.
+fn reason_msg(reason: explain::Reason) -> Msg {
+    match reason {
+        explain::Reason::Rule { kind, id, finding, .. } => {
+            Msg::PartyFailsRule { kind, id, detail: Box::new(finding) }
+        }
+        explain::Reason::Constraint(_, detail) => Msg::MatchDetail(detail),
+    }
+}
+
+/// Why a waiting child got no mentor, as a message.
+fn unmatched_msg(reason: &matching::Unmatched, scope: crate::record::config::MatchScope) -> Msg {
+    use matching::Unmatched;
+    match reason {
+        Unmatched::NoMentorInReach => Msg::UnmatchedNoMentor { scope },
+        Unmatched::NoneFits(counts) => Msg::UnmatchedNoneFits { counts: counts.clone() },
+        Unmatched::Taken { candidates } => Msg::UnmatchedTaken { candidates: *candidates },
+        Unmatched::ZeroScore { candidates } => Msg::UnmatchedZeroScore { candidates: *candidates },
+    }
+}
+
+fn bad_weight(matching::BadWeight(name): matching::BadWeight) -> Error {
+    Error::new(Msg::BadWeight { name })
 }

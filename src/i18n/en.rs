@@ -98,25 +98,6 @@ pub fn text(msg: &Msg) -> String {
         UnmatchedTaken { candidates } => format!("all {candidates} possible mentor(s) are taken by better pairs"),
         UnmatchedZeroScore { candidates } => format!("its {candidates} possible pair(s) score 0 and add nothing under --objective score"),
         PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_name(*kind), finding_text(detail)),
-        ConstraintCommunity { child, mentor } => format!("different communities: the child's is {child}, the mentor's {mentor} (`[matching] scope`)"),
-        ConstraintSettlement { child, mentor } => format!("different settlements: the child's is `{child}`, the mentor's `{mentor}` (`[matching] scope = \"settlement\"`)"),
-        ConstraintMentorSex { wanted, mentor } => format!("the child prefers a {} mentor; this mentor is {}", sex_word(*wanted), sex_word(*mentor)),
-        ConstraintLanguage { child, mentor } => format!("no shared language: the child speaks {child}, the mentor {mentor}"),
-        ConstraintAgeGap { gap, min } => format!("the mentor is {gap} year(s) older than the child; at least {min} required (`[matching] min_age_gap`)"),
-        ConstraintConflict { entry } => format!("conflict of interest: the mentor's `conflicts` lists {entry}"),
-        ConstraintBreakup { agreement } => format!("this pair's agreement {agreement} ended because the child refused or the mentor withdrew"),
-        FactorInterests { shared } if shared.is_empty() => "no shared interests".to_string(),
-        FactorInterests { shared } => format!("shared interests: {}", shared.join(", ")),
-        FactorGoalAreas { areas } if areas.is_empty() => "the mentor helps with none of the child's goal areas".to_string(),
-        FactorGoalAreas { areas } => format!("goal areas the mentor helps with: {}", areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")),
-        FactorSettlement { same: true, child, .. } => format!("both in {child}"),
-        FactorSettlement { same: false, child, mentor } if child.is_empty() || mentor.is_empty() => {
-            "the settlement of one or both is not recorded".to_string()
-        }
-        FactorSettlement { same: false, child, mentor } => format!("different or unknown settlements (`{child}` / `{mentor}`)"),
-        FactorAvailability { days } if days.is_empty() => "no common day of the week".to_string(),
-        FactorAvailability { days } => format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")),
-        FactorWaiting { days, since } => format!("waiting {days} day(s), since {since}"),
         HeaderChild => "child".to_string(),
         HeaderMentor => "mentor".to_string(),
         HeaderChildName => "child's name".to_string(),
@@ -253,6 +234,7 @@ pub fn text(msg: &Msg) -> String {
         SyncUpToDate { remote } => format!("already in sync with {remote}"),
         SyncDone { remote, received, sent } => format!("synced with {remote}: received {received} commit(s), sent {sent}"),
         SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
+        MatchDetail(x) => match_detail_text(x),
     }
 }
 
@@ -385,5 +367,53 @@ pub fn finding_text(finding: &Finding) -> String {
         LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
         ChildFree => "no open agreement".to_string(),
         ChildHasAgreement { open } => format!("already in {open} open agreement(s)"),
+    }
+}
+
+pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
+    use crate::matching::explain::Detail::*;
+    match x {
+        ConstraintCommunity { child, mentor } => format!(
+            "different communities: the child's is {child}, the mentor's {mentor} (`[matching] scope`)"
+        ),
+        ConstraintSettlement { child, mentor } => format!(
+            "different settlements: the child's is `{child}`, the mentor's `{mentor}` (`[matching] scope = \"settlement\"`)"
+        ),
+        ConstraintMentorSex { wanted, mentor } => {
+            format!("the child prefers a {} mentor; this mentor is {}", sex_word(*wanted), sex_word(*mentor))
+        }
+        ConstraintLanguage { child, mentor } => {
+            format!("no shared language: the child speaks {child}, the mentor {mentor}")
+        }
+        ConstraintAgeGap { gap, min } => format!(
+            "the mentor is {gap} year(s) older than the child; at least {min} required (`[matching] min_age_gap`)"
+        ),
+        ConstraintConflict { entry } => {
+            format!("conflict of interest: the mentor's `conflicts` lists {entry}")
+        }
+        ConstraintBreakup { agreement } => format!(
+            "this pair's agreement {agreement} ended because the child refused or the mentor withdrew"
+        ),
+        FactorInterests { shared } if shared.is_empty() => "no shared interests".to_string(),
+        FactorInterests { shared } => format!("shared interests: {}", shared.join(", ")),
+        FactorGoalAreas { areas } if areas.is_empty() => {
+            "the mentor helps with none of the child's goal areas".to_string()
+        }
+        FactorGoalAreas { areas } => format!(
+            "goal areas the mentor helps with: {}",
+            areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        FactorSettlement { same: true, child, .. } => format!("both in {child}"),
+        FactorSettlement { same: false, child, mentor } if child.is_empty() || mentor.is_empty() => {
+            "the settlement of one or both is not recorded".to_string()
+        }
+        FactorSettlement { same: false, child, mentor } => {
+            format!("different or unknown settlements (`{child}` / `{mentor}`)")
+        }
+        FactorAvailability { days } if days.is_empty() => "no common day of the week".to_string(),
+        FactorAvailability { days } => {
+            format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", "))
+        }
+        FactorWaiting { days, since } => format!("waiting {days} day(s), since {since}"),
     }
 }

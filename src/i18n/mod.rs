@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
-use crate::record::enums::{GoalArea, Sex, Weekday};
 use crate::rules::Reference;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -283,50 +282,6 @@ pub enum Msg {
         id: String,
         detail: Box<crate::rules::Finding>,
     },
-    ConstraintCommunity {
-        child: String,
-        mentor: String,
-    },
-    ConstraintSettlement {
-        child: String,
-        mentor: String,
-    },
-    ConstraintMentorSex {
-        wanted: Sex,
-        mentor: Sex,
-    },
-    ConstraintLanguage {
-        child: String,
-        mentor: String,
-    },
-    ConstraintAgeGap {
-        gap: i32,
-        min: i32,
-    },
-    ConstraintConflict {
-        entry: String,
-    },
-    ConstraintBreakup {
-        agreement: String,
-    },
-    FactorInterests {
-        shared: Vec<String>,
-    },
-    FactorGoalAreas {
-        areas: Vec<GoalArea>,
-    },
-    FactorSettlement {
-        same: bool,
-        child: String,
-        mentor: String,
-    },
-    FactorAvailability {
-        days: Vec<Weekday>,
-    },
-    FactorWaiting {
-        days: i64,
-        since: String,
-    },
     HeaderChild,
     HeaderMentor,
     HeaderChildName,
@@ -517,6 +472,7 @@ pub enum Msg {
     SyncRaced {
         remote: String,
     },
+    MatchDetail(crate::matching::explain::Detail),
 }
 
 /// Translates `msg` in `lang`; a shorthand for the call sites.

@@ -99,25 +99,6 @@ pub fn text(msg: &Msg) -> String {
         UnmatchedTaken { candidates } => format!("усіх можливих наставників ({candidates}) зайнято кращими парами"),
         UnmatchedZeroScore { candidates } => format!("можливі пари ({candidates}) мають 0 балів і за --objective score нічого не додають"),
         PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_subject(*kind), finding_text(detail)),
-        ConstraintCommunity { child, mentor } => format!("різні громади: у дитини — {child}, у наставника — {mentor} (`[matching] scope`)"),
-        ConstraintSettlement { child, mentor } => format!("різні населені пункти: у дитини — «{child}», у наставника — «{mentor}» (`[matching] scope = \"settlement\"`)"),
-        ConstraintMentorSex { wanted, mentor } => format!("дитина просить {}, а це {}", sex_wanted(*wanted), sex_is(*mentor)),
-        ConstraintLanguage { child, mentor } => format!("немає спільної мови: дитина говорить {child}, наставник — {mentor}"),
-        ConstraintAgeGap { gap, min } => format!("наставник старший за дитину на {gap} р.; потрібно щонайменше {min} (`[matching] min_age_gap`)"),
-        ConstraintConflict { entry } => format!("конфлікт інтересів: у `conflicts` наставника зазначено {entry}"),
-        ConstraintBreakup { agreement } => format!("договір цієї пари {agreement} припинено через відмову дитини або вихід наставника"),
-        FactorInterests { shared } if shared.is_empty() => "спільних інтересів немає".to_string(),
-        FactorInterests { shared } => format!("спільні інтереси: {}", shared.join(", ")),
-        FactorGoalAreas { areas } if areas.is_empty() => "наставник не допомагає в жодному з напрямів дитини".to_string(),
-        FactorGoalAreas { areas } => format!("напрями, у яких наставник допоможе: {}", areas.iter().map(|a| goal_name(*a)).collect::<Vec<_>>().join(", ")),
-        FactorSettlement { same: true, child, .. } => format!("обоє з {child}"),
-        FactorSettlement { same: false, child, mentor } if child.is_empty() || mentor.is_empty() => {
-            "населений пункт дитини чи наставника не вказано".to_string()
-        }
-        FactorSettlement { same: false, child, mentor } => format!("різні або невідомі населені пункти («{child}» / «{mentor}»)"),
-        FactorAvailability { days } if days.is_empty() => "спільних днів тижня немає".to_string(),
-        FactorAvailability { days } => format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", ")),
-        FactorWaiting { days, since } => format!("чекає {days} дн., з {since}"),
         HeaderChild => "дитина".to_string(),
         HeaderMentor => "наставник".to_string(),
         HeaderChildName => "ім'я дитини".to_string(),
@@ -263,6 +244,7 @@ pub fn text(msg: &Msg) -> String {
         SyncUpToDate { remote } => format!("уже синхронізовано з {remote}"),
         SyncDone { remote, received, sent } => format!("синхронізовано з {remote}: отримано комітів — {received}, надіслано — {sent}"),
         SyncRaced { remote } => format!("{remote} змінювався під час синхронізації: запустіть `nastavnyk sync` ще раз"),
+        MatchDetail(x) => match_detail_text(x),
     }
 }
 
@@ -435,5 +417,53 @@ pub fn finding_text(finding: &Finding) -> String {
         LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
         ChildFree => "чинного договору немає".to_string(),
         ChildHasAgreement { open } => format!("уже має чинних договорів: {open}"),
+    }
+}
+
+pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
+    use crate::matching::explain::Detail::*;
+    match x {
+        ConstraintCommunity { child, mentor } => {
+            format!("різні громади: у дитини — {child}, у наставника — {mentor} (`[matching] scope`)")
+        }
+        ConstraintSettlement { child, mentor } => format!(
+            "різні населені пункти: у дитини — «{child}», у наставника — «{mentor}» (`[matching] scope = \"settlement\"`)"
+        ),
+        ConstraintMentorSex { wanted, mentor } => {
+            format!("дитина просить {}, а це {}", sex_wanted(*wanted), sex_is(*mentor))
+        }
+        ConstraintLanguage { child, mentor } => {
+            format!("немає спільної мови: дитина говорить {child}, наставник — {mentor}")
+        }
+        ConstraintAgeGap { gap, min } => format!(
+            "наставник старший за дитину на {gap} р.; потрібно щонайменше {min} (`[matching] min_age_gap`)"
+        ),
+        ConstraintConflict { entry } => {
+            format!("конфлікт інтересів: у `conflicts` наставника зазначено {entry}")
+        }
+        ConstraintBreakup { agreement } => {
+            format!("договір цієї пари {agreement} припинено через відмову дитини або вихід наставника")
+        }
+        FactorInterests { shared } if shared.is_empty() => "спільних інтересів немає".to_string(),
+        FactorInterests { shared } => format!("спільні інтереси: {}", shared.join(", ")),
+        FactorGoalAreas { areas } if areas.is_empty() => {
+            "наставник не допомагає в жодному з напрямів дитини".to_string()
+        }
+        FactorGoalAreas { areas } => format!(
+            "напрями, у яких наставник допоможе: {}",
+            areas.iter().map(|a| goal_name(*a)).collect::<Vec<_>>().join(", ")
+        ),
+        FactorSettlement { same: true, child, .. } => format!("обоє з {child}"),
+        FactorSettlement { same: false, child, mentor } if child.is_empty() || mentor.is_empty() => {
+            "населений пункт дитини чи наставника не вказано".to_string()
+        }
+        FactorSettlement { same: false, child, mentor } => {
+            format!("різні або невідомі населені пункти («{child}» / «{mentor}»)")
+        }
+        FactorAvailability { days } if days.is_empty() => "спільних днів тижня немає".to_string(),
+        FactorAvailability { days } => {
+            format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", "))
+        }
+        FactorWaiting { days, since } => format!("чекає {days} дн., з {since}"),
     }
 }

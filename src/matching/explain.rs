@@ -3,10 +3,9 @@
 
 use super::candidates::{self, Constraint, Facts};
 use super::score::{self, Factor, MilliWeights, Profile};
-use crate::i18n::Msg;
 use crate::record::config::MatchScope;
 use crate::record::date::{Date, age_on};
-use crate::record::enums::{GoalArea, Regime, Weekday};
+use crate::record::enums::{GoalArea, Regime, Sex, Weekday};
 use crate::record::{Child, Kind, Mentor};
 use crate::registry::Registry;
 use crate::rules::{self, RuleOutcome};
@@ -22,9 +21,9 @@ pub struct Explanation {
     /// Eligibility rules the mentor fails on the date (for a new match).
     pub mentor_failures: Vec<RuleOutcome>,
     /// Hard constraints the pair fails, each with what was found.
-    pub constraints: Vec<(Constraint, Msg)>,
+    pub constraints: Vec<(Constraint, Detail)>,
     /// Each factor: its points (milli) and what they are for.
-    pub factors: Vec<(Factor, i64, Msg)>,
+    pub factors: Vec<(Factor, i64, Detail)>,
     pub score: i64,
 }
 
@@ -33,17 +32,37 @@ impl Explanation {
         self.child_failures.is_empty() && self.mentor_failures.is_empty() && self.constraints.is_empty()
     }
 
-    /// Every reason the pair is ruled out, as (code, message naming whose rule it is).
-    pub fn reasons(&self) -> Vec<(&'static str, Msg)> {
-        let rule = |kind: Kind, id: &str, r: &RuleOutcome| {
-            (r.code, Msg::PartyFailsRule { kind, id: id.to_string(), detail: Box::new(r.finding.clone()) })
+    /// Every reason the pair is ruled out: the rules either person fails, then the constraints.
+    pub fn reasons(&self) -> Vec<Reason> {
+        let rule = |kind: Kind, id: &str, r: &RuleOutcome| Reason::Rule {
+            code: r.code,
+            kind,
+            id: id.to_string(),
+            finding: r.finding.clone(),
         };
         self.child_failures
             .iter()
             .map(|r| rule(Kind::Child, &self.child, r))
             .chain(self.mentor_failures.iter().map(|r| rule(Kind::Mentor, &self.mentor, r)))
-            .chain(self.constraints.iter().map(|(k, msg)| (k.code(), msg.clone())))
+            .chain(self.constraints.iter().map(|(k, detail)| Reason::Constraint(*k, detail.clone())))
             .collect()
+    }
+}
+
+/// Why a pair cannot be matched: a party's failed rule, or a hard constraint with what it found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    Rule { code: &'static str, kind: Kind, id: String, finding: rules::Finding },
+    Constraint(Constraint, Detail),
+}
+
+impl Reason {
+    /// The stable code (a rule's or a constraint's), as JSON and CSV show it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::Rule { code, .. } => code,
+            Reason::Constraint(constraint, _) => constraint.code(),
+        }
     }
 }
 
@@ -89,32 +108,34 @@ pub fn explain(
     }
 }
 
-fn constraint_msg(constraint: Constraint, child: &Child, mentor: &Mentor, facts: &Facts) -> Msg {
+fn constraint_msg(constraint: Constraint, child: &Child, mentor: &Mentor, facts: &Facts) -> Detail {
     match constraint {
         Constraint::Scope => match facts.config.scope {
-            MatchScope::Settlement if child.community == mentor.community => Msg::ConstraintSettlement {
+            MatchScope::Settlement if child.community == mentor.community => Detail::ConstraintSettlement {
                 child: child.settlement.clone().unwrap_or_default(),
                 mentor: mentor.settlement.clone().unwrap_or_default(),
             },
-            _ => {
-                Msg::ConstraintCommunity { child: child.community.clone(), mentor: mentor.community.clone() }
-            }
+            _ => Detail::ConstraintCommunity {
+                child: child.community.clone(),
+                mentor: mentor.community.clone(),
+            },
         },
-        Constraint::MentorSex => Msg::ConstraintMentorSex {
+        Constraint::MentorSex => Detail::ConstraintMentorSex {
             wanted: child.preferences.mentor_sex.unwrap_or(mentor.sex),
             mentor: mentor.sex,
         },
-        Constraint::Language => {
-            Msg::ConstraintLanguage { child: child.languages.join(", "), mentor: mentor.languages.join(", ") }
-        }
-        Constraint::AgeGap => Msg::ConstraintAgeGap {
+        Constraint::Language => Detail::ConstraintLanguage {
+            child: child.languages.join(", "),
+            mentor: mentor.languages.join(", "),
+        },
+        Constraint::AgeGap => Detail::ConstraintAgeGap {
             gap: age_on(mentor.birth_date, child.birth_date),
             min: facts.config.min_age_gap,
         },
-        Constraint::ConflictOfInterest => Msg::ConstraintConflict {
+        Constraint::ConflictOfInterest => Detail::ConstraintConflict {
             entry: candidates::conflict(child, mentor).unwrap_or_default().to_string(),
         },
-        Constraint::PreviousBreakup => Msg::ConstraintBreakup {
+        Constraint::PreviousBreakup => Detail::ConstraintBreakup {
             agreement: facts
                 .breakups
                 .get(&(child.id.as_str(), mentor.id.as_str()))
@@ -125,30 +146,54 @@ fn constraint_msg(constraint: Constraint, child: &Child, mentor: &Mentor, facts:
     }
 }
 
-fn factor_msg(factor: Factor, child: &Child, mentor: &Mentor, c: &Profile, m: &Profile, units: i64) -> Msg {
+fn factor_msg(
+    factor: Factor,
+    child: &Child,
+    mentor: &Mentor,
+    c: &Profile,
+    m: &Profile,
+    units: i64,
+) -> Detail {
     match factor {
         Factor::Interests => {
-            Msg::FactorInterests { shared: score::common(&c.interests, &m.interests).cloned().collect() }
+            Detail::FactorInterests { shared: score::common(&c.interests, &m.interests).cloned().collect() }
         }
-        Factor::GoalAreas => Msg::FactorGoalAreas {
+        Factor::GoalAreas => Detail::FactorGoalAreas {
             areas: GoalArea::ALL
                 .iter()
                 .copied()
                 .filter(|a| child.goal_areas.contains(a) && mentor.goal_areas.contains(a))
                 .collect(),
         },
-        Factor::Settlement => Msg::FactorSettlement {
+        Factor::Settlement => Detail::FactorSettlement {
             same: units > 0,
             child: child.settlement.clone().unwrap_or_default(),
             mentor: mentor.settlement.clone().unwrap_or_default(),
         },
-        Factor::Availability => Msg::FactorAvailability {
+        Factor::Availability => Detail::FactorAvailability {
             days: Weekday::ALL
                 .iter()
                 .copied()
                 .filter(|d| (c.days & m.days) & (1 << (*d as u8)) != 0)
                 .collect(),
         },
-        Factor::Waiting => Msg::FactorWaiting { days: units, since: child.registered_on.to_string() },
+        Factor::Waiting => Detail::FactorWaiting { days: units, since: child.registered_on.to_string() },
     }
+}
+
+/// What a constraint or a score factor found for a pair, with the values behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    ConstraintCommunity { child: String, mentor: String },
+    ConstraintSettlement { child: String, mentor: String },
+    ConstraintMentorSex { wanted: Sex, mentor: Sex },
+    ConstraintLanguage { child: String, mentor: String },
+    ConstraintAgeGap { gap: i32, min: i32 },
+    ConstraintConflict { entry: String },
+    ConstraintBreakup { agreement: String },
+    FactorInterests { shared: Vec<String> },
+    FactorGoalAreas { areas: Vec<GoalArea> },
+    FactorSettlement { same: bool, child: String, mentor: String },
+    FactorAvailability { days: Vec<Weekday> },
+    FactorWaiting { days: i64, since: String },
 }

@@ -9,7 +9,6 @@ pub mod solver;
 pub use candidates::Constraint;
 pub use solver::Objective;
 
-use crate::i18n::Msg;
 use crate::record::date::Date;
 use crate::record::enums::Regime;
 use crate::registry::Registry;
@@ -60,15 +59,6 @@ impl Unmatched {
             Unmatched::ZeroScore { .. } => "zero_score",
         }
     }
-
-    pub fn msg(&self, scope: crate::record::config::MatchScope) -> Msg {
-        match self {
-            Unmatched::NoMentorInReach => Msg::UnmatchedNoMentor { scope },
-            Unmatched::NoneFits(counts) => Msg::UnmatchedNoneFits { counts: counts.clone() },
-            Unmatched::Taken { candidates } => Msg::UnmatchedTaken { candidates: *candidates },
-            Unmatched::ZeroScore { candidates } => Msg::UnmatchedZeroScore { candidates: *candidates },
-        }
-    }
 }
 
 /// The result of a run.
@@ -86,14 +76,17 @@ pub struct Proposal {
     pub unmatched_mentors: Vec<usize>,
 }
 
+/// A weight of `[matching.weights]` (named) outside the range the solver's integers allow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadWeight(pub String);
+
 /// Checks the weights of `[matching.weights]`.
-pub fn weights(registry: &Registry) -> Result<MilliWeights, Msg> {
-    MilliWeights::new(&registry.config.matching.weights)
-        .map_err(|name| Msg::BadWeight { name: name.to_string() })
+pub fn weights(registry: &Registry) -> Result<MilliWeights, BadWeight> {
+    MilliWeights::new(&registry.config.matching.weights).map_err(|name| BadWeight(name.to_string()))
 }
 
 /// The optimal proposals for the waiting children and available mentors.
-pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> {
+pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWeight> {
     let weights = weights(registry)?;
     let pool = Pool::new(registry, options.regime, options.on, options.community.as_deref());
     let facts = Facts::new(registry);
