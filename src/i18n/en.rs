@@ -1,6 +1,7 @@
 //! English messages.
 
 use super::Msg;
+use super::plural::en;
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
@@ -93,10 +94,10 @@ pub fn text(msg: &Msg) -> String {
         UnmatchedNoneFits { counts } => {
             let total: usize = counts.iter().map(|(_, n)| n).sum();
             let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", constraint_short(*k))).collect();
-            format!("none of the {total} available mentor(s) within reach fits: {}", parts.join(", "))
+            format!("none of the {} within reach fits: {}", en(total as i128, "available mentor", "available mentors"), parts.join(", "))
         }
-        UnmatchedTaken { candidates } => format!("all {candidates} possible mentor(s) are taken by better pairs"),
-        UnmatchedZeroScore { candidates } => format!("its {candidates} possible pair(s) score 0 and add nothing under --objective score"),
+        UnmatchedTaken { candidates } => format!("all {} are taken by better pairs", en(*candidates as i128, "possible mentor", "possible mentors")),
+        UnmatchedZeroScore { candidates } => format!("its {} score 0 and add nothing under --objective score", en(*candidates as i128, "possible pair", "possible pairs")),
         PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_name(*kind), finding_text(detail)),
         HeaderChild => "child".to_string(),
         HeaderMentor => "mentor".to_string(),
@@ -107,7 +108,7 @@ pub fn text(msg: &Msg) -> String {
         HeaderReason => "why not matched".to_string(),
         HeaderFactor => "factor".to_string(),
         HeaderPoints => "points".to_string(),
-        MatchTotal { pairs, total } => format!("{pairs} pair(s), total score {total}"),
+        MatchTotal { pairs, total } => format!("{}, total score {total}", en(*pairs as i128, "pair", "pairs")),
         MatchNoPairs => "no pair can be proposed".to_string(),
         MatchUnmatchedChildren => "Children left without a proposal:".to_string(),
         MatchUnmatchedMentors { ids } => format!("Mentors left without a child: {ids}"),
@@ -165,7 +166,7 @@ pub fn text(msg: &Msg) -> String {
         RegistryMissing { dir } => format!("{dir}: no such folder"),
         NotARegistry { dir } => format!("{dir} has no nastavnyk.toml: not a registry (create one with `nastavnyk init {dir}`)"),
         ReadFailed { detail } => format!("cannot read: {detail}"),
-        RegistryInvalid { count } => format!("the registry has {count} problem(s) that must be fixed first"),
+        RegistryInvalid { count } => format!("the registry has {} that must be fixed first", en(*count as i128, "problem", "problems")),
         RunCheck => "run `nastavnyk check` to see every problem".to_string(),
         UnknownId { id } => format!("no record with ID `{id}`"),
         UnknownIdOfKind { id, kind } => format!("no {} with ID `{id}`", kind_name(*kind)),
@@ -188,7 +189,7 @@ pub fn text(msg: &Msg) -> String {
         Committed { summary } => format!("committed: {summary}"),
         NotCommittedNoRepo => "warning: the registry is not in a git repository; the change was not committed".to_string(),
         CheckOk { files } => format!("{files} files checked, no problems"),
-        CheckSummary { errors, warnings } => format!("{errors} error(s), {warnings} warning(s)"),
+        CheckSummary { errors, warnings } => format!("{}, {}", en(*errors as i128, "error", "errors"), en(*warnings as i128, "warning", "warnings")),
         InitDone { dir } => format!("created a registry in {dir}"),
         InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
         BadDateArg { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"),
@@ -230,9 +231,9 @@ pub fn text(msg: &Msg) -> String {
         SyncDetached => "the repository is not on a branch (detached HEAD): check out a branch, then run `nastavnyk sync`".to_string(),
         SyncDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them before sharing; nothing synced"),
         SyncConflict { files, remote } => format!("both you and {remote} changed {files}: nothing was changed here (your clone is as it was before sync). To combine the changes run `git pull --rebase`, resolve the conflict, then `nastavnyk check` and `nastavnyk sync`"),
-        SyncInvalid { count } => format!("after the pull the registry has {count} error(s) (shown above): fix them, commit, then run `nastavnyk sync` again; nothing was pushed"),
+        SyncInvalid { count } => format!("after the pull the registry has {} (shown above): fix them, commit, then run `nastavnyk sync` again; nothing was pushed", en(*count as i128, "error", "errors")),
         SyncUpToDate { remote } => format!("already in sync with {remote}"),
-        SyncDone { remote, received, sent } => format!("synced with {remote}: received {received} commit(s), sent {sent}"),
+        SyncDone { remote, received, sent } => format!("synced with {remote}: received {}, sent {sent}", en(*received as i128, "commit", "commits")),
         SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
         MatchDetail(x) => match_detail_text(x),
     }
@@ -366,7 +367,7 @@ pub fn finding_text(finding: &Finding) -> String {
         LegalRepConsentGiven { date } => format!("the legal representative consented on {date}"),
         LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
         ChildFree => "no open agreement".to_string(),
-        ChildHasAgreement { open } => format!("already in {open} open agreement(s)"),
+        ChildHasAgreement { open } => format!("already in {}", en(*open as i128, "open agreement", "open agreements")),
     }
 }
 
@@ -386,7 +387,8 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
             format!("no shared language: the child speaks {child}, the mentor {mentor}")
         }
         ConstraintAgeGap { gap, min } => format!(
-            "the mentor is {gap} year(s) older than the child; at least {min} required (`[matching] min_age_gap`)"
+            "the mentor is {} older than the child; at least {min} required (`[matching] min_age_gap`)",
+            en(*gap, "year", "years")
         ),
         ConstraintConflict { entry } => {
             format!("conflict of interest: the mentor's `conflicts` lists {entry}")
@@ -414,6 +416,6 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
         FactorAvailability { days } => {
             format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", "))
         }
-        FactorWaiting { days, since } => format!("waiting {days} day(s), since {since}"),
+        FactorWaiting { days, since } => format!("waiting {}, since {since}", en(*days, "day", "days")),
     }
 }

@@ -3,6 +3,7 @@
 //! JSON output never goes through here: its keys and codes are stable English.
 
 mod en;
+pub mod plural;
 mod reports;
 mod uk;
 

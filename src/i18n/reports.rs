@@ -1,6 +1,7 @@
 //! Messages of the reports, the due list and `status`, in both languages (kept apart from
 //! the main catalogues so that each language's texts for these commands sit side by side).
 
+use super::plural;
 use crate::report::EndReason;
 use crate::report::due::{Detail, DueItem, DueKind};
 use crate::report::monthly::Key;
@@ -103,7 +104,7 @@ pub fn uk(msg: &ReportMsg) -> String {
         StatusTitle { centre, today } => format!("{centre} — стан на {today}"),
         StatusChildren => "Діти".to_string(),
         StatusWaiting => "очікують наставника".to_string(),
-        StatusLongest { id, days } => format!("найдовше: {id}, {days} дн."),
+        StatusLongest { id, days } => format!("найдовше: {id}, {}", plural::uk(*days, "день", "дні", "днів")),
         StatusNotEligible => "не відповідають умовам".to_string(),
         StatusInAgreements => "у договорах".to_string(),
         StatusMentors => "Наставники".to_string(),
@@ -118,7 +119,9 @@ pub fn uk(msg: &ReportMsg) -> String {
         StatusActive => "чинні".to_string(),
         StatusSuspended => "призупинені".to_string(),
         StatusProposals => "пропозиції (не підписані)".to_string(),
-        StatusUnsignedLong { count, days } => format!("понад {days} дн.: {count}"),
+        StatusUnsignedLong { count, days } => {
+            format!("понад {}: {count}", plural::uk(*days, "день", "дні", "днів"))
+        }
         StatusDueWeek { count, days } => format!("До виконання протягом {days} днів: {count}"),
         StatusDueMore { count } => format!("… і ще {count}"),
         StatusDueHint => "усе: `nastavnyk due`".to_string(),
@@ -156,7 +159,7 @@ pub fn en(msg: &ReportMsg) -> String {
         StatusTitle { centre, today } => format!("{centre} — as of {today}"),
         StatusChildren => "Children".to_string(),
         StatusWaiting => "waiting for a mentor".to_string(),
-        StatusLongest { id, days } => format!("longest: {id}, {days} days"),
+        StatusLongest { id, days } => format!("longest: {id}, {}", plural::en(*days, "day", "days")),
         StatusNotEligible => "not eligible".to_string(),
         StatusInAgreements => "in agreements".to_string(),
         StatusMentors => "Mentors".to_string(),
@@ -303,9 +306,14 @@ fn uk_due(item: &DueItem) -> String {
             format!("{} втрачає чинність {due}: попросіть нову", uk_doc(which))
         }
         Detail::ProposalUnsigned { proposed_on, days } => {
-            format!("запропоновано {proposed_on}, не підписано вже {days} дн.")
+            format!(
+                "запропоновано {proposed_on}, не підписано вже {}",
+                plural::uk(*days, "день", "дні", "днів")
+            )
         }
-        Detail::ChildWaiting { since, days } => format!("очікує наставника з {since}: {days} дн."),
+        Detail::ChildWaiting { since, days } => {
+            format!("очікує наставника з {since}: {}", plural::uk(*days, "день", "дні", "днів"))
+        }
     }
 }
 
@@ -319,7 +327,8 @@ fn en_due(item: &DueItem) -> String {
             format!("first centre check-in was due by {due}; none recorded yet")
         }
         Detail::MeetingsShort { month, meetings, hours: h, min_meetings, min_hours } => format!(
-            "in {month}: {meetings} meeting(s), {} hour(s) (norm: at least {min_meetings} and {} h)",
+            "in {month}: {}, {} h (norm: at least {min_meetings} and {} h)",
+            plural::en(*meetings, "meeting", "meetings"),
             hours(*h),
             hours(*min_hours)
         ),
@@ -336,9 +345,11 @@ fn en_due(item: &DueItem) -> String {
             format!("{} expires on {due}: ask for a new one", en_doc(which))
         }
         Detail::ProposalUnsigned { proposed_on, days } => {
-            format!("proposed on {proposed_on}, unsigned for {days} days")
+            format!("proposed on {proposed_on}, unsigned for {}", plural::en(*days, "day", "days"))
         }
-        Detail::ChildWaiting { since, days } => format!("waiting for a mentor since {since}: {days} days"),
+        Detail::ChildWaiting { since, days } => {
+            format!("waiting for a mentor since {since}: {}", plural::en(*days, "day", "days"))
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Українські повідомлення.
 
 use super::Msg;
+use super::plural::uk;
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
@@ -46,7 +47,7 @@ pub fn text(msg: &Msg) -> String {
             format!("дитина `{child}` має більше одного чинного договору: {others}")
         }
         MentorOverCapacity { mentor, open, capacity } => {
-            format!("наставник `{mentor}` має {open} чинних договорів, а може мати {capacity}")
+            format!("наставник `{mentor}` має {} чинних, а може мати {capacity}", uk(*open as i128, "договір", "договори", "договорів"))
         }
         BadLanguageCode { code } => format!("`{code}` — не код мови ISO 639-1, як-от `uk` чи `en`"),
         BadEdrpou { value } => format!("код ЄДРПОУ `{value}` має складатися з 8 цифр"),
@@ -175,7 +176,7 @@ pub fn text(msg: &Msg) -> String {
         RegistryMissing { dir } => format!("{dir}: такої теки немає"),
         NotARegistry { dir } => format!("у {dir} немає nastavnyk.toml: це не реєстр (створити: `nastavnyk init {dir}`)"),
         ReadFailed { detail } => format!("не вдалося прочитати: {detail}"),
-        RegistryInvalid { count } => format!("у реєстрі {count} проблем(и), які треба спершу виправити"),
+        RegistryInvalid { count } => format!("у реєстрі {}, які треба спершу виправити", uk(*count as i128, "проблема", "проблеми", "проблем")),
         RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
         UnknownId { id } => format!("немає запису з ID `{id}`"),
         UnknownIdOfKind { id, kind } => format!("не знайдено {} з ID `{id}`", kind_name(*kind)),
@@ -416,7 +417,7 @@ pub fn finding_text(finding: &Finding) -> String {
         LegalRepConsentGiven { date } => format!("законний представник дав згоду {date}"),
         LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
         ChildFree => "чинного договору немає".to_string(),
-        ChildHasAgreement { open } => format!("уже має чинних договорів: {open}"),
+        ChildHasAgreement { open } => format!("уже має {}", uk(*open as i128, "чинний договір", "чинні договори", "чинних договорів")),
     }
 }
 
@@ -464,6 +465,6 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
         FactorAvailability { days } => {
             format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", "))
         }
-        FactorWaiting { days, since } => format!("чекає {days} дн., з {since}"),
+        FactorWaiting { days, since } => format!("чекає {}, з {since}", uk(*days, "день", "дні", "днів")),
     }
 }
