@@ -6,6 +6,7 @@ mod support;
 mod agreements;
 mod eligibility;
 mod foundation;
+mod golden;
 mod history;
 mod matching;
 mod readme;
