@@ -176,7 +176,7 @@ pub fn text(msg: &Msg) -> String {
         RegistryMissing { dir } => format!("{dir}: такої теки немає"),
         NotARegistry { dir } => format!("у {dir} немає nastavnyk.toml: це не реєстр (створити: `nastavnyk init {dir}`)"),
         ReadFailed { detail } => format!("не вдалося прочитати: {detail}"),
-        RegistryInvalid { count } => format!("у реєстрі {}, які треба спершу виправити", uk(*count as i128, "проблема", "проблеми", "проблем")),
+        RegistryInvalid { count } => format!("спершу виправте в реєстрі {}", uk(*count as i128, "проблему", "проблеми", "проблем")),
         RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
         UnknownId { id } => format!("немає запису з ID `{id}`"),
         UnknownIdOfKind { id, kind } => format!("не знайдено {} з ID `{id}`", kind_name(*kind)),
