@@ -225,6 +225,13 @@ pub enum Msg {
     EditKept {
         path: String,
     },
+    EditCopyStale {
+        path: String,
+        record: String,
+    },
+    OutputNotRegular {
+        path: String,
+    },
     // --- eligibility (rules) ---
     MentorAgeOk {
         age: i32,
