@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::agreement::lifecycle::{self, Closure, Signed};
-use crate::agreement::{self, Parties, Proposal};
+use crate::agreement::{self, Proposal};
 use crate::cli::{AgreementCommand, DocFormat, Format};
 use crate::cmd::{date_arg, one_of};
 use crate::context::Ctx;
@@ -12,9 +12,7 @@ use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output;
 use crate::record::enums::{ClosureReason, Party};
-use crate::record::{Agreement, Kind};
 use crate::registry::records::checked_id;
-use crate::registry::{self};
 
 pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
     use AgreementCommand as C;
@@ -96,10 +94,7 @@ pub fn create(
 }
 
 fn render(ctx: &Ctx, id: &str, to: DocFormat, output_path: Option<&Path>) -> Result<u8> {
-    let id = checked_id(id)?;
-    let (agreement, _) = registry::read_record::<Agreement>(&ctx.root, Kind::Agreement, id)?;
-    let parties = Parties::of(&ctx.root, &agreement)?;
-    let rendered = agreement::document::render(&ctx.root, &ctx.config, &agreement, &parties, ctx.lang)?;
+    let rendered = agreement::document::render_agreement(&ctx.session(), id, ctx.lang)?;
     let bytes = match to {
         DocFormat::Md => rendered.markdown.into_bytes(),
         DocFormat::Html => agreement::document::to_html(&ctx.root, &rendered)?.into_bytes(),

@@ -42,14 +42,15 @@ impl Session {
         Session { root: root.into(), config, today, commit: true, on_wait: Rc::new(|| {}) }
     }
 
-    /// Opens the registry at `root`, reading its configuration.
+    /// Opens the registry at `root`, reading its configuration (which says whether to commit).
     pub fn open(root: impl Into<PathBuf>, today: Date) -> Result<Session> {
         let root = root.into();
         let config = crate::registry::read_config(&root).map_err(|diagnostic| {
             crate::error::Error::new(crate::i18n::Msg::RegistryInvalid { count: 1 })
                 .with_diagnostics(vec![diagnostic])
         })?;
-        Ok(Session::new(root, config, today))
+        let commit = config.git.commit;
+        Ok(Session { commit, ..Session::new(root, config, today) })
     }
 
     /// Takes the registry's write lock (for the validate–write–commit of one change).
@@ -75,7 +76,6 @@ impl Session {
 
     /// Writes one record's new text (already validated; `warnings` are what remained) and
     /// commits it as `<noun> <action> <id>`.
-    #[allow(clippy::too_many_arguments)]
     pub fn write_record(
         &self,
         rel: String,
