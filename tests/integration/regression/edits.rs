@@ -116,6 +116,32 @@ fn edit_does_not_hold_the_registry_lock_while_the_editor_is_open() {
 
 // See: #11
 #[test]
+fn edit_refuses_when_the_record_changed_while_the_editor_was_open() {
+    let registry = Registry::new().with_people();
+    // While the editor is open, someone else sets a field of the same record; then the
+    // "user" changes the copy and saves.
+    let script = editor(
+        &registry,
+        "racing.sh",
+        &format!(
+            "timeout 10 '{}' -C '{}' --today {TODAY} child set c-0001 settlement=Meanwhile >/dev/null 2>&1\n\
+             sed -i 's/^given_name = .*/given_name = \"Stale\"/' \"$1\"",
+            bin().display(),
+            registry.root().display(),
+        ),
+    );
+    let run = edit_with(&registry, "c-0001", &script).expect(2);
+    assert!(run.stderr.contains(".c-0001.edit.toml"), "{}", run.stderr);
+    let text = registry.read("children/c-0001.toml");
+    assert!(text.contains("settlement = \"Meanwhile\""), "{text}");
+    assert!(!text.contains("Stale"), "{text}");
+    // The typing is still there to carry over.
+    assert!(registry.read("children/.c-0001.edit.toml").contains("Stale"));
+    assert_eq!(registry.status(), "");
+}
+
+// See: #11
+#[test]
 fn output_through_a_symlink_replaces_its_target_and_keeps_the_link() {
     let registry = Registry::new().with_people();
     let target = registry.dir.path().join("real.csv");
@@ -144,6 +170,14 @@ fn output_never_replaces_a_fifo_or_a_directory() {
         assert!(run.stderr.contains("is not a regular file"), "{args:?}: {}", run.stderr);
         use std::os::unix::fs::FileTypeExt;
         assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "{args:?}: still a FIFO");
+    }
+    // A device node (as root one can be made; `/dev/null` itself was turned into a file).
+    let device = registry.dir.path().join("null");
+    let made = std::process::Command::new("mknod").arg(&device).args(["c", "1", "3"]).output();
+    if made.is_ok_and(|out| out.status.success()) {
+        registry.run(&["report", "children", "-o", device.to_str().unwrap()]).expect(2);
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::symlink_metadata(&device).unwrap().file_type().is_char_device());
     }
     // A directory (`..` used to panic on its missing file name).
     for dir in ["..", "."] {
