@@ -1,5 +1,6 @@
 //! The resolved context a command runs in: registry, today, language, output format,
-//! whether to commit. Built once from the global flags (parse → resolve → execute).
+//! whether to commit. Built once from the global flags (parse → resolve → execute). Use cases
+//! below the CLI get only its `Session`; the context shows what they return (`report`).
 
 use std::path::PathBuf;
 use std::rc::Rc;
