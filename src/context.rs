@@ -1,14 +1,18 @@
 //! The resolved context a command runs in: registry, today, language, output format,
-//! whether to commit. Built once from the global flags (parse → resolve → execute).
+//! whether to commit. Built once from the global flags (parse → resolve → execute). Use cases
+//! below the CLI get only its `Session`; the context shows what they return (`report`).
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crate::cli::{Format, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
+use crate::output;
 use crate::record::config::Config;
 use crate::record::date::{self, Date};
-use crate::registry::{self, write::CommitMessage};
+use crate::registry::session::{Change, Session};
+use crate::registry::{self, write::Outcome};
 
 pub struct Ctx {
     pub root: PathBuf,
@@ -68,20 +72,20 @@ impl Ctx {
         }
     }
 
-    /// The commit message for a change, if this context commits.
-    pub fn commit_message(
-        &self,
-        noun: &'static str,
-        action: &'static str,
-        record: &str,
-        reason: Option<&str>,
-    ) -> Option<CommitMessage> {
-        self.commit.then(|| CommitMessage {
-            noun,
-            action,
-            record: record.to_string(),
-            reason: reason.map(str::to_string),
-        })
+    /// The domain's view of this context, for use cases (no language, format or output).
+    pub fn session(&self) -> Session {
+        let (lang, quiet) = (self.lang, self.quiet);
+        Session {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            today: self.today,
+            commit: self.commit,
+            on_wait: Rc::new(move || {
+                if !quiet {
+                    eprintln!("{}", lang.text(&Msg::WaitingForLock));
+                }
+            }),
+        }
     }
 
     /// Takes the registry's write lock, saying so if another writer holds it.
@@ -89,22 +93,24 @@ impl Ctx {
         registry::write::Lock::acquire(&self.root, || self.note(Msg::WaitingForLock))
     }
 
-    /// Applies a transaction and tells the user how it ended.
-    pub fn apply(
-        &self,
-        transaction: registry::write::Transaction,
-        message: Option<CommitMessage>,
-    ) -> Result<()> {
-        use registry::write::Outcome;
-        let summary = message.as_ref().map(CommitMessage::summary);
-        match transaction.apply(&self.root, message.as_ref())? {
+    /// Tells the user how a change ended: its warnings (on the text written), then the commit.
+    pub fn report(&self, change: &Change) {
+        if !change.warnings.is_empty() && !self.quiet {
+            let sources: Vec<(String, String)> =
+                change.text.iter().map(|text| (change.rel.clone(), text.clone())).collect();
+            eprint!(
+                "{}",
+                output::render_diagnostics(&change.warnings, &sources, &self.root, self.lang, false)
+            );
+        }
+        match &change.outcome {
             Outcome::Committed(hash) => {
                 let short = &hash[..hash.len().min(8)];
-                self.note(Msg::Committed { summary: format!("{short} {}", summary.unwrap_or_default()) });
+                let summary = change.summary.clone().unwrap_or_default();
+                self.note(Msg::Committed { summary: format!("{short} {summary}") });
             }
             Outcome::Written => {}
             Outcome::NoRepository => self.note(Msg::NotCommittedNoRepo),
         }
-        Ok(())
     }
 }

@@ -3,9 +3,11 @@
 
 use std::borrow::Cow;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::cli::Format;
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 /// Writes `text` to standard output. A closed pipe is not an error: the reader has what it wanted.
 pub fn emit(text: &str) -> Result<()> {
@@ -18,7 +20,51 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(err) => Err(Error::io(std::path::Path::new("<stdout>"), err)),
+        Err(err) => Err(Error::io(Path::new("<stdout>"), err)),
+    }
+}
+
+/// `-o -`: standard output, for every command that takes `-o`.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Sends a command's output where `-o` says: standard output (no `-o`, or `-o -`), or a file
+/// written atomically. Returns the file's path when one was written.
+pub fn deliver_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Option<PathBuf>> {
+    match path {
+        None => emit_bytes(bytes).map(|()| None),
+        Some(path) if is_stdout(path) => emit_bytes(bytes).map(|()| None),
+        Some(path) => {
+            crate::registry::write::write_atomic_bytes(&output_target(path)?, bytes)?;
+            Ok(Some(path.to_path_buf()))
+        }
+    }
+}
+
+/// The file `-o path` may replace: `path` itself when it is a regular file or does not exist
+/// yet; through a symbolic link, its regular-file target (replaced, so the link keeps working).
+/// Anything else (a directory, a FIFO, a device, a broken link) is refused: replacing it with
+/// a regular file would break what it was, and as root would turn `/dev/null` into a file.
+fn output_target(path: &Path) -> Result<PathBuf> {
+    let refuse = || Error::new(Msg::OutputNotRegular { path: path.display().to_string() });
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = std::fs::canonicalize(path).map_err(|_| refuse())?;
+            let is_file = std::fs::metadata(&target).is_ok_and(|meta| meta.is_file());
+            if is_file { Ok(target) } else { Err(refuse()) }
+        }
+        Ok(meta) if meta.is_file() => Ok(path.to_path_buf()),
+        Ok(_) => Err(refuse()),
+        // A new file needs a name (`-o ..` or `-o dir/..` has none).
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            if path.file_name().is_some() {
+                Ok(path.to_path_buf())
+            } else {
+                Err(refuse())
+            }
+        }
+        Err(err) => Err(Error::io(path, err)),
     }
 }
 

@@ -16,6 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::record::Agreement;
 use crate::record::config::Config;
 use crate::record::date::{self, Date};
+use crate::registry::session::Session;
 
 /// The page around the converted HTML body (print CSS lives there).
 pub const HTML_PAGE: &str = "agreement.html";
@@ -185,6 +186,15 @@ fn context(agreement: &Agreement, snapshot: &Snapshot, config: &Config, hash: &s
     root["provenance"] = json!(hash);
     root["signed_hash"] = json!(agreement.signed_hash);
     root
+}
+
+/// Agreement `id` as a document: reads it and its parties, fills the template.
+pub fn render_agreement(session: &Session, id: &str, lang: Lang) -> Result<Rendered> {
+    let id = crate::registry::records::checked_id(id)?;
+    let (agreement, _) =
+        crate::registry::read_record::<Agreement>(&session.root, crate::record::Kind::Agreement, id)?;
+    let parties = Parties::of(&session.root, &agreement)?;
+    render(&session.root, &session.config, &agreement, &parties, lang)
 }
 
 /// Renders the agreement's Markdown text in `lang`.

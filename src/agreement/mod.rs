@@ -1,8 +1,11 @@
-//! The agreement's life (propose, sign, suspend, renew, close), its document and provenance.
+//! The agreement's life (propose, sign, suspend, renew, close: `lifecycle`), its contact log
+//! (`contact`), its document and provenance.
 //! Reads only the agreement and its parties' files: one transition never loads the registry.
 
+pub mod contact;
 pub mod document;
 pub mod docx;
+pub mod lifecycle;
 pub mod provenance;
 
 use std::path::Path;
@@ -184,7 +187,7 @@ pub fn propose(root: &Path, config: &Config, today: Date, proposal: &Proposal) -
         Some(id) => id,
         None => return Err(Msg::NoInstitution { child: child.id.clone() }.into()),
     };
-    crate::cmd::record::checked_id(&institution)?;
+    registry::records::checked_id(&institution)?;
     let parties = Parties::load(root, proposal.child, proposal.mentor, &institution)?;
     let regime = config.rules.regime_on(proposal.date);
     require_eligible(root, config, &parties, regime, proposal.date, None, true)?;

@@ -3,6 +3,7 @@
 
 use crate::agreement;
 use crate::cli::{Format, MatchArgs, MatchCommand, MatchObjective, MatchRunArgs};
+use crate::cmd::date_arg;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -11,7 +12,7 @@ use crate::matching::score::{Factor, points, points_text};
 use crate::matching::{self, Objective, Options, Proposal};
 use crate::output::{self, Cell, Rows};
 use crate::record::Kind;
-use crate::record::date::{self, Date};
+use crate::record::date::Date;
 use crate::record::enums::Regime;
 use crate::registry::{self, Registry};
 
@@ -24,15 +25,6 @@ pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<u8> {
         Some(MatchCommand::Accept { child, mentor, institution, date, reason }) => {
             accept(ctx, &child, &mentor, institution.as_deref(), date.as_deref(), reason.reason.as_deref())
         }
-    }
-}
-
-fn date_arg(ctx: &Ctx, text: Option<&str>) -> Result<Date> {
-    match text {
-        Some(text) => {
-            date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.to_string() }))
-        }
-        None => Ok(ctx.today),
     }
 }
 

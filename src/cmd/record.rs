@@ -1,11 +1,7 @@
 //! `child|mentor|institution add/show/list/set/edit/remove` and `agreement show/list/set`:
-//! the same steps for every kind — read one file, change it, validate, write, commit.
+//! the flags turned into field assignments, one use case of `registry::records` called (read
+//! one file, change it, validate, write, commit), its outcome shown.
 
-use std::path::PathBuf;
-
-use toml_edit::DocumentMut;
-
-use crate::check::{self, Diagnostic, Severity};
 use crate::cli::{
     ChildFields, Format, InstitutionFields, ListArgs, MentorFields, PersonFields, RecordCommand,
 };
@@ -13,11 +9,9 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
-use crate::record::schema::FieldType;
-use crate::record::{Kind, is_valid_id};
+use crate::record::Kind;
 use crate::registry::edit::{self, Assignment};
-use crate::registry::write::Transaction;
-use crate::registry::{self, Registry, record_path};
+use crate::registry::{self, Registry, records};
 
 /// The `add` flags of a kind, as field assignments (`None` where the flag was not given).
 pub trait AddFields {
@@ -101,60 +95,8 @@ pub fn run<F: AddFields + clap::Args>(ctx: &Ctx, kind: Kind, command: RecordComm
     }
 }
 
-/// A user-given ID: refused before it can become a path (`../x`).
-pub fn checked_id(id: &str) -> Result<&str> {
-    if is_valid_id(id) { Ok(id) } else { Err(Msg::InvalidId { id: id.to_string() }.into()) }
-}
-
-fn rel_path(kind: Kind, id: &str) -> String {
-    format!("{}/{id}.toml", kind.dir())
-}
-
-/// Refuses `text` if it has errors (exit 2, nothing written); prints its warnings.
-pub fn validate_or_refuse(ctx: &Ctx, kind: Kind, id: &str, rel: &str, text: &str) -> Result<()> {
-    let diagnostics = check::validate_record_text(&ctx.root, &ctx.config, kind, id, rel, text, ctx.today);
-    refuse_if_errors(ctx, diagnostics, rel, text)
-}
-
-/// Refuses the write of `text` to `rel` if any problem is an error (showing them on `text`);
-/// otherwise shows the warnings and lets it go ahead.
-pub fn refuse_if_errors(ctx: &Ctx, diagnostics: Vec<Diagnostic>, rel: &str, text: &str) -> Result<()> {
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(diagnostics).with_source(rel, text));
-    }
-    if !diagnostics.is_empty() && !ctx.quiet {
-        let sources = [(rel.to_string(), text.to_string())];
-        eprint!("{}", output::render_diagnostics(&diagnostics, &sources, &ctx.root, ctx.lang, false));
-    }
-    Ok(())
-}
-
-/// Refuses a second record of the same person (same surname, given name and birth date).
-fn refuse_same_person(ctx: &Ctx, kind: Kind, id: &str, rel: &str, text: &str) -> Result<()> {
-    if !matches!(kind, Kind::Child | Kind::Mentor) {
-        return Ok(());
-    }
-    let Ok(table) = toml::from_str::<toml::Table>(text) else { return Ok(()) };
-    let field = |key: &str| table.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    let Some(birth) = table
-        .get("birth_date")
-        .and_then(|v| v.as_datetime())
-        .and_then(|d| crate::record::date::from_toml(d).ok())
-    else {
-        return Ok(());
-    };
-    if let Some(other) =
-        check::find_same_person(&ctx.root, kind, id, &field("surname"), &field("given_name"), birth)
-    {
-        let position = check::diagnostic::locate_key(text, "", 0, "surname");
-        let diagnostic =
-            Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other }).at(position);
-        return Err(Error::new(Msg::RefusedInvalid)
-            .with_diagnostics(vec![diagnostic])
-            .with_source(rel, text));
-    }
-    Ok(())
-}
+/// Kept for the commands that check an ID themselves (`history`, `eligibility`, `match`).
+pub use crate::registry::records::checked_id;
 
 fn add<F: AddFields>(
     ctx: &Ctx,
@@ -175,142 +117,53 @@ fn add<F: AddFields>(
         assignments.retain(|a| a.field.path != assignment.field.path);
         assignments.push(assignment);
     }
-    edit::schema_order(kind, &mut assignments);
-
-    let _lock = ctx.lock()?;
-    let id = registry::ids::next_id(&ctx.root, kind);
-    let mut doc = DocumentMut::new();
-    doc["id"] = toml_edit::value(id.as_str());
-    // Empty lists are written out (`interests = []`) so the file shows what can be filled in.
-    for assignment in &mut assignments {
-        let is_list = matches!(assignment.field.ty, FieldType::TextList | FieldType::ChoiceList(_));
-        if is_list && assignment.raw.is_empty() {
-            assignment.raw = "[]".to_string();
-        }
-    }
-    edit::apply(&mut doc, &assignments, true)?;
-    let text = doc.to_string();
-    let rel = rel_path(kind, &id);
-    validate_or_refuse(ctx, kind, &id, &rel, &text)?;
-    refuse_same_person(ctx, kind, &id, &rel, &text)?;
-
-    let mut transaction = Transaction::default();
-    transaction.write(rel, text);
-    ctx.apply(transaction, ctx.commit_message(kind.noun(), "add", &id, reason))?;
-    output::emit(&format!("{id}\n"))?;
+    let change = records::add(&ctx.session(), kind, assignments, reason)?;
+    ctx.report(&change);
+    output::emit(&format!("{}\n", change.id))?;
     Ok(0)
 }
 
 fn set(ctx: &Ctx, kind: Kind, id: &str, args: &[String], reason: Option<&str>) -> Result<u8> {
     let id = checked_id(id)?;
     let assignments = args.iter().map(|arg| edit::parse_assignment(kind, arg)).collect::<Result<Vec<_>>>()?;
-    let _lock = ctx.lock()?;
-    let (old, mut doc) = read_document(ctx, kind, id)?;
-    edit::apply(&mut doc, &assignments, false)?;
-    let text = doc.to_string();
-    if text == old {
-        ctx.note(Msg::NothingChanged);
-        return Ok(0);
+    match records::set(&ctx.session(), kind, id, &assignments, reason)? {
+        Some(change) => ctx.report(&change),
+        None => ctx.note(Msg::NothingChanged),
     }
-    let rel = rel_path(kind, id);
-    validate_or_refuse(ctx, kind, id, &rel, &text)?;
-    let identity = ["surname", "given_name", "birth_date"];
-    if assignments.iter().any(|a| identity.contains(&a.field.path)) {
-        refuse_same_person(ctx, kind, id, &rel, &text)?;
-    }
-    let mut transaction = Transaction::default();
-    transaction.write(rel, text);
-    ctx.apply(transaction, ctx.commit_message(kind.noun(), "set", id, reason))?;
     Ok(0)
 }
 
-/// Reads a record's file as an editable document (the file must exist and be valid TOML).
-pub fn read_document(ctx: &Ctx, kind: Kind, id: &str) -> Result<(String, DocumentMut)> {
-    let path = record_path(&ctx.root, kind, id);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
-        }
-        Err(err) => return Err(Error::io(&path, err)),
-    };
-    let rel = rel_path(kind, id);
-    let doc = text.parse::<DocumentMut>().map_err(|err| {
-        let position = err.span().map(|span| check::diagnostic::line_col(&text, span.start));
-        let diagnostic = Diagnostic::error(
-            rel.clone(),
-            "toml.syntax",
-            Msg::TomlSyntax { detail: err.message().to_string() },
-        )
-        .at(position);
-        Error::new(Msg::RegistryInvalid { count: 1 })
-            .with_diagnostics(vec![diagnostic])
-            .with_hint(Msg::RunCheck)
-    })?;
-    Ok((text, doc))
-}
-
+/// Opens the record's working copy in `$VISUAL`/`$EDITOR` (no lock held meanwhile), then
+/// hands it to `records::finish_edit` to validate, write and commit.
 fn edit(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
-    let id = checked_id(id)?;
-    let _lock = ctx.lock()?;
-    let path = record_path(&ctx.root, kind, id);
-    let original = std::fs::read_to_string(&path)
-        .map_err(|_| Error::new(Msg::UnknownIdOfKind { id: id.to_string(), kind }))?;
-    // The working copy sits beside the record (never in a shared temp folder: it holds
-    // children's data) and survives a refused edit, so no typing is lost; the next `edit`
-    // resumes from it.
-    let copy_rel = format!("{}/.{id}.edit.toml", kind.dir());
-    let copy: PathBuf = ctx.root.join(&copy_rel);
-    if !copy.exists() {
-        registry::write::write_atomic(&copy, &original)?;
-    }
+    let copy = records::start_edit(&ctx.root, kind, id)?;
     let editor =
         std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".to_string());
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
-        .arg(&copy)
+        .arg(&copy.path)
         .status();
     if !status.is_ok_and(|s| s.success()) {
+        // Nothing typed yet is nothing to keep; typing is kept (and may be resumed while the
+        // record stays as it was).
+        if copy.text().is_ok_and(|text| text == copy.original) {
+            copy.discard();
+        }
         return Err(Msg::EditorFailed { editor }.into());
     }
-    let text = std::fs::read_to_string(&copy).map_err(|err| Error::io(&copy, err))?;
-    if text == original {
-        let _ = std::fs::remove_file(&copy);
-        ctx.note(Msg::NothingChanged);
-        return Ok(0);
+    match records::finish_edit(&ctx.session(), &copy, reason)? {
+        Some(change) => ctx.report(&change),
+        None => ctx.note(Msg::NothingChanged),
     }
-    let mut diagnostics =
-        check::validate_record_text(&ctx.root, &ctx.config, kind, id, &copy_rel, &text, ctx.today);
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        diagnostics.retain(|d| d.severity == Severity::Error);
-        return Err(Error::new(Msg::RefusedInvalid)
-            .with_diagnostics(diagnostics)
-            .with_hint(Msg::EditKept { path: copy.display().to_string() }));
-    }
-    refuse_same_person(ctx, kind, id, &copy_rel, &text)?;
-    let mut transaction = Transaction::default();
-    transaction.write(rel_path(kind, id), text);
-    ctx.apply(transaction, ctx.commit_message(kind.noun(), "edit", id, reason))?;
-    let _ = std::fs::remove_file(&copy);
     Ok(0)
 }
 
 fn remove(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
-    let id = checked_id(id)?;
-    let _lock = ctx.lock()?;
-    if !record_path(&ctx.root, kind, id).is_file() {
-        return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
-    }
-    let referrers = check::referrers(&ctx.root, kind, id);
-    if !referrers.is_empty() {
-        return Err(Msg::StillReferenced { id: id.to_string(), by: referrers.join(", ") }.into());
-    }
-    let mut transaction = Transaction::default();
-    transaction.delete(rel_path(kind, id));
-    ctx.apply(transaction, ctx.commit_message(kind.noun(), "remove", id, reason))?;
-    ctx.note(Msg::Removed { id: id.to_string() });
+    let change = records::remove(&ctx.session(), kind, id, reason)?;
+    ctx.report(&change);
+    ctx.note(Msg::Removed { id: change.id });
     Ok(0)
 }
 

@@ -39,16 +39,17 @@ fn month(ctx: &Ctx, args: &MonthArgs) -> Result<Month> {
     }
 }
 
-/// Prints `text`, or writes it to `path` atomically and says so.
+/// Prints `text`, or writes it to `path` atomically and says so (`-o -`: standard output).
 pub(crate) fn deliver(ctx: &Ctx, text: &str, path: Option<&Path>) -> Result<()> {
-    let Some(path) = path else { return output::emit(text) };
-    let path = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map_err(|err| Error::io(Path::new("."), err))?.join(path)
+    let path = match path {
+        Some(path) if !path.is_absolute() && !output::is_stdout(path) => {
+            Some(std::env::current_dir().map_err(|err| Error::io(Path::new("."), err))?.join(path))
+        }
+        other => other.map(Path::to_path_buf),
     };
-    crate::registry::write::write_atomic(&path, text)?;
-    ctx.note(Msg::Report(ReportMsg::Written { path: path.display().to_string() }));
+    if let Some(path) = output::deliver_bytes(text.as_bytes(), path.as_deref())? {
+        ctx.note(Msg::Report(ReportMsg::Written { path: path.display().to_string() }));
+    }
     Ok(())
 }
 

@@ -225,6 +225,13 @@ pub enum Msg {
     EditKept {
         path: String,
     },
+    EditCopyStale {
+        path: String,
+        record: String,
+    },
+    OutputNotRegular {
+        path: String,
+    },
     // --- eligibility (rules) ---
     /// A rule's outcome (eligibility), translated from the rules' own type.
     Rule(crate::rules::Finding),

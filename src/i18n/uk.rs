@@ -206,6 +206,8 @@ pub fn text(msg: &Msg) -> String {
         WaitingForLock => "чекаю, поки інший процес nastavnyk допише реєстр…".to_string(),
         GitFailed { detail } => format!("помилка git: {detail}"),
         EditKept { path } => format!("вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"),
+        EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
+        OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),
         MissingRequired { field } => format!("поле `{field}` обов'язкове"),
 
         // --- history, undo, sync ---

@@ -3,6 +3,8 @@
 
 pub mod edit;
 pub mod ids;
+pub mod records;
+pub mod session;
 pub mod write;
 
 use std::path::{Path, PathBuf};

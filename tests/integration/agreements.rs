@@ -456,3 +456,70 @@ fn init_writes_the_default_templates_for_editing() {
         assert!(registry.exists(&format!("templates/{name}")), "{name}");
     }
 }
+
+/// The life-cycle use cases are callable without the command line: a `Session` on a real
+/// registry, typed inputs, typed outcomes, one commit each.
+#[test]
+fn the_life_cycle_use_cases_run_without_the_command_line() {
+    use nastavnyk::agreement::Proposal;
+    use nastavnyk::agreement::contact::{self, NewContact};
+    use nastavnyk::agreement::lifecycle::{self, Closure, Signed};
+    use nastavnyk::record::date::parse_iso;
+    use nastavnyk::record::enums::{ClosureReason, ContactKind, Party};
+    use nastavnyk::registry::session::Session;
+    use nastavnyk::registry::write::Outcome;
+
+    let registry = Registry::new().with_people();
+    // This process commits itself: git needs an identity (the binary's runs get it from env).
+    registry.git(&["config", "user.name", "Тест Координатор"]);
+    registry.git(&["config", "user.email", "coordinator@example.org"]);
+    let today = parse_iso(TODAY).unwrap();
+    let session = Session::open(registry.root(), today).unwrap();
+
+    let proposal =
+        Proposal { child: "c-0001", mentor: "m-0001", institution: None, date: today, number: None };
+    let created = lifecycle::create(&session, &proposal, ("agreement", "new"), Some("test")).unwrap();
+    assert_eq!(created.id, "a-0001");
+    assert!(matches!(created.outcome, Outcome::Committed(_)));
+    assert_eq!(created.summary.as_deref(), Some("agreement new a-0001"));
+
+    // A refused transition writes nothing: a contact before the agreement is active.
+    let new = NewContact {
+        date: today,
+        kind: ContactKind::Meeting,
+        hours: Some(2.0),
+        note: None,
+        by: None,
+        consents: Vec::new(),
+    };
+    let before = registry.commit_count();
+    assert!(contact::add(&session, "a-0001", &new, None).is_err());
+    assert_eq!(registry.commit_count(), before);
+
+    let parties = [Party::Centre, Party::Institution, Party::Mentor, Party::LegalRepresentative];
+    for (n, party) in parties.into_iter().enumerate() {
+        let (change, signed) = lifecycle::sign(&session, "a-0001", party, today, None).unwrap();
+        assert_eq!(change.summary.as_deref(), Some("agreement sign a-0001"));
+        match signed {
+            Signed::Active { signed_on } => {
+                assert_eq!(n, parties.len() - 1, "active only with the last signature");
+                assert_eq!(signed_on, today);
+            }
+            Signed::Waiting { waiting, .. } => assert_eq!(waiting.len(), parties.len() - 1 - n),
+        }
+    }
+    let verification = lifecycle::verify(&session, "a-0001").unwrap();
+    assert!(verification.ok());
+
+    contact::add(&session, "a-0001", &new, Some("first meeting")).unwrap();
+    let closure =
+        Closure { date: today, reason: ClosureReason::ChildRefused, exit_interview: true, note: None };
+    lifecycle::close(&session, "a-0001", &closure).unwrap();
+
+    let agreement = agreement_json(&registry);
+    assert_eq!(agreement["status"], "closed");
+    assert_eq!(agreement["contacts"].as_array().unwrap().len(), 1);
+    assert_eq!(registry.git(&["log", "-1", "--format=%s"]).trim(), "agreement close a-0001");
+    registry.run(&["check"]).expect(0);
+    assert_eq!(registry.status(), "");
+}

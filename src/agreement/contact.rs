@@ -1,0 +1,66 @@
+//! The contact log of an active agreement (meetings, check-ins, visits, outings with their
+//! consents): adding an entry as a use case, on typed input.
+
+use toml_edit::{Array, Table, value};
+
+use super::lifecycle::open;
+use super::{check_date, require_status};
+use crate::error::Result;
+use crate::i18n::Msg;
+use crate::record::date::Date;
+use crate::record::enums::{AgreementStatus, ConsentParty, ContactKind};
+use crate::registry::edit::toml_date;
+use crate::registry::session::{Change, Session};
+
+/// One contact as the coordinator reports it.
+pub struct NewContact<'a> {
+    pub date: Date,
+    pub kind: ContactKind,
+    pub hours: Option<f64>,
+    pub note: Option<&'a str>,
+    pub by: Option<&'a str>,
+    /// Who consented (to an outing); repeats are ignored.
+    pub consents: Vec<ConsentParty>,
+}
+
+/// Adds a contact to agreement `id` and commits it as `contact add <id>`.
+pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) -> Result<Change> {
+    if new.hours.is_some_and(|h| h < 0.0 || !h.is_finite()) {
+        return Err(Msg::NegativeHours.into());
+    }
+    let mut consents = new.consents.clone();
+    consents.sort();
+    consents.dedup();
+    if new.kind == ContactKind::Outing {
+        let missing: Vec<&str> =
+            ConsentParty::ALL.iter().filter(|p| !consents.contains(p)).map(|p| p.as_str()).collect();
+        if !missing.is_empty() {
+            return Err(Msg::OutingNeedsConsents { missing: missing.join(", ") }.into());
+        }
+    }
+
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[AgreementStatus::Active], "contact add")?;
+    check_date(new.date, session.today, a.signed_on.map(|s| ("signed_on", s)))?;
+
+    let mut entry = Table::new();
+    entry.insert("date", value(toml_date(new.date)));
+    entry.insert("kind", value(new.kind.as_str()));
+    if let Some(hours) = new.hours {
+        entry.insert("hours", value(hours));
+    }
+    if let Some(by) = new.by.map(str::trim).filter(|b| !b.is_empty()) {
+        entry.insert("by", value(by));
+    }
+    if let Some(note) = new.note.map(str::trim).filter(|n| !n.is_empty()) {
+        entry.insert("note", value(note));
+    }
+    if !consents.is_empty() {
+        let list: Array = consents.iter().map(|c| c.as_str()).collect();
+        entry.insert("consents", value(list));
+    }
+    open.push("contacts", entry);
+    open.finish(session, "contact", "add", reason)
+}

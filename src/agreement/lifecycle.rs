@@ -1,0 +1,352 @@
+//! The agreement's life cycle as use cases: create, sign, activate, suspend, resume, renew,
+//! close. Each takes a `Session` and typed inputs (dates, parties, reasons parsed by the
+//! caller), reads the agreement and its parties, checks the transition is possible, edits the
+//! file (comments kept), validates, writes and commits it as one change, and says what it did.
+
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use super::{
+    Parties, Proposal, check_date, last_signature, missing_signatures, provenance, require_eligible,
+    require_status,
+};
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::record::date::Date;
+use crate::record::enums::{AgreementStatus, ClosureReason, Party};
+use crate::record::{Agreement, Institution, Kind};
+use crate::registry::edit::toml_date;
+use crate::registry::records::{checked_id, read_document, validate};
+use crate::registry::session::{Change, Session};
+use crate::registry::{self, parse_toml};
+
+use AgreementStatus::{Active, Proposed, Suspended};
+
+/// Proposes an agreement and commits it as `<noun> <action> <id>` (`agreement new`, or
+/// `match accept`). The change's `id` is the new agreement's.
+pub fn create(
+    session: &Session,
+    proposal: &Proposal,
+    (noun, action): (&'static str, &'static str),
+    reason: Option<&str>,
+) -> Result<Change> {
+    let _lock = session.lock()?;
+    let proposed = super::propose(&session.root, &session.config, session.today, proposal)?;
+    let warnings = validate(session, Kind::Agreement, &proposed.id, &proposed.rel, &proposed.text)?;
+    session.write_record(proposed.rel, proposed.text, warnings, (noun, action), &proposed.id, reason)
+}
+
+/// An agreement read for a change: the typed record and its editable document.
+pub struct Open {
+    pub agreement: Agreement,
+    pub doc: DocumentMut,
+    pub rel: String,
+}
+
+/// Reads agreement `id` for a change (the caller holds the lock).
+pub fn open(session: &Session, id: &str) -> Result<Open> {
+    let id = checked_id(id)?;
+    let (text, doc) = read_document(&session.root, Kind::Agreement, id)?;
+    let rel = format!("{}/{id}.toml", Kind::Agreement.dir());
+    let agreement = parse_toml::<Agreement>(&rel, &text).map_err(|diagnostic| {
+        Error::new(Msg::RegistryInvalid { count: 1 })
+            .with_diagnostics(vec![diagnostic])
+            .with_hint(Msg::RunCheck)
+    })?;
+    Ok(Open { agreement, doc, rel })
+}
+
+impl Open {
+    /// The agreement as the edits so far make it.
+    fn current(&self) -> Result<Agreement> {
+        let text = self.doc.to_string();
+        parse_toml::<Agreement>(&self.rel, &text).map_err(|diagnostic| {
+            Error::new(Msg::RefusedInvalid).with_diagnostics(vec![diagnostic]).with_source(&self.rel, text)
+        })
+    }
+
+    fn set_date(&mut self, key: &str, date: Date) {
+        self.doc[key] = value(toml_date(date));
+    }
+
+    fn table(&mut self, key: &str) -> &mut Table {
+        if !self.doc.contains_key(key) || !self.doc[key].is_table() {
+            self.doc.insert(key, Item::Table(Table::new()));
+        }
+        self.doc[key].as_table_mut().expect("just made a table")
+    }
+
+    /// Appends `table` to the array of tables `key` (`[[contacts]]`, `[[renewals]]`).
+    pub fn push(&mut self, key: &str, table: Table) {
+        if !self.doc.contains_key(key) || !self.doc[key].is_array_of_tables() {
+            self.doc.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+        }
+        self.doc[key].as_array_of_tables_mut().expect("just made an array").push(table);
+    }
+
+    /// Stores the provenance of what is now in force: the hash and the per-field digests.
+    fn stamp(&mut self, session: &Session, parties: &Parties) -> Result<()> {
+        let current = self.current()?;
+        let snapshot = provenance::snapshot(&current, parties, &session.config);
+        self.doc["signed_hash"] = value(provenance::hash(&snapshot));
+        let table = self.table("signed_fields");
+        table.clear();
+        for (key, digest) in provenance::field_digests(&snapshot) {
+            table.insert(&key, value(digest));
+        }
+        Ok(())
+    }
+
+    /// The planned end as the law computes it today (the child's studies may have changed).
+    fn refresh_ends_on(&mut self, session: &Session, parties: &Parties) {
+        let params = session.config.rules.params(self.agreement.regime);
+        let ends_on = crate::rules::ends_on(&parties.child, params);
+        if self.agreement.ends_on != Some(ends_on) {
+            self.set_date("ends_on", ends_on);
+        }
+    }
+
+    /// Validates and writes the file and commits it as `<noun> <action> <id>`.
+    pub fn finish(
+        self,
+        session: &Session,
+        noun: &'static str,
+        action: &'static str,
+        reason: Option<&str>,
+    ) -> Result<Change> {
+        let text = self.doc.to_string();
+        let id = self.agreement.id.clone();
+        let warnings = validate(session, Kind::Agreement, &id, &self.rel, &text)?;
+        session.write_record(self.rel, text, warnings, (noun, action), &id, reason)
+    }
+}
+
+pub(super) fn table_of(entries: &[(&str, Option<toml_edit::Value>)]) -> Table {
+    let mut table = Table::new();
+    for (key, entry) in entries {
+        if let Some(entry) = entry {
+            table.insert(key, Item::Value(entry.clone()));
+        }
+    }
+    table
+}
+
+/// What a signature did: made the agreement active, or left it waiting for other parties.
+pub enum Signed {
+    Active { signed_on: Date },
+    Waiting { party: Party, waiting: Vec<Party> },
+}
+
+pub fn sign(
+    session: &Session,
+    id: &str,
+    party: Party,
+    date: Date,
+    reason: Option<&str>,
+) -> Result<(Change, Signed)> {
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[Proposed], "agreement sign")?;
+    let required = &session.config.rules.params(a.regime).required_signatures;
+    if !required.contains(&party) {
+        return Err(Msg::PartyNotRequired {
+            party: party.as_str(),
+            regime: a.regime.as_str(),
+            required: required.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+        }
+        .into());
+    }
+    if let Some(signed) = a.signatures.get(party) {
+        return Err(Msg::PartyAlreadySigned {
+            id: a.id.clone(),
+            party: party.as_str(),
+            date: signed.to_string(),
+        }
+        .into());
+    }
+    check_date(date, session.today, Some(("proposed_on", a.proposed_on)))?;
+    let parties = Parties::of(&session.root, a)?;
+    require_eligible(&session.root, &session.config, &parties, a.regime, date, Some(&a.id), false)?;
+
+    open.table("signatures").insert(party.as_str(), value(toml_date(date)));
+    open.refresh_ends_on(session, &parties);
+    let now = open.current()?;
+    let waiting = missing_signatures(&now, &session.config);
+    let activated = waiting.is_empty().then(|| last_signature(&now, &session.config)).flatten();
+    if let Some(signed_on) = activated {
+        open.doc["status"] = value(Active.as_str());
+        open.set_date("signed_on", signed_on);
+    }
+    open.stamp(session, &parties)?;
+    let change = open.finish(session, "agreement", "sign", reason)?;
+    let signed = match activated {
+        Some(signed_on) => Signed::Active { signed_on },
+        None => Signed::Waiting { party, waiting },
+    };
+    Ok((change, signed))
+}
+
+/// Makes a fully signed agreement active; returns the change and the signing date.
+pub fn activate(session: &Session, id: &str, reason: Option<&str>) -> Result<(Change, Date)> {
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[Proposed], "agreement activate")?;
+    let waiting = missing_signatures(a, &session.config);
+    let signed_on = match last_signature(a, &session.config) {
+        Some(date) if waiting.is_empty() => date,
+        _ => {
+            let parties = waiting.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ");
+            return Err(Msg::SignaturesMissing { id: a.id.clone(), parties }.into());
+        }
+    };
+    check_date(signed_on, session.today, Some(("proposed_on", a.proposed_on)))?;
+    let parties = Parties::of(&session.root, a)?;
+    require_eligible(&session.root, &session.config, &parties, a.regime, signed_on, Some(&a.id), false)?;
+    open.doc["status"] = value(Active.as_str());
+    open.set_date("signed_on", signed_on);
+    open.refresh_ends_on(session, &parties);
+    open.stamp(session, &parties)?;
+    let change = open.finish(session, "agreement", "activate", reason)?;
+    Ok((change, signed_on))
+}
+
+/// The earliest date the next event of an active agreement may have: its signing, or the end
+/// of its last suspension.
+fn running_since(a: &Agreement) -> (&'static str, Date) {
+    let resumed = a.suspensions.iter().filter_map(|s| s.resumed_on).max();
+    match (a.signed_on, resumed) {
+        (_, Some(resumed)) if a.signed_on.is_none_or(|s| resumed > s) => ("suspensions.resumed_on", resumed),
+        (Some(signed), _) => ("signed_on", signed),
+        (None, _) => ("proposed_on", a.proposed_on),
+    }
+}
+
+pub fn suspend(session: &Session, id: &str, date: Date, reason: &str) -> Result<Change> {
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[Active], "agreement suspend")?;
+    check_date(date, session.today, Some(running_since(a)))?;
+    open.doc["status"] = value(Suspended.as_str());
+    let entry = table_of(&[("date", Some(toml_date(date).into())), ("reason", Some(reason.trim().into()))]);
+    open.push("suspensions", entry);
+    open.finish(session, "agreement", "suspend", Some(reason))
+}
+
+pub fn resume(session: &Session, id: &str, date: Date, reason: Option<&str>) -> Result<Change> {
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[Suspended], "agreement resume")?;
+    let since = a.suspensions.last().map_or(running_since(a), |s| ("suspensions.date", s.date));
+    check_date(date, session.today, Some(since))?;
+    let parties = Parties::of(&session.root, a)?;
+    require_eligible(&session.root, &session.config, &parties, a.regime, date, Some(&a.id), false)?;
+    open.doc["status"] = value(Active.as_str());
+    let resumed = open.doc.get_mut("suspensions").and_then(Item::as_array_of_tables_mut).and_then(|s| {
+        let last = s.len().checked_sub(1)?;
+        s.get_mut(last)
+    });
+    if let Some(last) = resumed {
+        last.insert("resumed_on", value(toml_date(date)));
+    }
+    open.finish(session, "agreement", "resume", reason)
+}
+
+/// Re-concludes the agreement with another institution (the child moved).
+pub fn renew(
+    session: &Session,
+    id: &str,
+    institution: &str,
+    date: Date,
+    reason: Option<&str>,
+) -> Result<Change> {
+    let institution = checked_id(institution)?;
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[Active, Suspended], "agreement renew")?;
+    if a.institution == institution {
+        return Err(Msg::SameInstitution { id: a.id.clone(), institution: institution.to_string() }.into());
+    }
+    registry::read_record::<Institution>(&session.root, Kind::Institution, institution)?;
+    let last_renewal = a.renewals.iter().map(|r| r.date).max();
+    let since = match (running_since(a), last_renewal) {
+        ((_, start), Some(renewed)) if renewed > start => ("renewals.date", renewed),
+        (since, _) => since,
+    };
+    check_date(date, session.today, Some(since))?;
+    let parties = Parties::load(&session.root, &a.child, &a.mentor, institution)?;
+    require_eligible(&session.root, &session.config, &parties, a.regime, date, Some(&a.id), false)?;
+    let entry = table_of(&[
+        ("date", Some(toml_date(date).into())),
+        ("from_institution", Some(a.institution.as_str().into())),
+        ("to_institution", Some(institution.into())),
+        ("reason", reason.map(str::trim).filter(|r| !r.is_empty()).map(Into::into)),
+    ]);
+    open.push("renewals", entry);
+    open.doc["institution"] = value(institution);
+    // The re-concluded agreement is the text now in force: its provenance replaces the old.
+    open.stamp(session, &parties)?;
+    open.finish(session, "agreement", "renew", reason)
+}
+
+/// How an agreement ends.
+pub struct Closure<'a> {
+    pub date: Date,
+    pub reason: ClosureReason,
+    pub exit_interview: bool,
+    pub note: Option<&'a str>,
+}
+
+pub fn close(session: &Session, id: &str, closure: &Closure) -> Result<Change> {
+    let _lock = session.lock()?;
+    let mut open = open(session, id)?;
+    let a = &open.agreement;
+    require_status(a, &[Proposed, Active, Suspended], "agreement close")?;
+    let since = a.signed_on.map_or(("proposed_on", a.proposed_on), |s| ("signed_on", s));
+    check_date(closure.date, session.today, Some(since))?;
+    open.doc["status"] = value(AgreementStatus::Closed.as_str());
+    let code = closure.reason;
+    let mut table = table_of(&[
+        ("date", Some(toml_date(closure.date).into())),
+        ("reason", Some(code.as_str().into())),
+        ("exit_interview", Some(closure.exit_interview.into())),
+        ("note", closure.note.map(str::trim).filter(|n| !n.is_empty()).map(Into::into)),
+    ]);
+    table.set_implicit(false);
+    open.doc.insert("closure", Item::Table(table));
+    open.finish(session, "agreement", "close", Some(code.as_str()))
+}
+
+/// Whether the records behind a signed agreement are still what was signed.
+pub struct Verification {
+    pub signed_hash: String,
+    pub current_hash: String,
+    /// The fields that changed since signing (empty when unknown or unchanged).
+    pub changed: Vec<provenance::Changed>,
+}
+
+impl Verification {
+    pub fn ok(&self) -> bool {
+        self.signed_hash == self.current_hash
+    }
+}
+
+pub fn verify(session: &Session, id: &str) -> Result<Verification> {
+    let id = checked_id(id)?;
+    let (agreement, _) = registry::read_record::<Agreement>(&session.root, Kind::Agreement, id)?;
+    let Some(signed_hash) = agreement.signed_hash.clone() else {
+        return Err(Msg::NotSignedYet { id: id.to_string() }.into());
+    };
+    let parties = Parties::of(&session.root, &agreement)?;
+    let snapshot = provenance::snapshot(&agreement, &parties, &session.config);
+    let current_hash = provenance::hash(&snapshot);
+    let changed = if current_hash == signed_hash || agreement.signed_fields.is_empty() {
+        Vec::new()
+    } else {
+        provenance::changed_fields(&agreement, &snapshot)
+    };
+    Ok(Verification { signed_hash, current_hash, changed })
+}
