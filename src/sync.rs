@@ -40,6 +40,8 @@ pub fn sync(root: &Path, today: Date) -> Result<Outcome> {
     let top = repo.top.as_path();
     let branch = remote::current_branch(top).ok_or_else(|| Error::new(Msg::SyncDetached))?;
     crate::git::safety::refuse_unsafe_state(top)?;
+    // What is fetched is children's data too: a clone made by hand gets init's owner-only mode.
+    crate::git::safety::make_owner_only_if_unset(top)?;
     let (remote_name, remote_ref, has_upstream) = remote::upstream(top, &branch)?;
     let shown = format!("{remote_name}/{}", remote_ref.trim_start_matches("refs/heads/"));
 

@@ -89,6 +89,15 @@ pub fn make_owner_only(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `make_owner_only` for a repository that has no sharing mode of its own yet (a clone made
+/// by hand before `sync`); one whose owner chose a mode is left as it is.
+pub fn make_owner_only_if_unset(dir: &Path) -> Result<()> {
+    if run(dir, &["config", "--local", "--get", "core.sharedRepository"]).is_ok() {
+        return Ok(());
+    }
+    make_owner_only(dir)
+}
+
 #[cfg(unix)]
 fn restrict_tree(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
