@@ -144,7 +144,10 @@ pub fn readable_by_others(root: &Path) -> Vec<PathBuf> {
             }
         }
         if let Some(git_dir) = git_dir(root) {
-            for path in [git_dir.clone(), git_dir.join("objects")] {
+            // A linked worktree keeps its objects in the main repository's folder.
+            let objects = run(root, &["rev-parse", "--path-format=absolute", "--git-path", "objects"])
+                .map_or_else(|_| git_dir.join("objects"), |out| PathBuf::from(out.trim_end_matches('\n')));
+            for path in [git_dir.clone(), objects] {
                 if open(&path) {
                     found.push(path);
                 }
