@@ -142,6 +142,15 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_open_agreements(registry));
     out.extend(check_eligibility(registry, today));
     out.extend(check_monitoring(registry, today));
+    out.extend(crate::git::safety::readable_by_others(root).into_iter().map(|path| {
+        let shown = path.strip_prefix(root).map_or(path.clone(), std::path::Path::to_path_buf);
+        let shown = if shown.as_os_str().is_empty() { path } else { shown };
+        Diagnostic::warning(
+            shown.display().to_string(),
+            "file.permissions",
+            Msg::FilePermissions { path: shown.display().to_string() },
+        )
+    }));
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }

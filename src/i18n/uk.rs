@@ -205,6 +205,8 @@ pub fn text(msg: &Msg) -> String {
         BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
         WaitingForLock => "чекаю, поки інший процес nastavnyk допише реєстр…".to_string(),
         GitFailed { detail } => format!("помилка git: {detail}"),
+        Refused { detail } => detail.clone(),
+        FilePermissions { path } => format!("{path} можуть читати інші користувачі цього комп'ютера: дані дітей мають бути доступні лише власникові (chmod -R go-rwx {path})"),
         EditKept { path } => format!("вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"),
         EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
         OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),
