@@ -142,6 +142,19 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_open_agreements(registry));
     out.extend(check_eligibility(registry, today));
     out.extend(check_monitoring(registry, today));
+    out.extend(
+        registry
+            .agreements
+            .iter()
+            .flat_map(|a| crate::agreement::document::missing_particulars(registry, a))
+            .map(|m| {
+                Diagnostic::warning(
+                    m.file,
+                    "agreement.particulars_missing",
+                    Msg::ParticularsMissing { agreement: m.agreement, field: m.field },
+                )
+            }),
+    );
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }

@@ -118,6 +118,7 @@ pub fn text(msg: &Msg) -> String {
             kind_name(*kind),
             text(detail)
         ),
+        ParticularsMissing { agreement, field } => format!("agreement {agreement} would print a blank line for `{field}`: fill it in before signing"),
         DocumentExpiring { which, expires } => format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} is eligible under the {regime} rules on {on}"),
         NotEligible { id, regime, on } => format!("{id} is NOT eligible under the {regime} rules on {on}"),

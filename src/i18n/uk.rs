@@ -119,6 +119,7 @@ pub fn text(msg: &Msg) -> String {
             kind_subject(*kind),
             text(detail)
         ),
+        ParticularsMissing { agreement, field } => format!("договір {agreement} надруковано б із порожнім рядком замість `{field}`: заповніть до підписання"),
         DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
         NotEligible { id, regime, on } => format!("{id} НЕ відповідає правилам {regime} року на {on}"),
