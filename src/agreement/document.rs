@@ -521,6 +521,30 @@ mod tests {
         );
     }
 
+    // See: #13
+    #[test]
+    fn typography_keeps_numbers_dates_and_abbreviations_together() {
+        assert_eq!(typeset("№ 41, м. Житомир"), "№\u{a0}41, м.\u{a0}Житомир");
+        assert_eq!(typeset("2031 р.."), "2031\u{a0}р.");
+        assert_eq!(typeset("8 год на місяць"), "8\u{a0}год на місяць");
+        assert_eq!(typeset("обов'язки, п'яти"), "обов’язки, п’яти");
+        assert_eq!(typeset("'quoted'"), "'quoted'", "only an apostrophe inside a word");
+        assert_eq!(typeset("М. П."), "М.\u{a0}П.");
+        assert_eq!(typeset("ресурс. Наступне"), "ресурс. Наступне");
+    }
+
+    // See: #13
+    #[test]
+    fn names_under_signatures_follow_dstu_4163() {
+        assert_eq!(signature_name("Бондаренко", "Андрій"), "Андрій\u{a0}БОНДАРЕНКО");
+        assert_eq!(signature_name_of("Петренко Олена Василівна"), "Олена\u{a0}ПЕТРЕНКО");
+        assert_eq!(
+            without_note("Бойко Олена Вікторівна (мати)"),
+            ("Бойко Олена Вікторівна".to_string(), Some("мати".to_string()))
+        );
+        assert_eq!(copies_in_words(4, Lang::Uk), "чотирьох");
+    }
+
     #[test]
     fn values_cannot_inject_markup() {
         assert_eq!(escape_markdown_text("<b>*x*</b>"), "\\<b\\>\\*x\\*\\</b\\>");
