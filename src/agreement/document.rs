@@ -88,8 +88,8 @@ fn long_date_filter(value: &Value, lang: Lang) -> String {
     match value.as_str().and_then(date::parse_iso) {
         Some(date) => long_date(date, lang),
         None => match lang {
-            Lang::Uk => "«____»\u{a0}______________\u{a0}20___\u{a0}р.".to_string(),
-            Lang::En => "____\u{a0}______________\u{a0}20___".to_string(),
+            Lang::Uk => "«___»\u{a0}__________\u{a0}20___\u{a0}р.".to_string(),
+            Lang::En => "___\u{a0}__________\u{a0}20___".to_string(),
         },
     }
 }

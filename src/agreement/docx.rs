@@ -209,26 +209,28 @@ impl Builder {
         self.finish();
         let Some(blocks) = self.signatures.take() else { return };
         let width = (mm(210.0 - MARGIN_LEFT - MARGIN_RIGHT) / 2) as usize;
-        let rows: Vec<TableRow> = blocks
-            .chunks(2)
-            .map(|pair| {
-                let mut cells: Vec<TableCell> = pair
-                    .iter()
-                    .map(|block| {
-                        let cell = TableCell::new().width(width, WidthType::Dxa).clear_all_border();
-                        block.iter().cloned().fold(cell, TableCell::add_paragraph)
-                    })
-                    .collect();
-                if cells.len() == 1 {
-                    let empty = TableCell::new().width(width, WidthType::Dxa).clear_all_border();
-                    cells.push(empty.add_paragraph(Paragraph::new()));
-                }
-                TableRow::new(cells).cant_split()
-            })
-            .collect();
-        if !rows.is_empty() {
-            let table =
-                Table::without_borders(rows).set_grid(vec![width, width]).width(width * 2, WidthType::Dxa);
+        // One table per row of two blocks, not one table: LibreOffice keeps a paragraph
+        // marked «keep with next» with a whole table, which would push every signature (and
+        // the last clause) to a new page; with a table per row only the first row follows it.
+        for (i, pair) in blocks.chunks(2).enumerate() {
+            let mut cells: Vec<TableCell> = pair
+                .iter()
+                .map(|block| {
+                    let cell = TableCell::new().width(width, WidthType::Dxa).clear_all_border();
+                    block.iter().cloned().fold(cell, TableCell::add_paragraph)
+                })
+                .collect();
+            if cells.len() == 1 {
+                let empty = TableCell::new().width(width, WidthType::Dxa).clear_all_border();
+                cells.push(empty.add_paragraph(Paragraph::new()));
+            }
+            if i > 0 {
+                // Word would join tables that touch into one.
+                self.out.push(Item::Paragraph(Paragraph::new().line_spacing(LineSpacing::new().after(0))));
+            }
+            let table = Table::without_borders(vec![TableRow::new(cells).cant_split()])
+                .set_grid(vec![width, width])
+                .width(width * 2, WidthType::Dxa);
             self.out.push(Item::Table(table));
         }
         self.in_block = false;
