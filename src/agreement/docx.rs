@@ -161,7 +161,9 @@ struct Style {
     heading: Option<HeadingLevel>,
 }
 
-/// What the body is made of: paragraphs, and the table the signature blocks sit in.
+/// What the body is made of: paragraphs, and the tables the signature blocks sit in (few, so
+/// their smaller size is no reason to box the paragraphs).
+#[allow(clippy::large_enum_variant)]
 enum Item {
     Paragraph(Paragraph),
     Table(Table),

@@ -129,7 +129,7 @@ fn the_agreement_has_numbered_clauses_and_every_section_a_contract_needs() {
     let numbers = clause_numbers(&md);
     assert!(numbers.iter().any(|n| n == "5.1.10"), "{numbers:?}");
     let last = |prefix: &str| {
-        md.lines().filter(|l| l.starts_with(prefix)).last().unwrap_or_else(|| panic!("{prefix}")).to_string()
+        md.lines().rfind(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix}")).to_string()
     };
     assert!(last("5.1.").ends_with('.'), "the last item ends with a full stop, not «;»");
 }
