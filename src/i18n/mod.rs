@@ -255,6 +255,10 @@ pub enum Msg {
         which: &'static str,
         expires: String,
     },
+    ParticularsMissing {
+        agreement: String,
+        field: &'static str,
+    },
     Eligible {
         id: String,
         regime: String,
