@@ -58,9 +58,13 @@ fn one_of<T>(field: &str, text: &str, parse: impl Fn(&str) -> Option<T>, names: 
 fn add(ctx: &Ctx, id: &str, new: &NewContact, reason: Option<&str>) -> Result<u8> {
     let id = checked_id(id)?;
     let kind = one_of("--kind", new.kind, ContactKind::parse, ContactKind::NAMES)?;
-    if new.hours.is_some_and(|h| h < 0.0 || !h.is_finite()) {
-        return Err(Msg::NegativeHours.into());
-    }
+    let hours = match new.hours {
+        None => None,
+        Some(h) => match crate::record::Minutes::from_hours(h) {
+            Ok(time) if crate::record::hours::contact_hours_ok(time) => Some(time),
+            _ => return Err(Msg::HoursPerContact { hours: h.to_string() }.into()),
+        },
+    };
     let mut consents = Vec::new();
     for text in new.consents.iter().filter(|c| !c.trim().is_empty()) {
         let party = one_of("--consents", text, ConsentParty::parse, ConsentParty::NAMES)?;
@@ -87,8 +91,8 @@ fn add(ctx: &Ctx, id: &str, new: &NewContact, reason: Option<&str>) -> Result<u8
     let mut entry = Table::new();
     entry.insert("date", value(toml_date(date)));
     entry.insert("kind", value(kind.as_str()));
-    if let Some(hours) = new.hours {
-        entry.insert("hours", value(hours));
+    if let Some(hours) = hours {
+        entry.insert("hours", value(hours.hours()));
     }
     if let Some(by) = new.by.map(str::trim).filter(|b| !b.is_empty()) {
         entry.insert("by", value(by));
@@ -126,7 +130,7 @@ fn list(ctx: &Ctx, id: &str) -> Result<u8> {
             vec![
                 Cell::text(c.date.to_string()),
                 Cell::text(c.kind.as_str()),
-                c.hours.map_or(Cell::Empty, Cell::Num),
+                c.hours.map_or(Cell::Empty, |h| Cell::Num(h.hours())),
                 Cell::opt(c.by.as_ref()),
                 if consents.is_empty() { Cell::Empty } else { Cell::text(consents) },
                 Cell::opt(c.note.as_ref()),
