@@ -84,17 +84,32 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Finds where `key` is assigned inside the table `table` (`""` for the top level,
 /// `"consent"`, or `"contacts"` with `index` for the n-th `[[contacts]]`), for diagnostics
 /// about a field whose value is well-formed but wrong; with an empty `key`, the table itself.
-/// From toml_edit's spans, so any layout (dotted keys, inline tables) is found; this parses
-/// the file again, which is fine because it runs only when a problem is reported.
+/// From toml_edit's spans, so any layout (dotted keys, inline tables) is found.
 pub fn locate_key(text: &str, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
-    let doc = toml_edit::Document::parse(text).ok()?;
-    let container = table_at(doc.as_item(), table, index)?;
-    let span = if key.is_empty() {
-        None
-    } else {
-        container.as_table_like().and_then(|t| t.key(key)).and_then(toml_edit::Key::span)
-    };
-    span.or_else(|| container.span()).map(|s| line_col(text, s.start))
+    Locator::new(text).key(table, index, key)
+}
+
+/// One file parsed once for placing several findings (only files with findings pay for it).
+pub struct Locator<'a> {
+    text: &'a str,
+    doc: Option<toml_edit::Document<&'a str>>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Locator { text, doc: toml_edit::Document::parse(text).ok() }
+    }
+
+    /// See [`locate_key`].
+    pub fn key(&self, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
+        let container = table_at(self.doc.as_ref()?.as_item(), table, index)?;
+        let span = if key.is_empty() {
+            None
+        } else {
+            container.as_table_like().and_then(|t| t.key(key)).and_then(toml_edit::Key::span)
+        };
+        span.or_else(|| container.span()).map(|s| line_col(self.text, s.start))
+    }
 }
 
 /// Where the header of `table` (or its `index`-th array element) is.

@@ -92,10 +92,11 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
+    let locator = diagnostic::Locator::new(text);
     findings
         .into_iter()
         .map(|f| {
-            let position = diagnostic::locate_key(text, f.table, f.index, f.key);
+            let position = locator.key(f.table, f.index, f.key);
             Diagnostic {
                 file: rel.to_string(),
                 line: None,

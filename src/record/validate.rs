@@ -312,41 +312,68 @@ impl Screen for super::Agreement {
 }
 
 /// A name as the eye reads it, for finding the same person entered twice: trimmed, without
-/// zero-width and other invisible format characters, Latin letters that look like Cyrillic
-/// ones (`a`, `o`, `e`, `i`, `c`, `p`, `x`, `y`, `H`, `K`, `M`, `T`, `B`, …) read as those
-/// Cyrillic letters, then lower-cased. Mapping look-alikes everywhere (not only inside
-/// Cyrillic words) is harmless: the map is the same on both sides of the comparison.
+/// zero-width and other invisible format characters, lower-cased, and Latin letters that look
+/// like Cyrillic ones (`a`, `o`, `e`, `i`, `c`, `p`, `x`, `y`, and `H`, `K`, `M`, `T`, `B`
+/// once lower-cased) read as those Cyrillic letters. The map is one-to-one and the same on
+/// both sides of a comparison, so it only merges names that look the same; applying it
+/// everywhere (not only inside Cyrillic words) keeps `Koval` and `koval` equal.
 pub fn fold_name(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.trim().chars().filter(|c| !is_invisible(*c)).map(cyrillic_look_alike).flat_map(char::to_lowercase)
+    text.trim().chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase).map(cyrillic_look_alike)
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
+/// A lower-case Latin look-alike as its Cyrillic letter.
 fn cyrillic_look_alike(c: char) -> char {
     match c {
         'a' => 'а',
+        'b' => 'в',
         'c' => 'с',
         'e' => 'е',
+        'h' => 'н',
         'i' => 'і',
+        'k' => 'к',
+        'm' => 'м',
         'o' => 'о',
         'p' => 'р',
+        't' => 'т',
         'x' => 'х',
         'y' => 'у',
-        'A' => 'А',
-        'B' => 'В',
-        'C' => 'С',
-        'E' => 'Е',
-        'H' => 'Н',
-        'I' => 'І',
-        'K' => 'К',
-        'M' => 'М',
-        'O' => 'О',
-        'P' => 'Р',
-        'T' => 'Т',
-        'X' => 'Х',
-        'Y' => 'У',
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes_and_invisible_characters_fold_away() {
+        let fold = |s: &str| fold_name(s).collect::<String>();
+        assert_eq!(fold("Kов\u{200b}aлeнкo"), fold("Коваленко"));
+        assert_eq!(fold("Koval"), fold("koval"));
+        assert_ne!(fold("Koval"), fold("Kovak"));
+    }
+
+    #[test]
+    fn control_characters_are_found() {
+        assert!(has_control("a\u{1b}b", true));
+        assert!(has_control("a\nb", false));
+        assert!(!has_control("a\nb", true));
+        assert!(has_control("a\u{9b}b", true));
+        assert!(!has_control("Житомир", false));
     }
 }

@@ -150,7 +150,7 @@ fn control_characters_in_names_are_refused_at_input_and_reported_by_check() {
     // See: #11
     let registry = Registry::new().with_people();
     let before = registry.read("children/c-0001.toml");
-    for bad in ["Zhy\u{1b}[31mtomyr", "Bell\u{7}", "two\nlines", "c1\u{9b}x", "vt\u{b}"] {
+    for bad in ["Zhy\u{1b}[31mtomyr", "Bell\u{7}", "two\nlines", "c1\u{9b}x", "v\u{b}t", "del\u{7f}x"] {
         let run = registry.run(&["child", "set", "c-0001", &format!("settlement={bad}")]);
         assert!(run.code == 1 || run.code == 2, "{bad:?}: {}", run.stderr);
         assert!(run.stderr.contains("settlement"), "{bad:?}: {}", run.stderr);
