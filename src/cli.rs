@@ -537,7 +537,7 @@ pub struct NamesArg {
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// Days ahead to list agreements ending (default: `[monitoring] ending_within_days`, 90).
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=36_525))]
     pub within: Option<u32>,
     #[command(flatten)]
     pub output: OutputArg,

@@ -92,10 +92,11 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
+    let locator = diagnostic::Locator::new(text);
     findings
         .into_iter()
         .map(|f| {
-            let position = diagnostic::locate_key(text, f.table, f.index, f.key);
+            let position = locator.key(f.table, f.index, f.key);
             Diagnostic {
                 file: rel.to_string(),
                 line: None,
@@ -418,9 +419,6 @@ pub fn check_mentor(mentor: &Mentor, today: Date, lookup: &dyn Lookup) -> Vec<Fi
                 .map(|f| Finding { severity: Severity::Warning, ..f.in_table("conclusion", 0) }),
         );
     }
-    if mentor.training.hours.is_some_and(|h| h < 0.0) {
-        findings.push(Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("training", 0));
-    }
     findings
 }
 
@@ -593,14 +591,13 @@ pub fn check_agreement(
                 );
             }
         }
-        if contact.hours.is_some_and(|h| h < 0.0) {
+        // Hours are never negative or NaN once read (see record::hours); one contact is a day at most.
+        if let Some(hours) = contact.hours.filter(|h| !crate::record::hours::contact_hours_ok(*h)) {
             findings.push(
-                Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("contacts", index),
+                Finding::error("value.range", "hours", Msg::HoursPerContact { hours: hours.to_string() })
+                    .in_table("contacts", index),
             );
         }
-    }
-    if agreement.hours_per_month.is_some_and(|h| h < 0.0) {
-        findings.push(Finding::error("value.negative", "hours_per_month", Msg::NegativeHours));
     }
     findings
 }
@@ -653,8 +650,10 @@ fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
     out
 }
 
+/// A name as the eye reads it: case-folded, without invisible characters, Latin look-alikes
+/// read as the Cyrillic letters they imitate (see `record::validate::fold_name`).
 fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.trim().chars().flat_map(char::to_lowercase)
+    crate::record::validate::fold_name(text)
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -722,24 +721,24 @@ pub fn validate_record_text(
     text: &str,
     today: Date,
 ) -> Vec<Diagnostic> {
-    use crate::registry::{parse_problems, parse_toml};
+    use crate::registry::parse_record;
     let lookup = FileLookup(root);
     let (record_id, findings) = match kind {
-        Kind::Child => match parse_toml::<Child>(rel, text) {
+        Kind::Child => match parse_record::<Child>(rel, text) {
             Ok(r) => (r.id.clone(), check_child(&r, today, &lookup)),
-            Err(_) => return parse_problems::<Child>(rel, text),
+            Err(problems) => return problems,
         },
-        Kind::Mentor => match parse_toml::<Mentor>(rel, text) {
+        Kind::Mentor => match parse_record::<Mentor>(rel, text) {
             Ok(r) => (r.id.clone(), check_mentor(&r, today, &lookup)),
-            Err(_) => return parse_problems::<Mentor>(rel, text),
+            Err(problems) => return problems,
         },
-        Kind::Institution => match parse_toml::<Institution>(rel, text) {
+        Kind::Institution => match parse_record::<Institution>(rel, text) {
             Ok(r) => (r.id.clone(), check_institution(&r)),
-            Err(_) => return parse_problems::<Institution>(rel, text),
+            Err(problems) => return problems,
         },
-        Kind::Agreement => match parse_toml::<Agreement>(rel, text) {
+        Kind::Agreement => match parse_record::<Agreement>(rel, text) {
             Ok(r) => (r.id.clone(), check_agreement(&r, config, today, &lookup)),
-            Err(_) => return parse_problems::<Agreement>(rel, text),
+            Err(problems) => return problems,
         },
     };
     let mut out = place(root, rel, findings, Some(text));
@@ -765,7 +764,7 @@ pub fn find_same_person(
 ) -> Option<String> {
     let needle = birth.to_string();
     let (files, _) = crate::registry::list_files(root, kind);
-    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let same = same_text;
     files.into_iter().filter(|(stem, _)| stem != id).find_map(|(stem, path)| {
         let text = std::fs::read_to_string(&path).ok()?;
         if !text.contains(&needle) {
@@ -870,7 +869,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             findings.push((format!("agreements/{}.toml", agreement.id), found));
         }
     }
-    let horizon = today + chrono::Days::new(registry.config.monitoring.document_expiring_days.into());
+    let horizon = crate::record::date::plus_days(today, registry.config.monitoring.document_expiring_days);
     let months = rules_config.params(rules_config.regime_on(today)).certificate_valid_months;
     for mentor in
         registry.mentors.iter().filter(|m| m.status() != crate::record::enums::MentorStatus::Withdrawn)

@@ -52,7 +52,14 @@ pub fn text(msg: &Msg) -> String {
         BadEdrpou { value } => format!("ЄДРПОУ `{value}` must be 8 digits"),
         BadCitizenship { value } => format!("citizenship `{value}` must be an ISO 3166 alpha-2 code like `UA`"),
         EmptyField { field } => format!("`{field}` is empty"),
-        NegativeHours => "hours must not be negative".to_string(),
+        HoursPerContact { hours } => format!(
+            "`{hours}` hours: a contact lasts more than 0 and at most 24 hours (never negative), in whole minutes (e.g. 1.5)"
+        ),
+        OutOfRange { key, value, range } => format!("`{key}` = {value} is out of range; allowed: {range}"),
+        ControlCharacters { field } => {
+            format!("`{field}` contains a control character or a line break; write it on one line, as plain text")
+        }
+        NotRegularFile => "not a regular file (a link or a folder); records must be plain files".to_string(),
         SchemaVersion { found } => format!("schema {found} is not supported by this version (expected 1)"),
         SignedWithoutDate => "status is active or suspended but `signed_on` is missing".to_string(),
         ActiveWithoutSignatures => "`signed_on` is set but the required signatures are missing".to_string(),

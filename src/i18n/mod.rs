@@ -123,7 +123,18 @@ pub enum Msg {
     EmptyField {
         field: String,
     },
-    NegativeHours,
+    HoursPerContact {
+        hours: String,
+    },
+    OutOfRange {
+        key: String,
+        value: String,
+        range: String,
+    },
+    ControlCharacters {
+        field: String,
+    },
+    NotRegularFile,
     SchemaVersion {
         found: u32,
     },

@@ -53,7 +53,14 @@ pub fn text(msg: &Msg) -> String {
         BadEdrpou { value } => format!("код ЄДРПОУ `{value}` має складатися з 8 цифр"),
         BadCitizenship { value } => format!("громадянство `{value}` має бути кодом ISO 3166, як-от `UA`"),
         EmptyField { field } => format!("`{field}` порожнє"),
-        NegativeHours => "кількість годин не може бути від'ємною".to_string(),
+        HoursPerContact { hours } => format!(
+            "`{hours}` год: контакт триває більше 0 і не більше 24 годин (не від'ємне), у цілих хвилинах (напр. 1.5)"
+        ),
+        OutOfRange { key, value, range } => format!("`{key}` = {value} поза межами; допустимо: {range}"),
+        ControlCharacters { field } => {
+            format!("`{field}` містить керівний символ або розрив рядка; запишіть звичайним текстом в один рядок")
+        }
+        NotRegularFile => "не звичайний файл (посилання чи тека); записи мають бути звичайними файлами".to_string(),
         SchemaVersion { found } => format!("схема {found} не підтримується цією версією (очікується 1)"),
         SignedWithoutDate => "статус active або suspended, але бракує `signed_on`".to_string(),
         ActiveWithoutSignatures => "`signed_on` указано, але бракує обов'язкових підписів".to_string(),

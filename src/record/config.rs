@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{self, Date};
 use super::enums::{Category, Disqualification, Party, Regime};
+use super::hours::Minutes;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -254,7 +255,7 @@ fn uncertain_codes() -> Vec<Disqualification> {
 #[serde(deny_unknown_fields, default)]
 pub struct Monitoring {
     pub min_meetings_per_month: u32,
-    pub min_hours_per_month: f64,
+    pub min_hours_per_month: Minutes,
     pub first_checkin_days: u32,
     pub first_month_checkins: u32,
     pub checkin_interval_days_first_year: u32,
@@ -269,7 +270,7 @@ impl Default for Monitoring {
     fn default() -> Self {
         Monitoring {
             min_meetings_per_month: 2,
-            min_hours_per_month: 4.0,
+            min_hours_per_month: Minutes::from_hours_whole(4),
             first_checkin_days: 14,
             first_month_checkins: 2,
             checkin_interval_days_first_year: 30,

@@ -96,7 +96,7 @@ pub struct Training {
     #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
     pub completed_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hours: Option<f64>,
+    pub hours: Option<super::hours::Minutes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }

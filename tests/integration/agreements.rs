@@ -494,7 +494,7 @@ fn the_life_cycle_use_cases_run_without_the_command_line() {
     let new = NewContact {
         date: today,
         kind: ContactKind::Meeting,
-        hours: Some(2.0),
+        hours: Some(nastavnyk::record::Minutes::from_hours_whole(2)),
         note: None,
         by: None,
         consents: Vec::new(),
