@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::Format;
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 /// Writes `text` to standard output. A closed pipe is not an error: the reader has what it wanted.
 pub fn emit(text: &str) -> Result<()> {
@@ -47,7 +47,7 @@ pub fn deliver_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Option<PathBuf
 /// Anything else (a directory, a FIFO, a device, a broken link) is refused: replacing it with
 /// a regular file would break what it was, and as root would turn `/dev/null` into a file.
 fn output_target(path: &Path) -> Result<PathBuf> {
-    let refuse = || Error::new(Msg::OutputNotRegular { path: path.display().to_string() });
+    let refuse = || Error::new(Failure::OutputNotRegular { path: path.display().to_string() });
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let target = std::fs::canonicalize(path).map_err(|_| refuse())?;
@@ -200,13 +200,13 @@ pub fn json_string(value: &serde_json::Value) -> String {
 /// Renders problems the way compilers do: `error[code]: message`, then `--> file:line:col` and
 /// the source line with a marker. Files are read again here, only for the problems shown.
 pub fn render_diagnostics(
-    diagnostics: &[crate::check::Diagnostic],
+    diagnostics: &[crate::diagnostic::Diagnostic],
     sources: &[(String, String)],
     root: &std::path::Path,
     lang: crate::i18n::Lang,
     color: bool,
 ) -> String {
-    use crate::check::Severity;
+    use crate::diagnostic::Severity;
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };

@@ -291,7 +291,7 @@ pub const CONFIG_RANGES: &[(&str, f64, f64)] = &[
 pub struct RangeProblem {
     pub span: Option<std::ops::Range<usize>>,
     pub key: String,
-    pub msg: crate::i18n::Msg,
+    pub problem: crate::diagnostic::Problem,
 }
 
 /// Every number of `nastavnyk.toml` outside its range (see [`CONFIG_RANGES`]).
@@ -315,7 +315,7 @@ pub fn config_range_problems(doc: &toml_edit::Document<&str>) -> Vec<RangeProble
             if !number.is_finite() || number < *min || number > *max {
                 problems.push(RangeProblem {
                     span: value.span(),
-                    msg: crate::i18n::Msg::OutOfRange {
+                    problem: crate::diagnostic::Problem::OutOfRange {
                         // As the file shows it: `[matching.weights] settlement`.
                         key: path
                             .rsplit_once('.')
@@ -341,7 +341,7 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
-    use crate::i18n::Msg;
+    use crate::diagnostic::Problem;
 
     fn sample(ty: FieldType) -> String {
         match ty {
@@ -427,7 +427,7 @@ mod tests {
         let problems = crate::record::validate::validate(Kind::Mentor, &doc);
         let found: Vec<(&str, usize)> = problems
             .iter()
-            .map(|p| (p.code, crate::check::diagnostic::line_col(text, p.span.clone().unwrap().start).0))
+            .map(|p| (p.code, crate::diagnostic::line_col(text, p.span.clone().unwrap().start).0))
             .collect();
         for expected in [
             ("schema.unknown_key", 2),
@@ -440,7 +440,9 @@ mod tests {
         ] {
             assert!(found.contains(&expected), "{expected:?} not in {found:?}");
         }
-        assert!(matches!(&problems[0].msg, Msg::UnknownKey { suggestion: Some(s), .. } if s == "surname"));
+        assert!(
+            matches!(&problems[0].problem, Problem::UnknownKey { suggestion: Some(s), .. } if s == "surname")
+        );
     }
 
     #[test]

@@ -9,18 +9,18 @@ use toml_edit::{Item, TableLike, Value};
 
 use super::Kind;
 use super::schema::{Field, FieldType, fields};
-use crate::i18n::Msg;
+use crate::diagnostic::Problem;
 
 /// One problem of a file: where (a byte span of the text), a stable code, the message.
 #[derive(Clone, Debug)]
-pub struct Problem {
+pub struct Violation {
     pub span: Option<Range<usize>>,
     pub code: &'static str,
-    pub msg: Msg,
+    pub problem: Problem,
 }
 
 /// Every schema problem of a parsed document of `kind`.
-pub fn validate(kind: Kind, doc: &toml_edit::Document<&str>) -> Vec<Problem> {
+pub fn validate(kind: Kind, doc: &toml_edit::Document<&str>) -> Vec<Violation> {
     let mut out = Vec::new();
     walk(fields(kind), "", doc.as_table(), Some(0..0), &mut out);
     out
@@ -41,7 +41,7 @@ fn walk(
     prefix: &str,
     table: &dyn TableLike,
     header: Option<Range<usize>>,
-    out: &mut Vec<Problem>,
+    out: &mut Vec<Violation>,
 ) {
     // The names this level knows: the first segment of every path under the prefix.
     let mut names: Vec<&str> = all
@@ -72,10 +72,10 @@ fn walk(
                     for element in array.iter() {
                         match element.as_inline_table() {
                             Some(t) => walk(all, &inner, t, element.span(), out),
-                            None => out.push(Problem {
+                            None => out.push(Violation {
                                 span: element.span(),
                                 code: "schema.type",
-                                msg: Msg::BadValue { detail: format!("`{full}`: expected a table") },
+                                problem: Problem::BadValue { detail: format!("`{full}`: expected a table") },
                             }),
                         }
                     }
@@ -83,10 +83,10 @@ fn walk(
                 _ => out.push(type_problem(&full, item, "an array of tables")),
             }
         } else {
-            out.push(Problem {
+            out.push(Violation {
                 span: key_span.or_else(|| item.span()),
                 code: "schema.unknown_key",
-                msg: Msg::UnknownKey { key: key.to_string(), suggestion: did_you_mean(key, &names) },
+                problem: Problem::UnknownKey { key: key.to_string(), suggestion: did_you_mean(key, &names) },
             });
         }
     }
@@ -94,34 +94,34 @@ fn walk(
     // not reported missing as well.
     let misspelt: Vec<String> = out
         .iter()
-        .filter_map(|p| match &p.msg {
-            Msg::UnknownKey { suggestion: Some(s), .. } => Some(s.clone()),
+        .filter_map(|p| match &p.problem {
+            Problem::UnknownKey { suggestion: Some(s), .. } => Some(s.clone()),
             _ => None,
         })
         .collect();
     for field in all.iter().filter(|f| f.required) {
         let Some(key) = field.path.strip_prefix(prefix) else { continue };
         if !key.contains(['.', '[']) && !table.contains_key(key) && !misspelt.iter().any(|s| s == key) {
-            out.push(Problem {
+            out.push(Violation {
                 span: header.clone(),
                 code: "schema.missing_key",
-                msg: Msg::MissingKey { key: key.to_string() },
+                problem: Problem::MissingKey { key: key.to_string() },
             });
         }
     }
 }
 
-fn type_problem(path: &str, item: &Item, expected: &str) -> Problem {
+fn type_problem(path: &str, item: &Item, expected: &str) -> Violation {
     let found =
         item.as_value().map_or_else(|| item.type_name().to_string(), |v| v.to_string().trim().to_string());
-    Problem {
+    Violation {
         span: item.span(),
         code: "schema.type",
-        msg: Msg::BadValue { detail: format!("`{path}`: expected {expected}, found {found}") },
+        problem: Problem::BadValue { detail: format!("`{path}`: expected {expected}, found {found}") },
     }
 }
 
-fn check_value(field: &Field, item: &Item, out: &mut Vec<Problem>) {
+fn check_value(field: &Field, item: &Item, out: &mut Vec<Violation>) {
     let Some(value) = item.as_value() else {
         // A table where a value belongs (a TextMap may be a table).
         if matches!(field.ty, FieldType::TextMap) && item.is_table_like() {
@@ -140,17 +140,19 @@ fn check_value(field: &Field, item: &Item, out: &mut Vec<Problem>) {
         (FieldType::Date, Value::Datetime(dt)) => {
             let dt = dt.value();
             if dt.date.is_none() || dt.time.is_some() || dt.offset.is_some() {
-                out.push(Problem {
+                out.push(Violation {
                     span: value.span(),
                     code: "date.invalid",
-                    msg: Msg::BadDate { detail: format!("expected a date like 2026-11-23, found `{dt}`") },
+                    problem: Problem::BadDate {
+                        detail: format!("expected a date like 2026-11-23, found `{dt}`"),
+                    },
                 });
             }
         }
-        (FieldType::Date, Value::String(s)) => out.push(Problem {
+        (FieldType::Date, Value::String(s)) => out.push(Violation {
             span: value.span(),
             code: "date.invalid",
-            msg: Msg::BadDate {
+            problem: Problem::BadDate {
                 detail: format!(
                     "expected a date without quotes, like {}, found the string \"{}\"",
                     super::date::parse_iso(s.value()).map_or("2026-11-23".to_string(), |d| d.to_string()),
@@ -167,10 +169,10 @@ fn check_value(field: &Field, item: &Item, out: &mut Vec<Problem>) {
             if out.len() == before
                 && let Err(why) = super::hours::Minutes::from_hours(hours)
             {
-                out.push(Problem {
+                out.push(Violation {
                     span: value.span(),
                     code: "schema.type",
-                    msg: Msg::BadValue { detail: why },
+                    problem: Problem::BadValue { detail: why },
                 });
             }
         }
@@ -197,7 +199,7 @@ fn check_value(field: &Field, item: &Item, out: &mut Vec<Problem>) {
     }
 }
 
-fn check_map(field: &Field, item: &Item, out: &mut Vec<Problem>) {
+fn check_map(field: &Field, item: &Item, out: &mut Vec<Violation>) {
     let Some(table) = item.as_table_like() else { return };
     for (_, inner) in table.iter() {
         match inner.as_str() {
@@ -220,23 +222,23 @@ fn expected(ty: FieldType) -> &'static str {
     }
 }
 
-fn check_choice(names: &[&str], text: &str, value: &Value, out: &mut Vec<Problem>) {
+fn check_choice(names: &[&str], text: &str, value: &Value, out: &mut Vec<Violation>) {
     if !names.contains(&text) {
-        out.push(Problem {
+        out.push(Violation {
             span: value.span(),
             code: "schema.enum",
-            msg: Msg::BadEnumValue { value: text.to_string(), expected: names.join(", ") },
+            problem: Problem::BadEnumValue { value: text.to_string(), expected: names.join(", ") },
         });
     }
 }
 
-fn check_range(field: &Field, number: f64, value: &Value, out: &mut Vec<Problem>) {
+fn check_range(field: &Field, number: f64, value: &Value, out: &mut Vec<Violation>) {
     if !in_range(field, number) {
         let (min, max) = field.range.unwrap_or((f64::MIN, f64::MAX));
-        out.push(Problem {
+        out.push(Violation {
             span: value.span(),
             code: "value.range",
-            msg: Msg::OutOfRange {
+            problem: Problem::OutOfRange {
                 key: field.path.replace("[]", ""),
                 value: value.to_string().trim().to_string(),
                 range: format!("{min}..={max}"),
@@ -250,12 +252,12 @@ pub fn in_range(field: &Field, number: f64) -> bool {
     number.is_finite() && field.range.is_none_or(|(min, max)| (min..=max).contains(&number))
 }
 
-fn check_text(field: &Field, text: &str, multiline: bool, value: &Value, out: &mut Vec<Problem>) {
+fn check_text(field: &Field, text: &str, multiline: bool, value: &Value, out: &mut Vec<Violation>) {
     if has_control(text, multiline) {
-        out.push(Problem {
+        out.push(Violation {
             span: value.span(),
             code: "text.control",
-            msg: Msg::ControlCharacters { field: field.path.replace("[]", "") },
+            problem: Problem::ControlCharacters { field: field.path.replace("[]", "") },
         });
     }
 }
