@@ -120,15 +120,7 @@ impl Cell {
     }
 }
 
-/// Numbers with `.` as decimal separator and no thousands separators, without float noise.
-pub fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        let text = format!("{x:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use crate::record::hours::format_number;
 
 impl Rows {
     pub fn render(&self, format: Format) -> String {

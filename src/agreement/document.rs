@@ -289,7 +289,7 @@ fn context(
     root["agreement"]["status"] = json!(agreement.status.as_str());
     // Hours as people write them ("8", "2.5"), not as floats print ("8.0").
     if let Some(hours) = agreement.hours_per_month {
-        root["agreement"]["hours_per_month"] = json!(crate::output::format_number(hours.hours()));
+        root["agreement"]["hours_per_month"] = json!(crate::record::hours::format_number(hours.hours()));
     }
     root["blank"] = json!("____________");
     root["provenance"] = json!(hash);

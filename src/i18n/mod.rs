@@ -9,29 +9,15 @@ mod uk;
 
 pub use reports::ReportMsg;
 
-use serde::{Deserialize, Serialize};
-
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
 use crate::rules::Reference;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Uk,
-    En,
-}
+/// The registry's language (`record::Language`); this layer gives it words.
+pub use crate::record::Language as Lang;
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Uk => "uk",
-            Lang::En => "en",
-        }
-    }
-
     pub fn text(self, msg: &Msg) -> String {
         match self {
             Lang::Uk => uk::text(msg),

@@ -5,6 +5,7 @@ pub mod edit;
 pub mod ids;
 pub mod records;
 pub mod session;
+pub mod walk;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -167,7 +168,8 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     // the solver; every command refuses such a configuration.
     if let Some(problem) = schema::config_range_problems(&doc).into_iter().next() {
         let position = problem.span.map(|s| line_col(&text, s.start));
-        return Err(Diagnostic::error(CONFIG_FILE, "config.range", problem.problem).at(position));
+        let problem = Problem::OutOfRange { key: problem.shown, value: problem.value, range: problem.range };
+        return Err(Diagnostic::error(CONFIG_FILE, "config.range", problem).at(position));
     }
     Ok(config)
 }
@@ -243,7 +245,7 @@ pub fn parse_problems<T: Record>(rel: &str, text: &str) -> Vec<Diagnostic> {
 /// The schema walk of `text` as diagnostics (or its TOML syntax error).
 fn schema_walk(kind: Kind, rel: &str, text: &str) -> Vec<Diagnostic> {
     match toml_edit::Document::parse(text) {
-        Ok(doc) => validate::validate(kind, &doc)
+        Ok(doc) => walk::validate(kind, &doc)
             .into_iter()
             .map(|p| Diagnostic::error(rel, p.code, p.problem).at(p.span.map(|s| line_col(text, s.start))))
             .collect(),
