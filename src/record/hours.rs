@@ -101,6 +101,16 @@ impl<'de> Deserialize<'de> for Minutes {
     }
 }
 
+/// Numbers with `.` as decimal separator and no thousands separators, without float noise.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        let text = format!("{x:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,15 +127,5 @@ mod tests {
             assert!(Minutes::from_hours(bad).is_err(), "{bad}");
         }
         assert_eq!(Minutes::from_hours(0.25), Ok(Minutes(15)));
-    }
-}
-
-/// Numbers with `.` as decimal separator and no thousands separators, without float noise.
-pub fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        let text = format!("{x:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
