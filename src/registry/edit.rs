@@ -132,7 +132,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             Value::from(text)
         }
         FieldType::Date => {
-            let parsed = date::parse_iso(raw).ok_or_else(|| bad(Msg::ExpectedDate))?;
+            let parsed = date::parse_user(raw).ok_or_else(|| bad(Msg::ExpectedDate))?;
             Value::from(toml_date(parsed))
         }
         FieldType::Integer => {
