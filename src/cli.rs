@@ -2,9 +2,49 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::record::Minutes;
+use crate::record::date::{self, Date};
+use crate::record::enums::{
+    Category, ClosureReason, Code, ConsentParty, ContactKind, InstitutionKind, Party, Placement, Regime, Sex,
+};
+
+/// The value parser of every date flag: `YYYY-MM-DD`, or `DD.MM.YYYY` as Ukrainians type it;
+/// a day the calendar does not have is refused (clap names the flag, exit 2).
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    date::parse_user(text).ok_or_else(|| {
+        format!("`{text}` is not a date: write YYYY-MM-DD or DD.MM.YYYY, a day the calendar has, e.g. 2026-09-05 or 05.09.2026")
+    })
+}
+
+/// The value parser of a vocabulary of the schema: its spellings are clap's possible values,
+/// so `--help`, completions and the error for a misspelling all list them.
+pub fn codes<T: Code>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::NAMES.iter().copied())
+        .map(|text| T::parse(&text).expect("every possible value is one of the vocabulary's names"))
+}
+
+/// The value parser of a contact's `--hours`: a number of hours in whole minutes (1.5, 0.25),
+/// more than 0 and at most a day; kept as exact minutes from here on. `nan`, `inf`, `-1` and
+/// `0.33` are refused here rather than rounded or left to the write.
+pub fn parse_contact_hours(text: &str) -> Result<Minutes, String> {
+    const WHAT: &str =
+        "a contact lasts more than 0 and at most 24 hours (never negative), in whole minutes (e.g. 1.5)";
+    let hours: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number; {WHAT}"))?;
+    let minutes = Minutes::from_hours(hours).map_err(|why| format!("{why}; {WHAT}"))?;
+    if !crate::record::hours::contact_hours_ok(minutes) {
+        return Err(format!("`{text}` hours: {WHAT}"));
+    }
+    Ok(minutes)
+}
+
+/// `--status` of `list`: the statuses of every kind (mentors: active, paused, withdrawn;
+/// children: waiting, matched; agreements: proposed, active, suspended, closed).
+const LIST_STATUSES: &[&str] =
+    &["active", "paused", "withdrawn", "waiting", "matched", "proposed", "suspended", "closed"];
 
 /// Registry, eligibility, matching, agreements and reports for the mentoring service
 /// (послуга наставництва) of a centre of social services.
@@ -37,15 +77,16 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub records: Option<PathBuf>,
-    /// Take this date as today (YYYY-MM-DD), for reproducible scripts and tests.
+    /// Take this date as today (YYYY-MM-DD or DD.MM.YYYY), for reproducible scripts and tests.
     #[arg(
         long,
         global = true,
         value_name = "DATE",
         env = "NASTAVNYK_TODAY",
+        value_parser = parse_date,
         help_heading = "Global options"
     )]
-    pub today: Option<String>,
+    pub today: Option<Date>,
     /// Language of messages, tables and documents (default: `language` in nastavnyk.toml).
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<Lang>,
@@ -132,11 +173,11 @@ pub struct EligibilityArgs {
     #[arg(long, conflicts_with = "id")]
     pub all: bool,
     /// Judge on this date (default: today).
-    #[arg(long, value_name = "DATE")]
-    pub on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<Date>,
     /// Apply these rules instead of those in force on the date.
-    #[arg(long, value_parser = ["2017", "2026"])]
-    pub regime: Option<String>,
+    #[arg(long, value_parser = codes::<Regime>())]
+    pub regime: Option<Regime>,
 }
 
 #[derive(Debug, Args)]
@@ -230,7 +271,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub community: Option<String>,
     /// Only records with this status (mentors: active|paused|withdrawn; children: waiting|matched).
-    #[arg(long)]
+    #[arg(long, value_parser = PossibleValuesParser::new(LIST_STATUSES.iter().copied()))]
     pub status: Option<String>,
     /// Only records whose field has this value, e.g. --where sex=female (repeatable).
     #[arg(long = "where", value_name = "KEY=VALUE")]
@@ -249,12 +290,11 @@ pub struct PersonFields {
     pub given_name: Option<String>,
     #[arg(long)]
     pub patronymic: Option<String>,
-    /// YYYY-MM-DD
-    #[arg(long)]
-    pub birth_date: Option<String>,
-    /// female | male
-    #[arg(long)]
-    pub sex: Option<String>,
+    /// YYYY-MM-DD or DD.MM.YYYY
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub birth_date: Option<Date>,
+    #[arg(long, value_parser = codes::<Sex>())]
+    pub sex: Option<Sex>,
     #[arg(long)]
     pub community: Option<String>,
     #[arg(long)]
@@ -275,25 +315,24 @@ pub struct PersonFields {
 pub struct ChildFields {
     #[command(flatten)]
     pub person: PersonFields,
-    /// orphan | deprived_of_parental_care | in_institution | difficult_circumstances |
-    /// war_affected | child_of_fallen_defender | displaced | care_leaver
-    #[arg(long)]
-    pub category: Option<String>,
-    /// institution | foster_family | family_type_home | guardian | own_family | independent
-    #[arg(long)]
-    pub placement: Option<String>,
+    /// The child's legal situation.
+    #[arg(long, value_parser = codes::<Category>())]
+    pub category: Option<Category>,
+    /// Where and with whom the child lives.
+    #[arg(long, value_parser = codes::<Placement>())]
+    pub placement: Option<Placement>,
     /// ID of the institution where the child lives or studies.
     #[arg(long)]
     pub institution: Option<String>,
     /// End of continuing education (mentoring may last until 23).
-    #[arg(long)]
-    pub studying_until: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub studying_until: Option<Date>,
     /// Date entered on the waiting list (default: today).
-    #[arg(long)]
-    pub registered_on: Option<String>,
-    /// Preferred sex of the mentor: female | male.
-    #[arg(long)]
-    pub mentor_sex: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub registered_on: Option<Date>,
+    /// Preferred sex of the mentor.
+    #[arg(long, value_parser = codes::<Sex>())]
+    pub mentor_sex: Option<Sex>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -310,21 +349,20 @@ pub struct MentorFields {
     /// Comma-separated weekdays: mon,tue,wed,thu,fri,sat,sun.
     #[arg(long)]
     pub availability: Option<String>,
-    /// Children at once (default: 1).
-    #[arg(long)]
-    pub capacity: Option<String>,
+    /// Children at once (default: 1; the schema's range, 0 to 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub capacity: Option<u32>,
     /// Date of the application (default: today).
-    #[arg(long)]
-    pub applied_on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub applied_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct InstitutionFields {
     #[arg(long)]
     pub name: Option<String>,
-    /// general_secondary | vocational | professional_pre_higher | higher | residential_care | other
-    #[arg(long)]
-    pub kind: Option<String>,
+    #[arg(long, value_parser = codes::<InstitutionKind>())]
+    pub kind: Option<InstitutionKind>,
     #[arg(long)]
     pub address: Option<String>,
     /// Who signs for the institution (full name).
@@ -358,8 +396,8 @@ pub enum AgreementCommand {
         #[arg(long, value_name = "ID")]
         institution: Option<String>,
         /// Date of the proposal (default: today); it fixes the regime.
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
         /// The centre's registration number of the agreement.
         #[arg(long, value_name = "N")]
         number: Option<String>,
@@ -369,9 +407,9 @@ pub enum AgreementCommand {
     /// Record a party's signature; the agreement becomes active with the last one required.
     Sign {
         id: String,
-        /// centre | institution | mentor | legal_representative (2026 rules)
-        #[arg(long, value_name = "PARTY")]
-        party: String,
+        /// The party signing (legal_representative: 2026 rules).
+        #[arg(long, value_name = "PARTY", value_parser = codes::<Party>())]
+        party: Party,
         #[command(flatten)]
         date: DateArg,
         #[command(flatten)]
@@ -417,10 +455,9 @@ pub enum AgreementCommand {
         id: String,
         #[command(flatten)]
         date: DateArg,
-        /// mutual_consent | mentor_withdrew | child_refused | child_turned_18 | child_turned_23 |
-        /// education_finished | mentor_ineligible | safety_suspension | moved_away | other
-        #[arg(long, value_name = "REASON", required = true)]
-        reason: String,
+        /// Why the agreement ends.
+        #[arg(long, value_name = "REASON", required = true, value_parser = codes::<ClosureReason>())]
+        reason: ClosureReason,
         /// The closing meeting (підсумкова зустріч) took place.
         #[arg(long)]
         exit_interview: bool,
@@ -451,9 +488,9 @@ pub enum DocFormat {
 
 #[derive(Debug, Clone, Args)]
 pub struct DateArg {
-    /// The date it happened, YYYY-MM-DD (default: today).
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    /// The date it happened, YYYY-MM-DD or DD.MM.YYYY (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -463,20 +500,20 @@ pub enum ContactCommand {
         agreement: String,
         #[command(flatten)]
         date: DateArg,
-        /// meeting | checkin_mentor | checkin_child | visit | outing
-        #[arg(long, value_name = "KIND")]
-        kind: String,
-        /// Hours spent (meetings and outings count as mentoring time).
-        #[arg(long, value_name = "H", allow_negative_numbers = true)]
-        hours: Option<f64>,
+        #[arg(long, value_name = "KIND", value_parser = codes::<ContactKind>())]
+        kind: ContactKind,
+        /// Hours spent, in whole minutes (1.5, 0.25); meetings and outings count as mentoring
+        /// time.
+        #[arg(long, value_name = "H", allow_negative_numbers = true, value_parser = parse_contact_hours)]
+        hours: Option<Minutes>,
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         /// Who records it.
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
         /// For an outing: who consented, comma-separated (child,legal_representative,institution).
-        #[arg(long, value_name = "LIST", value_delimiter = ',')]
-        consents: Vec<String>,
+        #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = codes::<ConsentParty>())]
+        consents: Vec<ConsentParty>,
         #[command(flatten)]
         reason: ReasonArg,
     },
@@ -562,11 +599,11 @@ pub struct MatchRunArgs {
     #[arg(long)]
     pub community: Option<String>,
     /// Judge eligibility on this date (default: today).
-    #[arg(long, value_name = "DATE")]
-    pub on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<Date>,
     /// Apply these rules instead of those in force on the date.
-    #[arg(long, value_parser = ["2017", "2026"])]
-    pub regime: Option<String>,
+    #[arg(long, value_parser = codes::<Regime>())]
+    pub regime: Option<Regime>,
     /// Also list every feasible pair with its score (JSON `candidates`), so that a script can
     /// check the proposal is optimal.
     #[arg(long)]
@@ -590,11 +627,11 @@ pub enum MatchCommand {
         child: String,
         mentor: String,
         /// Judge on this date (default: today).
-        #[arg(long, value_name = "DATE")]
-        on: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        on: Option<Date>,
         /// Apply these rules instead of those in force on the date.
-        #[arg(long, value_parser = ["2017", "2026"])]
-        regime: Option<String>,
+        #[arg(long, value_parser = codes::<Regime>())]
+        regime: Option<Regime>,
     },
     /// Propose the pair: re-checks it and creates a `proposed` agreement; prints its ID.
     Accept {
@@ -604,8 +641,8 @@ pub enum MatchCommand {
         #[arg(long, value_name = "ID")]
         institution: Option<String>,
         /// The date of the proposal (default: today); it fixes the agreement's regime.
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
         #[command(flatten)]
         reason: ReasonArg,
     },

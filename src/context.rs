@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::output;
 use crate::record::config::Config;
-use crate::record::date::{self, Date};
+use crate::record::date::Date;
 use crate::registry::session::{Change, Session};
 use crate::registry::{self, write::Outcome};
 
@@ -29,12 +29,7 @@ pub struct Ctx {
 
 /// The parts of the context that need no registry (for `init`, `completions`, errors).
 pub fn today(global: &GlobalArgs) -> Result<Date> {
-    match &global.today {
-        Some(text) => {
-            date::parse_iso(text).ok_or_else(|| Error::new(Failure::BadDateArg { value: text.clone() }))
-        }
-        None => Ok(chrono::Local::now().date_naive()),
-    }
+    Ok(global.today.unwrap_or_else(|| chrono::Local::now().date_naive()))
 }
 
 impl Ctx {

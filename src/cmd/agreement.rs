@@ -6,13 +6,11 @@ use std::path::Path;
 use crate::agreement::lifecycle::{self, Closure, Signed};
 use crate::agreement::{self, Proposal};
 use crate::cli::{AgreementCommand, DocFormat, Format};
-use crate::cmd::{date_arg, one_of};
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output;
-use crate::record::enums::{ClosureReason, Party};
 use crate::registry::records::checked_id;
 
 pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
@@ -28,15 +26,14 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
                 child: checked_id(&child)?,
                 mentor: checked_id(&mentor)?,
                 institution: institution.as_deref().map(checked_id).transpose()?,
-                date: date_arg(ctx, date.as_deref())?,
+                date: date.unwrap_or(ctx.today),
                 number: number.as_deref(),
             };
             let id = create(ctx, &proposal, "agreement", "new", reason.reason.as_deref())?;
             output::emit(&format!("{id}\n"))?;
         }
         C::Sign { id, party, date, reason } => {
-            let party = one_of("--party", &party, Party::parse, Party::NAMES)?;
-            let date = date_arg(ctx, date.date.as_deref())?;
+            let date = date.date.unwrap_or(ctx.today);
             let (change, signed) = lifecycle::sign(s, &id, party, date, reason.reason.as_deref())?;
             ctx.report(&change);
             match signed {
@@ -56,21 +53,20 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
             ctx.note(Msg::AgreementActive { id: change.id, date: signed_on.to_string() });
         }
         C::Suspend { id, date, reason } => {
-            let date = date_arg(ctx, date.date.as_deref())?;
+            let date = date.date.unwrap_or(ctx.today);
             ctx.report(&lifecycle::suspend(s, &id, date, &reason)?);
         }
         C::Resume { id, date, reason } => {
-            let date = date_arg(ctx, date.date.as_deref())?;
+            let date = date.date.unwrap_or(ctx.today);
             ctx.report(&lifecycle::resume(s, &id, date, reason.reason.as_deref())?);
         }
         C::Renew { id, institution, date, reason } => {
             checked_id(&institution)?;
-            let date = date_arg(ctx, date.date.as_deref())?;
+            let date = date.date.unwrap_or(ctx.today);
             ctx.report(&lifecycle::renew(s, &id, &institution, date, reason.as_deref())?);
         }
         C::Close { id, date, reason, exit_interview, note } => {
-            let reason = one_of("--reason", &reason, ClosureReason::parse, ClosureReason::NAMES)?;
-            let date = date_arg(ctx, date.date.as_deref())?;
+            let date = date.date.unwrap_or(ctx.today);
             let closure = Closure { date, reason, exit_interview, note: note.as_deref() };
             ctx.report(&lifecycle::close(s, &id, &closure)?);
         }

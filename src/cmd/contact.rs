@@ -3,13 +3,10 @@
 
 use crate::agreement::contact::{self, NewContact};
 use crate::cli::ContactCommand;
-use crate::cmd::{date_arg, one_of};
 use crate::context::Ctx;
-use crate::diagnostic::Problem;
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
-use crate::record::enums::{ConsentParty, ContactKind};
 use crate::record::{Agreement, Kind};
 use crate::registry::records::checked_id;
 
@@ -17,22 +14,10 @@ pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<u8> {
     match command {
         ContactCommand::Add { agreement, date, kind, hours, note, by, consents, reason } => {
             let id = checked_id(&agreement)?;
-            let kind = one_of("--kind", &kind, ContactKind::parse, ContactKind::NAMES)?;
-            let consents = consents
-                .iter()
-                .filter(|c| !c.trim().is_empty())
-                .map(|c| one_of("--consents", c, ConsentParty::parse, ConsentParty::NAMES))
-                .collect::<Result<Vec<_>>>()?;
             let new = NewContact {
-                date: date_arg(ctx, date.date.as_deref())?,
+                date: date.date.unwrap_or(ctx.today),
                 kind,
-                hours: hours
-                    .map(|h| {
-                        crate::record::Minutes::from_hours(h).map_err(|_| {
-                            crate::error::Error::new(Problem::HoursPerContact { hours: h.to_string() })
-                        })
-                    })
-                    .transpose()?,
+                hours,
                 note: note.as_deref(),
                 by: by.as_deref(),
                 consents,

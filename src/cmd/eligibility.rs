@@ -2,27 +2,18 @@
 
 use crate::cli::{EligibilityArgs, Format};
 use crate::context::Ctx;
-use crate::error::Failure;
-use crate::error::{Error, Result};
+use crate::error::{Failure, Result};
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
-use crate::record::date::{self, Date};
+use crate::record::date::Date;
 use crate::record::enums::Regime;
 use crate::record::{Child, Kind, Mentor};
 use crate::registry::{self, Registry};
 use crate::rules::{self, RuleStatus, Verdict};
 
 pub fn run(ctx: &Ctx, args: &EligibilityArgs) -> Result<u8> {
-    let on = match &args.on {
-        Some(text) => {
-            date::parse_iso(text).ok_or_else(|| Error::new(Failure::BadDateArg { value: text.clone() }))?
-        }
-        None => ctx.today,
-    };
-    let regime = match args.regime.as_deref() {
-        Some(text) => Regime::parse(text).expect("clap allows only known regimes"),
-        None => ctx.config.rules.regime_on(on),
-    };
+    let on = args.on.unwrap_or(ctx.today);
+    let regime = args.regime.unwrap_or_else(|| ctx.config.rules.regime_on(on));
     match &args.id {
         Some(id) => one(ctx, id, on, regime),
         None => all(ctx, on, regime),

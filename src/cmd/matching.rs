@@ -3,7 +3,6 @@
 
 use crate::agreement;
 use crate::cli::{Format, MatchArgs, MatchCommand, MatchObjective, MatchRunArgs};
-use crate::cmd::date_arg;
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::error::Hint;
@@ -21,27 +20,23 @@ use crate::registry::{self, Registry};
 pub fn run(ctx: &Ctx, args: MatchArgs) -> Result<u8> {
     match args.command {
         None => propose(ctx, &args.run),
-        Some(MatchCommand::Why { child, mentor, on, regime }) => {
-            why(ctx, &child, &mentor, on.as_deref(), regime.as_deref())
-        }
+        Some(MatchCommand::Why { child, mentor, on, regime }) => why(ctx, &child, &mentor, on, regime),
         Some(MatchCommand::Accept { child, mentor, institution, date, reason }) => {
-            accept(ctx, &child, &mentor, institution.as_deref(), date.as_deref(), reason.reason.as_deref())
+            accept(ctx, &child, &mentor, institution.as_deref(), date, reason.reason.as_deref())
         }
     }
 }
 
-fn regime_arg(ctx: &Ctx, text: Option<&str>, on: Date) -> Regime {
-    match text {
-        Some(text) => Regime::parse(text).expect("clap allows only known regimes"),
-        None => ctx.config.rules.regime_on(on),
-    }
+/// The `--regime` given, else the one in force on `on`.
+fn regime_arg(ctx: &Ctx, regime: Option<Regime>, on: Date) -> Regime {
+    regime.unwrap_or_else(|| ctx.config.rules.regime_on(on))
 }
 
 fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
-    let on = date_arg(ctx, args.on.as_deref())?;
+    let on = args.on.unwrap_or(ctx.today);
     let options = Options {
         on,
-        regime: regime_arg(ctx, args.regime.as_deref(), on),
+        regime: regime_arg(ctx, args.regime, on),
         objective: match args.objective {
             MatchObjective::Coverage => Objective::Coverage,
             MatchObjective::Score => Objective::Score,
@@ -219,8 +214,8 @@ fn load_pair<'r>(
     Ok((found_child, found_mentor))
 }
 
-fn why(ctx: &Ctx, child: &str, mentor: &str, on: Option<&str>, regime: Option<&str>) -> Result<u8> {
-    let on = date_arg(ctx, on)?;
+fn why(ctx: &Ctx, child: &str, mentor: &str, on: Option<Date>, regime: Option<Regime>) -> Result<u8> {
+    let on = on.unwrap_or(ctx.today);
     let regime = regime_arg(ctx, regime, on);
     let registry = Registry::load_valid(&ctx.root)?;
     let weights = matching::weights(&registry).map_err(bad_weight)?;
@@ -313,10 +308,10 @@ fn accept(
     child: &str,
     mentor: &str,
     institution: Option<&str>,
-    date: Option<&str>,
+    date: Option<Date>,
     reason: Option<&str>,
 ) -> Result<u8> {
-    let on = date_arg(ctx, date)?;
+    let on = date.unwrap_or(ctx.today);
     if let Some(id) = institution {
         crate::cmd::record::checked_id(id)?;
     }

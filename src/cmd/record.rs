@@ -26,8 +26,8 @@ impl PersonFields {
             ("surname", self.surname.clone()),
             ("given_name", self.given_name.clone()),
             ("patronymic", self.patronymic.clone()),
-            ("birth_date", self.birth_date.clone()),
-            ("sex", self.sex.clone()),
+            ("birth_date", self.birth_date.map(|d| d.to_string())),
+            ("sex", self.sex.map(|s| s.as_str().into())),
             ("community", self.community.clone()),
             ("settlement", self.settlement.clone()),
             ("languages", Some(self.languages.clone().unwrap_or_else(|| "uk".into()))),
@@ -41,12 +41,12 @@ impl AddFields for ChildFields {
     fn assignments(&self, ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
         let mut fields = self.person.assignments();
         fields.extend([
-            ("category", self.category.clone()),
-            ("placement", self.placement.clone()),
+            ("category", self.category.map(|c| c.as_str().into())),
+            ("placement", self.placement.map(|p| p.as_str().into())),
             ("institution", self.institution.clone()),
-            ("studying_until", self.studying_until.clone()),
-            ("registered_on", Some(self.registered_on.clone().unwrap_or_else(|| ctx.today.to_string()))),
-            ("preferences.mentor_sex", self.mentor_sex.clone()),
+            ("studying_until", self.studying_until.map(|d| d.to_string())),
+            ("registered_on", Some(self.registered_on.unwrap_or(ctx.today).to_string())),
+            ("preferences.mentor_sex", self.mentor_sex.map(|s| s.as_str().into())),
         ]);
         fields
     }
@@ -61,8 +61,8 @@ impl AddFields for MentorFields {
             ("phone", self.phone.clone()),
             ("email", self.email.clone()),
             ("availability", Some(self.availability.clone().unwrap_or_default())),
-            ("capacity", Some(self.capacity.clone().unwrap_or_else(|| "1".into()))),
-            ("applied_on", Some(self.applied_on.clone().unwrap_or_else(|| ctx.today.to_string()))),
+            ("capacity", Some(self.capacity.unwrap_or(1).to_string())),
+            ("applied_on", Some(self.applied_on.unwrap_or(ctx.today).to_string())),
         ]);
         fields
     }
@@ -72,7 +72,7 @@ impl AddFields for InstitutionFields {
     fn assignments(&self, _ctx: &Ctx) -> Vec<(&'static str, Option<String>)> {
         vec![
             ("name", self.name.clone()),
-            ("kind", self.kind.clone()),
+            ("kind", self.kind.map(|k| k.as_str().into())),
             ("address", self.address.clone()),
             ("director", self.director.clone()),
             ("edrpou", self.edrpou.clone()),

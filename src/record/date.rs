@@ -14,6 +14,24 @@ pub fn parse_iso(text: &str) -> Option<Date> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Parses a date as a person types it: `YYYY-MM-DD`, or `DD.MM.YYYY` as Ukrainian forms and
+/// documents write it. Both strictly: two-digit day and month, four-digit year, a day the
+/// calendar has (`30.02.2026` is refused, not moved to March).
+pub fn parse_user(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if text.len() != 10 {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let digits_at = |at: &[usize]| at.iter().all(|&i| bytes[i].is_ascii_digit());
+    if bytes[2] == b'.' && bytes[5] == b'.' {
+        // chrono would take a sign or a space in a numeric field; a typed date has neither.
+        digits_at(&[0, 1, 3, 4, 6, 7, 8, 9]).then(|| NaiveDate::parse_from_str(text, "%d.%m.%Y").ok())?
+    } else {
+        parse_iso(text)
+    }
+}
+
 /// Converts a TOML datetime into a date, refusing times and offsets: a record's dates are
 /// calendar days, and a stray time would make "on the date" comparisons ambiguous.
 pub fn from_toml(value: &toml::value::Datetime) -> Result<Date, String> {
@@ -142,6 +160,17 @@ mod tests {
         assert!(err.message().contains("invalid date"), "{err}");
         let err = toml::from_str::<Record>("on = 5").err().unwrap();
         assert!(err.message().contains("a date like 2026-11-23"), "{err}");
+    }
+
+    #[test]
+    fn parse_user_takes_both_forms_strictly() {
+        assert_eq!(parse_user("05.09.2026"), Some(d("2026-09-05")));
+        assert_eq!(parse_user("2026-09-05"), Some(d("2026-09-05")));
+        for bad in
+            ["30.02.2026", "2026-02-30", "5.9.2026", "05.09.26", "05/09/2026", "+5.09.2026", "05.09.+026"]
+        {
+            assert_eq!(parse_user(bad), None, "{bad}");
+        }
     }
 
     #[test]

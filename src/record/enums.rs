@@ -2,6 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What every vocabulary offers, so that the presentation can build one parser for all of
+/// them (the command line lists `NAMES` as its possible values) without the domain knowing it.
+pub trait Code: Copy + Send + Sync + 'static {
+    /// Every value's spelling, in the schema's order (aliases are accepted but not listed).
+    const NAMES: &'static [&'static str];
+    fn parse(text: &str) -> Option<Self>;
+    fn as_str(self) -> &'static str;
+}
+
 /// Declares a schema enum with its TOML spelling, the list of all values (for "expected one of"
 /// hints and `set` validation) and `as_str`.
 macro_rules! schema_enum {
@@ -24,6 +33,16 @@ macro_rules! schema_enum {
                 match text { $($text $(| $alias)* => Some($name::$variant),)+ _ => None }
             }
 
+        }
+
+        impl Code for $name {
+            const NAMES: &'static [&'static str] = $name::NAMES;
+            fn parse(text: &str) -> Option<Self> {
+                $name::parse(text)
+            }
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
         }
 
         impl std::fmt::Display for $name {

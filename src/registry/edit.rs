@@ -130,7 +130,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             Value::from(text)
         }
         FieldType::Date => {
-            let parsed = date::parse_iso(raw).ok_or_else(|| bad(Expected::Date))?;
+            let parsed = date::parse_user(raw).ok_or_else(|| bad(Expected::Date))?;
             Value::from(toml_date(parsed))
         }
         FieldType::Integer => {

@@ -108,7 +108,7 @@ fn bad_values_are_refused_with_the_field_named() {
             &["child", "set", "c-0001", "birth_date=2026-02-30"],
             "`birth_date`: `2026-02-30` is not a date YYYY-MM-DD",
         ),
-        (&["child", "set", "c-0001", "birth_date=14.03.2012"], "is not a date YYYY-MM-DD"),
+        (&["child", "set", "c-0001", "birth_date=30.02.2012"], "is not a date YYYY-MM-DD"),
         (&["child", "set", "c-0001", "sex=f"], "`sex`: `f` is not one of female, male"),
         (
             &["child", "set", "c-0001", "goal_areas=abilities,cooking"],

@@ -5,6 +5,7 @@ mod support;
 
 mod agreements;
 mod document;
+mod edges;
 mod eligibility;
 mod foundation;
 mod golden;
