@@ -75,7 +75,7 @@ pub enum Command {
     Check,
     /// Children on the centre's list.
     #[command(subcommand)]
-    Child(RecordCommand<ChildFields>),
+    Child(ChildCommand),
     /// Mentors and candidates.
     #[command(subcommand)]
     Mentor(RecordCommand<MentorFields>),
@@ -199,6 +199,27 @@ pub enum RecordCommand<F: Args> {
         id: String,
         #[command(flatten)]
         reason: ReasonArg,
+    },
+}
+
+/// The record subcommands of children, and closing a child's case.
+#[derive(Debug, Subcommand)]
+pub enum ChildCommand {
+    #[command(flatten)]
+    Record(RecordCommand<ChildFields>),
+    /// Close a child's case (знято з обліку): the service ended for them. Refused while an
+    /// agreement of theirs is open.
+    Close {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// family_reunification | adoption | family_placement | child_turned_18 |
+        /// child_turned_23 | education_finished | moved_away | child_refused | death | other
+        #[arg(long, value_name = "REASON", required = true)]
+        reason: String,
+        /// A note stored with the closure.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
     },
 }
 
@@ -367,7 +388,8 @@ pub enum AgreementCommand {
     /// Record a party's signature; the agreement becomes active with the last one required.
     Sign {
         id: String,
-        /// centre | institution | mentor | legal_representative (2026 rules)
+        /// centre | institution | mentor | legal_representative (2026 rules, a minor) |
+        /// young_person (18 or more)
         #[arg(long, value_name = "PARTY")]
         party: String,
         #[command(flatten)]
@@ -398,12 +420,14 @@ pub enum AgreementCommand {
         #[command(flatten)]
         reason: ReasonArg,
     },
-    /// Re-conclude the agreement with the child's new institution.
+    /// Re-conclude the agreement as a new act: a new proposed agreement (prints its ID) with the
+    /// child's new institution, or the same one for a further term; the old one runs until the
+    /// new one is signed, then closes as `reconcluded`.
     Renew {
         id: String,
-        /// The new institution.
-        #[arg(long, value_name = "ID", required = true)]
-        institution: String,
+        /// The new institution (default: the same, for a further term).
+        #[arg(long, value_name = "ID")]
+        institution: Option<String>,
         #[command(flatten)]
         date: DateArg,
         /// Why (stored in the agreement and the commit).
@@ -416,7 +440,9 @@ pub enum AgreementCommand {
         #[command(flatten)]
         date: DateArg,
         /// mutual_consent | mentor_withdrew | child_refused | child_turned_18 | child_turned_23 |
-        /// education_finished | mentor_ineligible | safety_suspension | moved_away | other
+        /// education_finished | mentor_ineligible | safety_suspension | moved_away | other |
+        /// family_reunification | adoption | family_placement | death | mentor_removed |
+        /// reconcluded
         #[arg(long, value_name = "REASON", required = true)]
         reason: String,
         /// The closing meeting (підсумкова зустріч) took place.

@@ -165,7 +165,7 @@ fn context(agreement: &Agreement, snapshot: &Snapshot, config: &Config, hash: &s
     let (child_name, mentor_name) = (full_name("child"), full_name("mentor"));
     root["child"]["full_name"] = child_name;
     root["mentor"]["full_name"] = mentor_name;
-    let required = &config.rules.params(agreement.regime).required_signatures;
+    let required = &super::required_parties(agreement, config);
     let parties: Vec<serde_json::Value> = required
         .iter()
         .map(|party| {

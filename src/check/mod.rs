@@ -471,6 +471,7 @@ pub fn check_agreement(
                 Party::Institution => "signatures.institution",
                 Party::Mentor => "signatures.mentor",
                 Party::LegalRepresentative => "signatures.legal_representative",
+                Party::YoungPerson => "signatures.young_person",
             };
             findings
                 .extend(date_order(path, date, "proposed_on", proposed).map(|f| f.in_table("signatures", 0)));
@@ -480,7 +481,12 @@ pub fn check_agreement(
     if let Some(signed) = agreement.signed_on {
         findings.extend(date_order("signed_on", signed, "proposed_on", proposed));
         findings.extend(not_future("signed_on", Some(signed), today, Severity::Warning));
-        let required = &config.rules.params(agreement.regime).required_signatures;
+        // The agreement's own `parties` where written (#12), else its regime's list.
+        let required = if agreement.parties.is_empty() {
+            &config.rules.params(agreement.regime).required_signatures
+        } else {
+            &agreement.parties
+        };
         if required.iter().any(|party| agreement.signatures.get(*party).is_none()) {
             findings.push(Finding::warning(
                 "agreement.signatures",
@@ -510,7 +516,8 @@ pub fn check_agreement(
         );
         findings.extend(not_future("closure.date", Some(closure.date), today, Severity::Warning));
     }
-    let expected = config.rules.regime_on(proposed);
+    // The regime of the day of conclusion (the last signature), else of the proposal (#12).
+    let expected = config.rules.regime_on(agreement.signed_on.unwrap_or(proposed));
     if expected != agreement.regime {
         findings.push(Finding::warning(
             "agreement.regime",
@@ -793,9 +800,48 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
                     })
             });
         }
-        Kind::Agreement => {}
+        Kind::Agreement => scan(Kind::Agreement, &|t| is(t, "renews")),
     }
     out
+}
+
+/// What the agreement's life makes visible (#12): the child now with another institution
+/// than the running agreement's, an agreement past its planned end, a suspension longer than
+/// `suspension_decision_days` without a decision.
+fn lifecycle_warnings(registry: &Registry, agreement: &crate::record::Agreement, today: Date) -> Vec<Finding> {
+    use crate::record::enums::AgreementStatus;
+    let mut found = Vec::new();
+    if agreement.status == AgreementStatus::Proposed {
+        return found;
+    }
+    if let Some(child) = registry.child(&agreement.child)
+        && let Some(institution) = child.institution.as_ref().filter(|i| **i != agreement.institution)
+    {
+        found.push(Finding::warning(
+            "agreement.institution_differs",
+            "institution",
+            Msg::InstitutionDiffers {
+                child_institution: institution.clone(),
+                child: child.id.clone(),
+                institution: agreement.institution.clone(),
+            },
+        ));
+    }
+    if let Some(ends_on) = agreement.ends_on.filter(|end| *end < today) {
+        found.push(Finding::warning("agreement.past_term", "ends_on", Msg::PastTerm { ends_on: ends_on.to_string() }));
+    }
+    let limit = i64::from(registry.config.monitoring.suspension_decision_days);
+    if agreement.status == AgreementStatus::Suspended
+        && let Some(since) = agreement.suspensions.iter().filter(|s| s.resumed_on.is_none()).map(|s| s.date).max()
+        && (today - since).num_days() > limit
+    {
+        found.push(Finding::warning(
+            "agreement.suspension_undecided",
+            "status",
+            Msg::SuspensionUndecided { since: since.to_string(), days: (today - since).num_days() },
+        ));
+    }
+    found
 }
 
 /// Domain assertions through the eligibility engine: an open agreement whose child or mentor
@@ -842,6 +888,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                 rules::mentor_verdict(mentor, rules_config, regime, today, others, false),
             );
         }
+        found.extend(lifecycle_warnings(registry, agreement, today));
         if !found.is_empty() {
             findings.push((format!("agreements/{}.toml", agreement.id), found));
         }

@@ -63,9 +63,11 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
             ctx.report(&lifecycle::resume(s, &id, date, reason.reason.as_deref())?);
         }
         C::Renew { id, institution, date, reason } => {
-            checked_id(&institution)?;
+            let institution = institution.as_deref().map(checked_id).transpose()?;
             let date = date_arg(ctx, date.date.as_deref())?;
-            ctx.report(&lifecycle::renew(s, &id, &institution, date, reason.as_deref())?);
+            let change = lifecycle::renew(s, &id, institution, date, reason.as_deref())?;
+            ctx.report(&change);
+            output::emit(&format!("{}\n", change.id))?;
         }
         C::Close { id, date, reason, exit_interview, note } => {
             let reason = one_of("--reason", &reason, ClosureReason::parse, ClosureReason::NAMES)?;

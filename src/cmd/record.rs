@@ -95,6 +95,17 @@ pub fn run<F: AddFields + clap::Args>(ctx: &Ctx, kind: Kind, command: RecordComm
     }
 }
 
+/// `child close ID --reason R [--date D] [--note T]`: closes the child's case.
+pub fn close_child(ctx: &Ctx, id: &str, date: Option<&str>, reason: &str, note: Option<&str>) -> Result<u8> {
+    use crate::record::enums::ClosureReason;
+    let id = checked_id(id)?;
+    let reason = crate::cmd::one_of("--reason", reason, ClosureReason::parse, ClosureReason::NAMES)?;
+    let date = crate::cmd::date_arg(ctx, date)?;
+    let closure = crate::agreement::lifecycle::Closure { date, reason, exit_interview: false, note };
+    ctx.report(&crate::agreement::lifecycle::close_child(&ctx.session(), id, &closure)?);
+    Ok(0)
+}
+
 /// Kept for the commands that check an ID themselves (`history`, `eligibility`, `match`).
 pub use crate::registry::records::checked_id;
 

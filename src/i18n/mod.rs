@@ -389,6 +389,47 @@ pub enum Msg {
         id: String,
         institution: String,
     },
+    AdultSignsForThemselves {
+        id: String,
+        child: String,
+        age: i32,
+    },
+    RenewalPending {
+        id: String,
+        renewal: String,
+    },
+    SuspendedNoMentoring {
+        id: String,
+        kind: &'static str,
+    },
+    ContactAfterTerm {
+        id: String,
+        kind: &'static str,
+        ends_on: String,
+    },
+    ChildAlreadyClosed {
+        child: String,
+        date: String,
+    },
+    ChildHasOpenAgreements {
+        child: String,
+        agreements: String,
+    },
+    /// `check`: the child's institution is not their active agreement's.
+    InstitutionDiffers {
+        child_institution: String,
+        child: String,
+        institution: String,
+    },
+    /// `check`: an agreement still running past its planned end.
+    PastTerm {
+        ends_on: String,
+    },
+    /// `check`: suspended for long without a decision.
+    SuspensionUndecided {
+        since: String,
+        days: i64,
+    },
     OutingNeedsConsents {
         missing: String,
     },

@@ -116,6 +116,12 @@ pub fn mentoring_between(a: &Agreement, from: Date, to: Date) -> (u32, f64) {
         .fold((0, 0.0), |(n, hours), c| (n + 1, hours + c.hours.unwrap_or(0.0)))
 }
 
+/// The hours a month the agreement's mentoring should reach: its own `hours_per_month` (the
+/// contract's norm), else the config's `min_hours_per_month`.
+pub fn hours_norm(a: &Agreement, m: &crate::record::config::Monitoring) -> f64 {
+    a.hours_per_month.filter(|h| h.is_finite() && *h > 0.0).unwrap_or(m.min_hours_per_month)
+}
+
 /// Why an agreement ends when it does (for the due list's message).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndReason {

@@ -43,4 +43,10 @@ pub enum Finding {
     LegalRepConsentMissing,
     ChildFree,
     ChildHasAgreement { open: usize },
+    /// The child's case was closed (знято з обліку) on `date` for `reason`.
+    CaseClosed { date: String, reason: String },
+    /// A young person of `age` may start a new agreement under the regime.
+    AdultNewAllowed { age: i32 },
+    /// A young person of `age` may only continue an agreement begun before adulthood.
+    AdultContinuationOnly { age: i32 },
 }
