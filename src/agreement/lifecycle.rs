@@ -375,7 +375,14 @@ pub fn renew(
     let regime = session.config.rules.regime_on(date);
     // Not a new match: the child and mentor are in this very agreement.
     require_eligible(&session.root, &session.config, &parties, regime, date, Some(&a.id), false)?;
-    let proposed = super::proposed_text(&session.root, &session.config, &parties, regime, date, None, Some(&a.id));
+    let mut proposed =
+        super::proposed_text(&session.root, &session.config, &parties, regime, date, None, Some(&a.id));
+    // The agreed monthly hours carry over; the parties may change them before signing.
+    if let Some(hours) = a.hours_per_month {
+        let mut doc: DocumentMut = proposed.text.parse().expect("a document just written");
+        doc["hours_per_month"] = value(hours);
+        proposed.text = doc.to_string();
+    }
     let warnings = validate(session, Kind::Agreement, &proposed.id, &proposed.rel, &proposed.text)?;
     session.write_record(proposed.rel, proposed.text, warnings, ("agreement", "renew"), &proposed.id, reason)
 }
