@@ -203,6 +203,9 @@ pub enum RecordCommand<F: Args> {
 }
 
 /// The record subcommands of children, and closing a child's case.
+// Parsed once per run: the size of a variant does not matter, and a Box would only move the
+// same lint onto `Command`, whose other record variants are as large.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum ChildCommand {
     #[command(flatten)]

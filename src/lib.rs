@@ -52,7 +52,13 @@ pub fn run(cli: Cli) -> Result<u8> {
             cmd::record::run(&Ctx::resolve(global)?, Kind::Child, command)
         }
         Command::Child(crate::cli::ChildCommand::Close { id, date, reason, note }) => {
-            cmd::record::close_child(&Ctx::resolve(global)?, &id, date.date.as_deref(), &reason, note.as_deref())
+            cmd::record::close_child(
+                &Ctx::resolve(global)?,
+                &id,
+                date.date.as_deref(),
+                &reason,
+                note.as_deref(),
+            )
         }
         Command::Mentor(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Mentor, command),
         Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),

@@ -190,7 +190,8 @@ pub fn sign(
     let parties = Parties::of(&session.root, a)?;
     // A contract follows the law in force on the day it is concluded (Civil Code art. 5): the
     // regime and the parties are those of the latest signature, whatever the proposal date.
-    let concluded = Party::ALL.iter().filter_map(|p| a.signatures.get(*p)).chain([date]).max().unwrap_or(date);
+    let concluded =
+        Party::ALL.iter().filter_map(|p| a.signatures.get(*p)).chain([date]).max().unwrap_or(date);
     let regime = session.config.rules.regime_on(concluded);
     let required = super::parties_for(&parties.child, &session.config, regime, concluded);
     if !required.contains(&party) {
@@ -286,7 +287,8 @@ fn close_renewed(session: &Session, new: &Agreement, signed_on: Date) -> Result<
     if !old.agreement.status.is_open() {
         return Ok(None);
     }
-    let since = old.agreement.signed_on.map_or(("proposed_on", old.agreement.proposed_on), |s| ("signed_on", s));
+    let since =
+        old.agreement.signed_on.map_or(("proposed_on", old.agreement.proposed_on), |s| ("signed_on", s));
     check_date(signed_on, session.today, Some(since))?;
     old.doc["status"] = value(AgreementStatus::Closed.as_str());
     let note = format!("{} → {}", old.agreement.id, new.id);
@@ -398,7 +400,10 @@ fn pending_renewal(session: &Session, id: &str) -> Option<String> {
         .filter_map(|(stem, text)| Some((stem, toml::from_str::<toml::Table>(&text).ok()?)))
         .find(|(_, t)| {
             t.get("renews").and_then(|v| v.as_str()) == Some(id)
-                && t.get("status").and_then(|v| v.as_str()).and_then(AgreementStatus::parse).is_some_and(AgreementStatus::is_open)
+                && t.get("status")
+                    .and_then(|v| v.as_str())
+                    .and_then(AgreementStatus::parse)
+                    .is_some_and(AgreementStatus::is_open)
         })
         .map(|(stem, _)| stem.clone())
 }
@@ -442,7 +447,9 @@ pub fn close_child(session: &Session, id: &str, closure: &Closure) -> Result<Cha
     }
     let open_ids = super::open_agreement_ids(&session.root, "child", id, None);
     if !open_ids.is_empty() {
-        return Err(Msg::ChildHasOpenAgreements { child: id.to_string(), agreements: open_ids.join(", ") }.into());
+        return Err(
+            Msg::ChildHasOpenAgreements { child: id.to_string(), agreements: open_ids.join(", ") }.into()
+        );
     }
     check_date(closure.date, session.today, Some(("registered_on", child.registered_on)))?;
     let (_, mut doc) = read_document(&session.root, Kind::Child, id)?;

@@ -77,7 +77,11 @@ pub fn parties_for(child: &Child, config: &Config, regime: Regime, on: Date) -> 
         .iter()
         .copied()
         .filter(|p| !(adult && *p == Party::LegalRepresentative))
-        .filter(|p| !(*p == Party::Institution && params.institution_optional_in_family && child.placement.is_family()))
+        .filter(|p| {
+            !(*p == Party::Institution
+                && params.institution_optional_in_family
+                && child.placement.is_family())
+        })
         .collect();
     if adult && params.young_person_signs && !parties.contains(&Party::YoungPerson) {
         parties.push(Party::YoungPerson);
@@ -162,10 +166,7 @@ pub fn missing_signatures(agreement: &Agreement, config: &Config) -> Vec<Party> 
 
 /// The date the last required signature was given (`signed_on` once all are in).
 pub fn last_signature(agreement: &Agreement, config: &Config) -> Option<Date> {
-    required_parties(agreement, config)
-        .iter()
-        .filter_map(|p| agreement.signatures.get(*p))
-        .max()
+    required_parties(agreement, config).iter().filter_map(|p| agreement.signatures.get(*p)).max()
 }
 
 /// Refuses anything but `expected` statuses, saying what the agreement is now.

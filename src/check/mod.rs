@@ -808,7 +808,11 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
 /// What the agreement's life makes visible (#12): the child now with another institution
 /// than the running agreement's, an agreement past its planned end, a suspension longer than
 /// `suspension_decision_days` without a decision.
-fn lifecycle_warnings(registry: &Registry, agreement: &crate::record::Agreement, today: Date) -> Vec<Finding> {
+fn lifecycle_warnings(
+    registry: &Registry,
+    agreement: &crate::record::Agreement,
+    today: Date,
+) -> Vec<Finding> {
     use crate::record::enums::AgreementStatus;
     let mut found = Vec::new();
     if agreement.status == AgreementStatus::Proposed {
@@ -828,11 +832,16 @@ fn lifecycle_warnings(registry: &Registry, agreement: &crate::record::Agreement,
         ));
     }
     if let Some(ends_on) = agreement.ends_on.filter(|end| *end < today) {
-        found.push(Finding::warning("agreement.past_term", "ends_on", Msg::PastTerm { ends_on: ends_on.to_string() }));
+        found.push(Finding::warning(
+            "agreement.past_term",
+            "ends_on",
+            Msg::PastTerm { ends_on: ends_on.to_string() },
+        ));
     }
     let limit = i64::from(registry.config.monitoring.suspension_decision_days);
     if agreement.status == AgreementStatus::Suspended
-        && let Some(since) = agreement.suspensions.iter().filter(|s| s.resumed_on.is_none()).map(|s| s.date).max()
+        && let Some(since) =
+            agreement.suspensions.iter().filter(|s| s.resumed_on.is_none()).map(|s| s.date).max()
         && (today - since).num_days() > limit
     {
         found.push(Finding::warning(

@@ -161,7 +161,11 @@ fn lifecycle_items(a: &crate::record::Agreement, registry: &Registry, today: Dat
         && rules.regime_on(today) == crate::record::enums::Regime::R2026
     {
         let due_on = rules.cutover_2026.max(a.signed_on.unwrap_or(a.proposed_on));
-        items.push(item(DueKind::RegimeReview, due_on, Detail::RegimeReview { regime: a.regime.to_string() }));
+        items.push(item(
+            DueKind::RegimeReview,
+            due_on,
+            Detail::RegimeReview { regime: a.regime.to_string() },
+        ));
     }
     items.extend(mentor_withdrawn(a, registry, today));
     items

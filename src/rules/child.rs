@@ -93,12 +93,15 @@ pub fn child_verdict(
     // Whether a new agreement may begin after 18 is the regime's (2017: continuation only).
     if for_new_match && age >= p.max_child_age {
         let allowed = p.new_agreement_after_adulthood;
-        let msg = if allowed {
-            Finding::AdultNewAllowed { age }
-        } else {
-            Finding::AdultContinuationOnly { age }
-        };
-        judge.push("child.adult_new", status(allowed), msg, law, judge.param("new_agreement_after_adulthood"));
+        let msg =
+            if allowed { Finding::AdultNewAllowed { age } } else { Finding::AdultContinuationOnly { age } };
+        judge.push(
+            "child.adult_new",
+            status(allowed),
+            msg,
+            law,
+            judge.param("new_agreement_after_adulthood"),
+        );
     }
 
     if for_new_match {

@@ -152,7 +152,11 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     let signed = registry.read("agreements/a-0001.toml");
     registry.run(&["agreement", "verify", "a-0001"]).expect(0);
 
-    refused(&registry, &["agreement", "renew", "a-0001", "--institution", "i-0001"], "already with institution");
+    refused(
+        &registry,
+        &["agreement", "renew", "a-0001", "--institution", "i-0001"],
+        "already with institution",
+    );
     refused(
         &registry,
         &["agreement", "renew", "a-0001", "--institution", "i-0002", "--date", "2026-09-30"],
@@ -160,7 +164,17 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     );
     let run = one_commit(
         &registry,
-        &["agreement", "renew", "a-0001", "--institution", "i-0002", "--date", "2026-11-01", "--reason", "moved"],
+        &[
+            "agreement",
+            "renew",
+            "a-0001",
+            "--institution",
+            "i-0002",
+            "--date",
+            "2026-11-01",
+            "--reason",
+            "moved",
+        ],
         "agreement renew a-0002",
     );
     assert_eq!(run.stdout, "a-0002\n", "prints the new agreement's ID");
@@ -185,7 +199,11 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     );
     refused(&registry, &["agreement", "renew", "a-0001", "--institution", "i-0002"], "a-0002");
 
-    sign(&registry, "a-0002", &[("centre", "2026-11-03"), ("institution", "2026-11-04"), ("mentor", "2026-11-05")]);
+    sign(
+        &registry,
+        "a-0002",
+        &[("centre", "2026-11-03"), ("institution", "2026-11-04"), ("mentor", "2026-11-05")],
+    );
     assert_eq!(show(&registry, "a-0001")["status"], "active", "still active while a-0002 waits");
     let before = registry.commit_count();
     registry
@@ -237,14 +255,16 @@ fn the_regime_is_that_of_the_last_signature_not_of_the_proposal() {
     assert_eq!(json["regime"], "2017", "proposed before the cutover");
     sign(&registry, "a-0001", &[("centre", "2026-10-02"), ("institution", "2026-10-03")]);
     // The mentor signs after the cutover: the 2026 rules apply, and their fourth party.
-    let run = registry
-        .run(&["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-11-01"])
-        .expect(0);
+    let run =
+        registry.run(&["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-11-01"]).expect(0);
     assert!(run.stderr.contains("legal_representative"), "{}", run.stderr);
     let json = show(&registry, "a-0001");
     assert_eq!(json["regime"], "2026");
     assert_eq!(json["status"], "proposed", "not active without the legal representative");
-    assert_eq!(json["parties"], serde_json::json!(["centre", "institution", "mentor", "legal_representative"]));
+    assert_eq!(
+        json["parties"],
+        serde_json::json!(["centre", "institution", "mentor", "legal_representative"])
+    );
     one_commit(
         &registry,
         &["agreement", "sign", "a-0001", "--party", "legal_representative", "--date", "2026-11-02"],
@@ -260,10 +280,15 @@ fn the_regime_is_that_of_the_last_signature_not_of_the_proposal() {
 #[test]
 fn a_2017_agreement_running_after_the_cutover_is_listed_for_review_unless_switched_off() {
     let registry = Registry::new().with_people();
-    let config = registry.read("nastavnyk.toml").replace("cutover_2026 = 2026-07-14", "cutover_2026 = 2026-10-15");
+    let config =
+        registry.read("nastavnyk.toml").replace("cutover_2026 = 2026-07-14", "cutover_2026 = 2026-10-15");
     registry.commit_file("nastavnyk.toml", &config);
     registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"]).expect(0);
-    sign(&registry, "a-0001", &[("centre", "2026-10-02"), ("institution", "2026-10-03"), ("mentor", "2026-10-04")]);
+    sign(
+        &registry,
+        "a-0001",
+        &[("centre", "2026-10-02"), ("institution", "2026-10-03"), ("mentor", "2026-10-04")],
+    );
     let json = show(&registry, "a-0001");
     assert_eq!((json["regime"].as_str(), json["status"].as_str()), (Some("2017"), Some("active")));
     assert!(has_due(&registry, "regime_review", "a-0001"));
@@ -346,7 +371,17 @@ fn past_the_term_mentoring_is_refused_and_the_agreement_is_due_for_a_decision() 
     );
     refused(
         &registry,
-        &["contact", "add", "a-0001", "--date", "2026-11-12", "--kind", "outing", "--consents", "child,legal_representative,institution"],
+        &[
+            "contact",
+            "add",
+            "a-0001",
+            "--date",
+            "2026-11-12",
+            "--kind",
+            "outing",
+            "--consents",
+            "child,legal_representative,institution",
+        ],
         "ended on 2026-11-10",
     );
     // The centre still documents its own contact with the young person.
@@ -363,7 +398,11 @@ fn past_the_term_mentoring_is_refused_and_the_agreement_is_due_for_a_decision() 
 
     // An extension is a new act too: studies continue, the same institution, a further term.
     registry.run(&["child", "set", "c-0001", "studying_until=2027-06-30"]).expect(0);
-    let run = one_commit(&registry, &["agreement", "renew", "a-0001", "--date", "2026-11-20"], "agreement renew a-0002");
+    let run = one_commit(
+        &registry,
+        &["agreement", "renew", "a-0001", "--date", "2026-11-20"],
+        "agreement renew a-0002",
+    );
     assert_eq!(run.stdout, "a-0002\n");
     let json = show(&registry, "a-0002");
     assert_eq!(json["institution"], "i-0001");
@@ -386,10 +425,24 @@ fn a_suspension_records_the_centres_contacts_refuses_mentoring_and_asks_for_a_de
             "contact add a-0001",
         );
     }
-    refused(&registry, &["contact", "add", "a-0001", "--date", "2026-11-06", "--kind", "meeting"], "suspended");
     refused(
         &registry,
-        &["contact", "add", "a-0001", "--date", "2026-11-06", "--kind", "outing", "--consents", "child,legal_representative,institution"],
+        &["contact", "add", "a-0001", "--date", "2026-11-06", "--kind", "meeting"],
+        "suspended",
+    );
+    refused(
+        &registry,
+        &[
+            "contact",
+            "add",
+            "a-0001",
+            "--date",
+            "2026-11-06",
+            "--kind",
+            "outing",
+            "--consents",
+            "child,legal_representative,institution",
+        ],
         "suspended",
     );
     assert!(has_due(&registry, "suspension_long", "a-0001"));
@@ -413,17 +466,35 @@ fn closing_a_childs_case_takes_them_off_every_list() {
         .run(&["agreement", "close", "a-0001", "--date", "2026-10-10", "--reason", "family_reunification"])
         .expect(0);
     assert_eq!(show(&registry, "a-0001")["closure"]["reason"], "family_reunification");
-    refused(&registry, &["child", "close", "c-0001", "--reason", "adoption", "--date", "2026-12-01"], "future");
+    refused(
+        &registry,
+        &["child", "close", "c-0001", "--reason", "adoption", "--date", "2026-12-01"],
+        "future",
+    );
     one_commit(
         &registry,
-        &["child", "close", "c-0001", "--reason", "family_reunification", "--date", "2026-11-10", "--note", "home"],
+        &[
+            "child",
+            "close",
+            "c-0001",
+            "--reason",
+            "family_reunification",
+            "--date",
+            "2026-11-10",
+            "--note",
+            "home",
+        ],
         "child close c-0001",
     );
     let json = show(&registry, "c-0001");
     assert_eq!(json["closed"]["reason"], "family_reunification");
     assert_eq!(json["closed"]["date"], "2026-11-10");
     refused(&registry, &["child", "close", "c-0001", "--reason", "adoption"], "already closed");
-    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-11-20"], "child.case_closed");
+    refused(
+        &registry,
+        &["agreement", "new", "c-0001", "m-0001", "--date", "2026-11-20"],
+        "child.case_closed",
+    );
     assert!(!due(&registry).iter().any(|(_, r)| r == "c-0001"));
     let matches = registry.run(&["match", "--format", "json"]).expect(0).stdout;
     assert!(!matches.contains("\"c-0001\""), "{matches}");
@@ -450,10 +521,17 @@ fn the_agreements_own_hours_are_its_meeting_norm() {
     sign(
         &registry,
         "a-0001",
-        &[("centre", "2026-09-27"), ("institution", "2026-09-27"), ("mentor", "2026-09-28"), ("legal_representative", "2026-09-28")],
+        &[
+            ("centre", "2026-09-27"),
+            ("institution", "2026-09-27"),
+            ("mentor", "2026-09-28"),
+            ("legal_representative", "2026-09-28"),
+        ],
     );
     for date in ["2026-10-03", "2026-10-17"] {
-        registry.run(&["contact", "add", "a-0001", "--date", date, "--kind", "meeting", "--hours", "3"]).expect(0);
+        registry
+            .run(&["contact", "add", "a-0001", "--date", date, "--kind", "meeting", "--hours", "3"])
+            .expect(0);
     }
     // 6 hours in October: the config's 4 are met.
     let json = registry.run(&["due", "--format", "json"]).expect(0).json();
