@@ -59,7 +59,7 @@ pub fn text(msg: &Msg) -> String {
         ClosedWithoutClosure => "status is `closed` but the `[closure]` table is missing".to_string(),
         ClosureWithoutClosedStatus => "`[closure]` is present but status is not `closed`".to_string(),
         RegimeMismatch { regime, expected } => {
-            format!("regime `{regime}` but the agreement was proposed when `{expected}` applied")
+            format!("regime `{regime}` but `{expected}` applied when the agreement was concluded (or, unsigned, proposed)")
         }
 
         // --- eligibility (rules) ---

@@ -60,7 +60,7 @@ pub fn text(msg: &Msg) -> String {
         ClosedWithoutClosure => "статус `closed`, але бракує таблиці `[closure]`".to_string(),
         ClosureWithoutClosedStatus => "є таблиця `[closure]`, але статус не `closed`".to_string(),
         RegimeMismatch { regime, expected } => {
-            format!("режим `{regime}`, але на дату пропозиції діяв `{expected}`")
+            format!("режим `{regime}`, але на дату укладення (для непідписаного — пропозиції) діяв `{expected}`")
         }
 
         // --- eligibility (rules) ---
