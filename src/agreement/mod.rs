@@ -49,7 +49,7 @@ pub fn open_agreements(root: &Path, field: &str, id: &str, except: Option<&str>)
 pub fn open_agreement_ids(root: &Path, field: &str, id: &str, except: Option<&str>) -> Vec<String> {
     let quoted = format!("\"{id}\"");
     let (files, _) = list_files(root, Kind::Agreement);
-    files
+    let open = files
         .iter()
         .filter(|(stem, _)| Some(stem.as_str()) != except)
         .filter_map(|(stem, path)| Some((stem, std::fs::read_to_string(path).ok()?)))
@@ -60,7 +60,16 @@ pub fn open_agreement_ids(root: &Path, field: &str, id: &str, except: Option<&st
             let status = table.get("status").and_then(|v| v.as_str()).and_then(AgreementStatus::parse);
             status.is_some_and(AgreementStatus::is_open)
         })
-        .map(|(stem, _)| stem.clone())
+        .collect::<Vec<_>>();
+    // A proposed re-conclusion of an agreement still open is the same match, not another one.
+    let ids: Vec<&str> = open.iter().map(|(stem, _)| stem.as_str()).collect();
+    open.iter()
+        .filter(|(_, table)| {
+            let proposed = table.get("status").and_then(|v| v.as_str()) == Some("proposed");
+            let renews = table.get("renews").and_then(|v| v.as_str());
+            !(proposed && renews.is_some_and(|old| ids.contains(&old)))
+        })
+        .map(|(stem, _)| (*stem).clone())
         .collect()
 }
 

@@ -663,7 +663,12 @@ fn person_hash(surname: &str, given: &str, birth: Date) -> u64 {
 fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
     let mut by_child: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut by_mentor: HashMap<&str, usize> = HashMap::new();
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+    let open = |id: &str| registry.agreements.iter().any(|a| a.id == id && a.status.is_open());
+    // A proposed re-conclusion (#12) of an agreement still open is the same match.
+    let pending_renewal = |a: &crate::record::Agreement| {
+        a.status == crate::record::enums::AgreementStatus::Proposed && a.renews.as_deref().is_some_and(open)
+    };
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open() && !pending_renewal(a)) {
         by_child.entry(&agreement.child).or_default().push(&agreement.id);
         *by_mentor.entry(&agreement.mentor).or_default() += 1;
     }

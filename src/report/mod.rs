@@ -165,7 +165,17 @@ impl<'a> Occupancy<'a> {
             mentor_open: HashMap::new(),
             child_last_closure: HashMap::new(),
         };
+        // A proposed re-conclusion (#12) of an agreement still open is the same match.
+        let pending_renewal = |a: &Agreement| {
+            proposed_on(a, on)
+                && a.renews
+                    .as_deref()
+                    .is_some_and(|old| registry.agreements.iter().any(|o| o.id == old && open_on(o, on)))
+        };
         for a in &registry.agreements {
+            if pending_renewal(a) {
+                continue;
+            }
             if open_on(a, on) {
                 *occupancy.child_open.entry(a.child.as_str()).or_default() += 1;
                 *occupancy.mentor_open.entry(a.mentor.as_str()).or_default() += 1;

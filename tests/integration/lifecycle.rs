@@ -147,6 +147,7 @@ fn add_child(registry: &Registry, birth: &str, category: &str, placement: &str, 
 }
 
 #[test]
+// See: #12
 fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     let registry = active();
     let signed = registry.read("agreements/a-0001.toml");
@@ -190,6 +191,9 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     assert_eq!(new["proposed_on"], "2026-11-01");
     assert!(new["signatures"].as_object().is_none_or(|s| s.is_empty()), "no signatures: {new}");
     assert!(new.get("signed_hash").is_none_or(|h| h.is_null()));
+    // A pending re-conclusion is the same match: not a second agreement of the child.
+    registry.run(&["check"]).expect(0);
+    assert!(!has_due(&registry, "proposal_unsigned", "a-0001"));
 
     // The old one still runs until the new one takes effect: mentoring is recorded in it.
     one_commit(
@@ -235,6 +239,7 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
 }
 
 #[test]
+// See: #12
 fn renew_of_a_proposal_or_a_closed_agreement_is_refused() {
     let registry = Registry::new().with_people();
     add_second_institution(&registry);
@@ -245,6 +250,7 @@ fn renew_of_a_proposal_or_a_closed_agreement_is_refused() {
 }
 
 #[test]
+// See: #12
 fn the_regime_is_that_of_the_last_signature_not_of_the_proposal() {
     let registry = Registry::new().with_people();
     configure(&registry, "rules", "cutover_2026 = 2026-10-15");
@@ -278,6 +284,7 @@ fn the_regime_is_that_of_the_last_signature_not_of_the_proposal() {
 }
 
 #[test]
+// See: #12
 fn a_2017_agreement_running_after_the_cutover_is_listed_for_review_unless_switched_off() {
     let registry = Registry::new().with_people();
     let config =
@@ -297,6 +304,7 @@ fn a_2017_agreement_running_after_the_cutover_is_listed_for_review_unless_switch
 }
 
 #[test]
+// See: #12
 fn a_young_person_signs_for_themselves_and_no_legal_representative_does() {
     let registry = Registry::new().with_people();
     registry.run(&["child", "set", "c-0001", "consent.child=2026-09-05"]).expect(0);
@@ -344,6 +352,7 @@ fn a_young_person_signs_for_themselves_and_no_legal_representative_does() {
 }
 
 #[test]
+// See: #12
 fn under_the_2017_rules_a_new_agreement_does_not_start_after_18() {
     let registry = Registry::new().with_people();
     let config = registry.read("nastavnyk.toml").replace("regime = \"auto\"", "regime = \"2017\"");
@@ -353,6 +362,7 @@ fn under_the_2017_rules_a_new_agreement_does_not_start_after_18() {
 }
 
 #[test]
+// See: #12
 fn past_the_term_mentoring_is_refused_and_the_agreement_is_due_for_a_decision() {
     let registry = Registry::new().with_people();
     registry.run(&["child", "set", "c-0001", "birth_date=2008-11-10"]).expect(0);
@@ -412,6 +422,7 @@ fn past_the_term_mentoring_is_refused_and_the_agreement_is_due_for_a_decision() 
 }
 
 #[test]
+// See: #12
 fn a_suspension_records_the_centres_contacts_refuses_mentoring_and_asks_for_a_decision() {
     let registry = active();
     configure(&registry, "monitoring", "suspension_decision_days = 10");
@@ -453,6 +464,7 @@ fn a_suspension_records_the_centres_contacts_refuses_mentoring_and_asks_for_a_de
 }
 
 #[test]
+// See: #12
 fn closing_a_childs_case_takes_them_off_every_list() {
     let registry = Registry::new().with_people();
     registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"]).expect(0);
@@ -504,6 +516,7 @@ fn closing_a_childs_case_takes_them_off_every_list() {
 }
 
 #[test]
+// See: #12
 fn a_withdrawn_mentor_puts_their_open_agreements_in_due() {
     let registry = active();
     assert!(!has_due(&registry, "mentor_withdrawn", "a-0001"));
@@ -515,6 +528,7 @@ fn a_withdrawn_mentor_puts_their_open_agreements_in_due() {
 }
 
 #[test]
+// See: #12
 fn the_agreements_own_hours_are_its_meeting_norm() {
     let registry = Registry::new().with_people();
     registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-09-26"]).expect(0);
@@ -544,6 +558,7 @@ fn the_agreements_own_hours_are_its_meeting_norm() {
 }
 
 #[test]
+// See: #12
 fn check_warns_when_the_child_moved_but_the_agreement_did_not() {
     let registry = active();
     registry.run(&["child", "set", "c-0001", "institution=i-0002"]).expect(0);
@@ -554,6 +569,7 @@ fn check_warns_when_the_child_moved_but_the_agreement_did_not() {
 }
 
 #[test]
+// See: #12
 fn the_demo_shows_a_reconcluded_pair_a_young_person_an_ended_term_and_a_closed_case() {
     let registry = Registry::demo();
     registry.run(&["check"]).expect(0);
