@@ -83,6 +83,7 @@ pub fn uk(msg: &ReportMsg) -> String {
             crate::report::people::ChildStage::Proposed => "запропоновано",
             crate::report::people::ChildStage::Active => "у договорі",
             crate::report::people::ChildStage::Suspended => "договір призупинено",
+            crate::report::people::ChildStage::Closed => "справу закрито",
         }
         .to_string(),
         MentorStage(stage) => match stage {
@@ -144,6 +145,7 @@ pub fn en(msg: &ReportMsg) -> String {
             crate::report::people::ChildStage::Proposed => "proposed",
             crate::report::people::ChildStage::Active => "in an agreement",
             crate::report::people::ChildStage::Suspended => "agreement suspended",
+            crate::report::people::ChildStage::Closed => "case closed",
         }
         .to_string(),
         MentorStage(stage) => stage.as_str().to_string(),

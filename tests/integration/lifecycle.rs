@@ -510,6 +510,8 @@ fn closing_a_childs_case_takes_them_off_every_list() {
     assert!(!due(&registry).iter().any(|(_, r)| r == "c-0001"));
     let matches = registry.run(&["match", "--format", "json"]).expect(0).stdout;
     assert!(!matches.contains("\"c-0001\""), "{matches}");
+    let children = registry.run(&["report", "children", "--format", "json"]).expect(0).json();
+    assert_eq!(children[0]["stage"], "closed", "{children}");
     let eligibility = registry.run(&["eligibility", "c-0001"]);
     assert!(eligibility.stdout.contains("child.case_closed"), "{}", eligibility.stdout);
     registry.run(&["check"]).expect(0);
