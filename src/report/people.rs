@@ -76,7 +76,8 @@ pub fn children(registry: &Registry, on: Date) -> Vec<ChildRow<'_>> {
                 eligible: verdict.eligible,
                 failing: verdict.failures().map(|r| r.code).collect(),
                 agreement,
-                waiting_days: agreement.is_none().then(|| super::days(occupancy.waiting_since(child), on)),
+                waiting_days: (agreement.is_none() && stage != ChildStage::Closed)
+                    .then(|| super::days(occupancy.waiting_since(child), on)),
             }
         })
         .collect()
