@@ -163,8 +163,15 @@ pub(super) fn table_of(entries: &[(&str, Option<toml_edit::Value>)]) -> Table {
 
 /// What a signature did: made the agreement active, or left it waiting for other parties.
 pub enum Signed {
-    Active { signed_on: Date },
-    Waiting { party: Party, waiting: Vec<Party> },
+    /// Active from `signed_on`; `replaced` is the agreement it re-concluded, now closed.
+    Active {
+        signed_on: Date,
+        replaced: Option<String>,
+    },
+    Waiting {
+        party: Party,
+        waiting: Vec<Party>,
+    },
 }
 
 pub fn sign(
@@ -229,9 +236,10 @@ pub fn sign(
         Some(signed_on) => close_renewed(session, &now, signed_on)?,
         None => None,
     };
+    let closed_old = replaced.as_ref().and(now.renews.clone());
     let change = open.finish_with(session, "agreement", "sign", reason, replaced)?;
     let signed = match activated {
-        Some(signed_on) => Signed::Active { signed_on },
+        Some(signed_on) => Signed::Active { signed_on, replaced: closed_old },
         None => Signed::Waiting { party, waiting },
     };
     Ok((change, signed))

@@ -39,8 +39,12 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
             let (change, signed) = lifecycle::sign(s, &id, party, date, reason.reason.as_deref())?;
             ctx.report(&change);
             match signed {
-                Signed::Active { signed_on } => {
-                    ctx.note(Msg::AgreementActive { id: change.id, date: signed_on.to_string() })
+                Signed::Active { signed_on, replaced } => {
+                    let date = signed_on.to_string();
+                    ctx.note(Msg::AgreementActive { id: change.id.clone(), date: date.clone() });
+                    if let Some(old) = replaced {
+                        ctx.note(Msg::AgreementReconcluded { old, new: change.id, date });
+                    }
                 }
                 Signed::Waiting { party, waiting } => ctx.note(Msg::AgreementSigned {
                     id: change.id,

@@ -137,6 +137,7 @@ pub fn text(msg: &Msg) -> String {
         SignaturesMissing { id, parties } => format!("agreement {id} is not signed yet by: {parties}; it cannot be activated"),
         AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
         AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
+        AgreementReconcluded { old, new, date } => format!("{old}: closed as `reconcluded` on {date}, replaced by {new}"),
         AdultSignsForThemselves { id, child, age } => format!("the young person {child} of agreement {id} is {age}: an adult has full capacity and no legal representative, so `young_person` signs instead"),
         RenewalPending { id, renewal } => format!("agreement {id} is already being re-concluded by {renewal}: sign it, or close it first"),
         SuspendedNoMentoring { id, kind } => format!("agreement {id} is suspended: a `{kind}` with the mentor cannot take place; the centre's visits and check-ins (visit, checkin_child, checkin_mentor) are recorded"),

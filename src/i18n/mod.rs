@@ -389,6 +389,11 @@ pub enum Msg {
         id: String,
         institution: String,
     },
+    AgreementReconcluded {
+        old: String,
+        new: String,
+        date: String,
+    },
     AdultSignsForThemselves {
         id: String,
         child: String,

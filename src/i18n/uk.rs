@@ -138,6 +138,7 @@ pub fn text(msg: &Msg) -> String {
         SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
         AgreementSigned { id, party, waiting } => format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}"),
         AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
+        AgreementReconcluded { old, new, date } => format!("{old}: припинено {date} (`reconcluded`), його замінив {new}"),
         AdultSignsForThemselves { id, child, age } => format!("особі {child} за договором {id} виповнилося {age}: повнолітня особа має повну дієздатність і не має законного представника, тож підписує сама (`young_person`)"),
         RenewalPending { id, renewal } => format!("договір {id} уже переукладається договором {renewal}: підпишіть його або спершу припиніть"),
         SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: `{kind}` з наставником неможливі; візити й перевірки центру (visit, checkin_child, checkin_mentor) записуються"),

@@ -504,7 +504,7 @@ fn the_life_cycle_use_cases_run_without_the_command_line() {
         let (change, signed) = lifecycle::sign(&session, "a-0001", party, today, None).unwrap();
         assert_eq!(change.summary.as_deref(), Some("agreement sign a-0001"));
         match signed {
-            Signed::Active { signed_on } => {
+            Signed::Active { signed_on, .. } => {
                 assert_eq!(n, parties.len() - 1, "active only with the last signature");
                 assert_eq!(signed_on, today);
             }

@@ -210,9 +210,14 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     );
     assert_eq!(show(&registry, "a-0001")["status"], "active", "still active while a-0002 waits");
     let before = registry.commit_count();
-    registry
+    let run = registry
         .run(&["agreement", "sign", "a-0002", "--party", "legal_representative", "--date", "2026-11-06"])
         .expect(0);
+    assert!(
+        run.stderr.contains("a-0001: closed as `reconcluded` on 2026-11-06, replaced by a-0002"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(registry.commit_count(), before + 1, "activation and the old closure are one commit");
     let files = registry.git(&["show", "--name-only", "--format=", "HEAD"]);
     assert!(files.contains("agreements/a-0001.toml") && files.contains("agreements/a-0002.toml"), "{files}");
