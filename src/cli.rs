@@ -105,6 +105,8 @@ pub enum Command {
     /// registry's recent log.
     History(HistoryArgs),
     /// Revert the last change nastavnyk made, as a new commit (the audit trail keeps both).
+    /// An undo is not undone in turn (that would re-apply the change): make the change again,
+    /// or revert an older commit with `git revert`.
     Undo {
         #[command(flatten)]
         reason: ReasonArg,

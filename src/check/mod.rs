@@ -142,6 +142,30 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_open_agreements(registry));
     out.extend(check_eligibility(registry, today));
     out.extend(check_monitoring(registry, today));
+    // One warning for the whole registry, its paths relative to it so the text is the same
+    // wherever the registry lies.
+    let exposed: Vec<String> =
+        crate::git::safety::readable_by_others(root).iter().map(|path| relative_path(root, path)).collect();
+    if !exposed.is_empty() {
+        out.push(Diagnostic::warning(
+            crate::registry::CONFIG_FILE,
+            "file.permissions",
+            Msg::FilePermissions { path: exposed.join(" ") },
+        ));
+    }
+    out.extend(
+        registry
+            .agreements
+            .iter()
+            .flat_map(|a| crate::agreement::document::missing_particulars(registry, a))
+            .map(|m| {
+                Diagnostic::warning(
+                    m.file,
+                    "agreement.particulars_missing",
+                    Msg::ParticularsMissing { agreement: m.agreement, field: m.field },
+                )
+            }),
+    );
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -945,4 +969,21 @@ pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             Diagnostic::warning(rel, "agreement.checkin_overdue", Msg::Report(ReportMsg::Due(item)))
         })
         .collect()
+}
+
+/// `path` relative to the registry's `root` (`children`, `../.git`), as the user would type it.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(inside) = path.strip_prefix(&root) {
+        return inside.display().to_string();
+    }
+    let mut up = String::new();
+    for ancestor in root.ancestors().skip(1) {
+        up.push_str("../");
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            return format!("{up}{}", rest.display());
+        }
+    }
+    path.display().to_string()
 }

@@ -219,6 +219,14 @@ pub enum Msg {
     GitFailed {
         detail: String,
     },
+    /// A refusal of the git layer whose text is not yet in the catalogue (English only).
+    Refused {
+        detail: String,
+    },
+    /// `check`: a record file or the repository is readable by others than its owner.
+    FilePermissions {
+        path: String,
+    },
     MissingRequired {
         field: String,
     },
@@ -246,6 +254,10 @@ pub enum Msg {
     DocumentExpiring {
         which: &'static str,
         expires: String,
+    },
+    ParticularsMissing {
+        agreement: String,
+        field: &'static str,
     },
     Eligible {
         id: String,

@@ -71,6 +71,7 @@ pub fn text(msg: &Msg) -> String {
             kind_subject(*kind),
             finding_text(detail)
         ),
+        ParticularsMissing { agreement, field } => format!("договір {agreement} надруковано б із порожнім рядком замість `{field}`: заповніть до підписання"),
         DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
         NotEligible { id, regime, on } => format!("{id} НЕ відповідає правилам {regime} року на {on}"),
@@ -215,6 +216,8 @@ pub fn text(msg: &Msg) -> String {
         BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
         WaitingForLock => "чекаю, поки інший процес nastavnyk допише реєстр…".to_string(),
         GitFailed { detail } => format!("помилка git: {detail}"),
+        Refused { detail } => detail.clone(),
+        FilePermissions { path } => format!("інші користувачі цього комп’ютера можуть читати {path}: дані дітей мають бути доступні лише власникові (chmod -R go-rwx {path})"),
         EditKept { path } => format!("вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"),
         EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
         OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),

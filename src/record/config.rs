@@ -39,6 +39,8 @@ impl Config {
                 director: String::new(),
                 edrpou: None,
                 community: String::new(),
+                authority: None,
+                settlement: None,
             },
             rules: Rules::default(),
             monitoring: Monitoring::default(),
@@ -59,6 +61,12 @@ pub struct Centre {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edrpou: Option<String>,
     pub community: String,
+    /// What the director acts on («Положення про центр»), genitive, for the agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// The settlement where agreements are concluded («м. Житомир»): the place of conclusion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]

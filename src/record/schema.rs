@@ -63,6 +63,7 @@ pub const CHILD: &[Field] = &[
     f("studying_until", Date, false),
     f("community", Text, true),
     f("settlement", Text, false),
+    f("address", Text, false),
     f("languages", TextList, true),
     f("interests", TextList, false),
     f("goal_areas", ChoiceList(GOAL_AREAS), false),
@@ -72,9 +73,13 @@ pub const CHILD: &[Field] = &[
     f("consent.child", Date, false),
     f("consent.legal_representative", Date, false),
     f("consent.legal_representative_name", Text, false),
+    f("consent.legal_representative_authority", Text, false),
     f("assessment.date", Date, false),
     f("assessment.summary", Text, false),
     f("assessment.notes", Text, false),
+    f("status_decision.authority", Text, false),
+    f("status_decision.date", Date, false),
+    f("status_decision.number", Text, false),
     fixed("closed.date", Date, false),
     fixed("closed.reason", Choice(ClosureReason::NAMES), false),
     f("closed.note", Text, false),
@@ -91,6 +96,7 @@ pub const MENTOR: &[Field] = &[
     f("legal_capacity", Bool, true),
     f("community", Text, true),
     f("settlement", Text, false),
+    f("registered_address", Text, false),
     f("phone", Text, false),
     f("email", Text, false),
     f("languages", TextList, true),
@@ -111,6 +117,10 @@ pub const MENTOR: &[Field] = &[
     f("conclusion.issued_on", Date, false),
     f("screening.checked_on", Date, false),
     f("screening.disqualifications", ChoiceList(Disqualification::NAMES), false),
+    f("identity_document.kind", Text, false),
+    f("identity_document.number", Text, false),
+    f("identity_document.issued_by", Text, false),
+    f("identity_document.issued_on", Date, false),
 ];
 
 pub const INSTITUTION: &[Field] = &[
@@ -119,6 +129,7 @@ pub const INSTITUTION: &[Field] = &[
     f("kind", Choice(InstitutionKind::NAMES), true),
     f("address", Text, true),
     f("director", Text, true),
+    f("authority", Text, false),
     f("edrpou", Text, false),
     f("community", Text, true),
 ];
