@@ -593,3 +593,17 @@ fn the_demo_shows_a_reconcluded_pair_a_young_person_an_ended_term_and_a_closed_c
     let doc = registry.run(&["agreement", "render", "a-0018"]).expect(0).stdout.replace('\u{a0}', " ");
     assert!(doc.contains("### The Young Person") && doc.contains("Date: 6 October 2026"), "{doc}");
 }
+
+#[test]
+// See: #12
+fn check_reports_a_renewal_of_an_agreement_that_does_not_exist() {
+    let registry = active();
+    let text = registry.read("agreements/a-0001.toml");
+    let text =
+        text.replacen("institution = \"i-0001\"\n", "institution = \"i-0001\"\nrenews = \"a-0099\"\n", 1);
+    registry.commit_file("agreements/a-0001.toml", &text);
+    let check = registry.run(&["check"]);
+    assert_ne!(check.code, 0);
+    let out = format!("{}{}", check.stdout, check.stderr);
+    assert!(out.contains("ref.unknown") && out.contains("a-0099"), "{out}");
+}
