@@ -116,7 +116,7 @@ pub enum Command {
     Check,
     /// Children on the centre's list.
     #[command(subcommand)]
-    Child(RecordCommand<ChildFields>),
+    Child(ChildCommand),
     /// Mentors and candidates.
     #[command(subcommand)]
     Mentor(RecordCommand<MentorFields>),
@@ -242,6 +242,30 @@ pub enum RecordCommand<F: Args> {
         id: String,
         #[command(flatten)]
         reason: ReasonArg,
+    },
+}
+
+/// The record subcommands of children, and closing a child's case.
+// Parsed once per run: the size of a variant does not matter, and a Box would only move the
+// same lint onto `Command`, whose other record variants are as large.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum ChildCommand {
+    #[command(flatten)]
+    Record(RecordCommand<ChildFields>),
+    /// Close a child's case (знято з обліку): the service ended for them. Refused while an
+    /// agreement of theirs is open.
+    Close {
+        id: String,
+        #[command(flatten)]
+        date: DateArg,
+        /// Why the case closes (e.g. family_reunification, adoption, family_placement,
+        /// child_turned_18, education_finished, moved_away, death, other).
+        #[arg(long, value_name = "REASON", required = true, value_parser = codes::<ClosureReason>())]
+        reason: ClosureReason,
+        /// A note stored with the closure.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
     },
 }
 
@@ -407,7 +431,8 @@ pub enum AgreementCommand {
     /// Record a party's signature; the agreement becomes active with the last one required.
     Sign {
         id: String,
-        /// The party signing (legal_representative: 2026 rules).
+        /// The party signing: centre, institution, mentor, legal_representative (2026 rules, a
+        /// minor) or young_person (18 or more).
         #[arg(long, value_name = "PARTY", value_parser = codes::<Party>())]
         party: Party,
         #[command(flatten)]
@@ -438,12 +463,14 @@ pub enum AgreementCommand {
         #[command(flatten)]
         reason: ReasonArg,
     },
-    /// Re-conclude the agreement with the child's new institution.
+    /// Re-conclude the agreement as a new act: a new proposed agreement (prints its ID) with the
+    /// child's new institution, or the same one for a further term; the old one runs until the
+    /// new one is signed, then closes as `reconcluded`.
     Renew {
         id: String,
-        /// The new institution.
-        #[arg(long, value_name = "ID", required = true)]
-        institution: String,
+        /// The new institution (default: the same, for a further term).
+        #[arg(long, value_name = "ID")]
+        institution: Option<String>,
         #[command(flatten)]
         date: DateArg,
         /// Why (stored in the agreement and the commit).

@@ -148,6 +148,21 @@ mod tests {
 /// a problem. The presentation layer (`i18n`) says it in the user's language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
+    /// `check`: the child's institution is not their active agreement's.
+    InstitutionDiffers {
+        child_institution: String,
+        child: String,
+        institution: String,
+    },
+    /// `check`: an agreement still running past its planned end.
+    PastTerm {
+        ends_on: String,
+    },
+    /// `check`: suspended for long without a decision.
+    SuspensionUndecided {
+        since: String,
+        days: i64,
+    },
     /// An active agreement's centre check-in was due by `due` (the last one, if any).
     CheckinOverdue {
         due: Date,

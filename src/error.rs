@@ -111,6 +111,32 @@ impl std::error::Error for Error {
 /// The presentation layer (`i18n`) says it in the user's language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
+    AdultSignsForThemselves {
+        id: String,
+        child: String,
+        age: i32,
+    },
+    RenewalPending {
+        id: String,
+        renewal: String,
+    },
+    SuspendedNoMentoring {
+        id: String,
+        kind: &'static str,
+    },
+    ContactAfterTerm {
+        id: String,
+        kind: &'static str,
+        ends_on: String,
+    },
+    ChildAlreadyClosed {
+        child: String,
+        date: String,
+    },
+    ChildHasOpenAgreements {
+        child: String,
+        agreements: String,
+    },
     /// A problem a file or a value has, refused as an error (a date out of order, a bad ID).
     Problem(Problem),
     /// `path` could not be read.

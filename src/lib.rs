@@ -51,7 +51,12 @@ pub fn run(cli: Cli) -> Result<u8> {
             output::emit(&String::from_utf8_lossy(&out))?;
             Ok(0)
         }
-        Command::Child(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Child, command),
+        Command::Child(crate::cli::ChildCommand::Record(command)) => {
+            cmd::record::run(&Ctx::resolve(global)?, Kind::Child, command)
+        }
+        Command::Child(crate::cli::ChildCommand::Close { id, date, reason, note }) => {
+            cmd::record::close_child(&Ctx::resolve(global)?, &id, date.date, reason, note.as_deref())
+        }
         Command::Mentor(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Mentor, command),
         Command::Institution(command) => cmd::record::run(&Ctx::resolve(global)?, Kind::Institution, command),
         Command::Agreement(command) => cmd::agreement::run(&Ctx::resolve(global)?, command),

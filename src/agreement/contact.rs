@@ -11,6 +11,7 @@ use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, ConsentParty, ContactKind};
 use crate::registry::edit::toml_date;
 use crate::registry::session::{Change, Session};
+use crate::error::Failure;
 
 /// One contact as the coordinator reports it.
 pub struct NewContact<'a> {
@@ -42,8 +43,26 @@ pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) 
     let _lock = session.lock()?;
     let mut open = open(session, id)?;
     let a = &open.agreement;
-    require_status(a, &[AgreementStatus::Active], "contact add")?;
+    // During a suspension the centre's visits and check-ins are exactly what must be
+    // documented; the mentor's meetings and outings are what the suspension stops.
+    if new.kind.is_mentoring() {
+        if a.status == AgreementStatus::Suspended {
+            return Err(Failure::SuspendedNoMentoring { id: a.id.clone(), kind: new.kind.as_str() }.into());
+        }
+        require_status(a, &[AgreementStatus::Active], "contact add")?;
+    } else {
+        require_status(a, &[AgreementStatus::Active, AgreementStatus::Suspended], "contact add")?;
+    }
     check_date(new.date, session.today, a.signed_on.map(|s| ("signed_on", s)))?;
+    // Past the planned end there is no term to mentor in: close the agreement or extend it.
+    if let Some(ends_on) = a.ends_on.filter(|end| new.kind.is_mentoring() && new.date > *end) {
+        return Err(Failure::ContactAfterTerm {
+            id: a.id.clone(),
+            kind: new.kind.as_str(),
+            ends_on: ends_on.to_string(),
+        }
+        .into());
+    }
 
     let mut entry = Table::new();
     entry.insert("date", value(toml_date(new.date)));

@@ -262,7 +262,9 @@ fn context(
 
     let young_person = is_young_person(agreement, config, child.birth_date);
     root["young_person"] = json!(young_person);
-    let required = &config.rules.params(agreement.regime).required_signatures;
+    // The agreement's own parties where written (#12: `young_person` among them), else the
+    // regime's.
+    let required = &super::required_parties(agreement, config);
     // An adult signs for themselves: the representative's place (and signature date) is theirs,
     // and under a regime without a representative they still sign as a party.
     let mut parties_list: Vec<serde_json::Value> = required
@@ -275,7 +277,10 @@ fn context(
             json!({"role": role, "signed_on": agreement.signatures.get(*party).map(|d| d.to_string())})
         })
         .collect();
-    if young_person && !required.contains(&Party::LegalRepresentative) {
+    if young_person
+        && !required.contains(&Party::LegalRepresentative)
+        && !required.contains(&Party::YoungPerson)
+    {
         parties_list.push(json!({"role": "young_person", "signed_on": null}));
     }
     root["copies"] = json!(parties_list.len());
@@ -431,7 +436,7 @@ pub fn missing_particulars(registry: &Registry, agreement: &Agreement) -> Vec<Mi
             need(decision.date.is_some(), path.clone(), "status_decision.date");
             need(decision.number.is_some(), path.clone(), "status_decision.number");
         }
-        let required = &registry.config.rules.params(agreement.regime).required_signatures;
+        let required = &super::required_parties(agreement, &registry.config);
         let adult = is_young_person(agreement, &registry.config, child.birth_date);
         if required.contains(&Party::LegalRepresentative) && !adult {
             let consent = &child.consent;

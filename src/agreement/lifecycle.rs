@@ -108,6 +108,37 @@ impl Open {
         }
     }
 
+    /// As `finish`, writing `also` (another record's file and text, already validated) in the
+    /// same commit: a re-conclusion and the agreement it closes are one change.
+    fn finish_with(
+        self,
+        session: &Session,
+        noun: &'static str,
+        action: &'static str,
+        reason: Option<&str>,
+        also: Option<(String, String)>,
+    ) -> Result<Change> {
+        let Some((other_rel, other_text)) = also else {
+            return self.finish(session, noun, action, reason);
+        };
+        let text = self.doc.to_string();
+        let id = self.agreement.id.clone();
+        let warnings = validate(session, Kind::Agreement, &id, &self.rel, &text)?;
+        let mut transaction = crate::registry::write::Transaction::default();
+        transaction.write(self.rel.clone(), text.clone());
+        transaction.write(other_rel, other_text);
+        let message = session.commit_message(noun, action, &id, reason);
+        let outcome = transaction.apply(&session.root, message.as_ref())?;
+        Ok(Change {
+            id,
+            rel: self.rel,
+            text: Some(text),
+            warnings,
+            summary: message.as_ref().map(crate::registry::write::CommitMessage::summary),
+            outcome,
+        })
+    }
+
     /// Validates and writes the file and commits it as `<noun> <action> <id>`.
     pub fn finish(
         self,
@@ -135,8 +166,15 @@ pub(super) fn table_of(entries: &[(&str, Option<toml_edit::Value>)]) -> Table {
 
 /// What a signature did: made the agreement active, or left it waiting for other parties.
 pub enum Signed {
-    Active { signed_on: Date },
-    Waiting { party: Party, waiting: Vec<Party> },
+    /// Active from `signed_on`; `replaced` is the agreement it re-concluded, now closed.
+    Active {
+        signed_on: Date,
+        replaced: Option<String>,
+    },
+    Waiting {
+        party: Party,
+        waiting: Vec<Party>,
+    },
 }
 
 pub fn sign(
@@ -150,15 +188,6 @@ pub fn sign(
     let mut open = open(session, id)?;
     let a = &open.agreement;
     require_status(a, &[Proposed], "agreement sign")?;
-    let required = &session.config.rules.params(a.regime).required_signatures;
-    if !required.contains(&party) {
-        return Err(Failure::PartyNotRequired {
-            party: party.as_str(),
-            regime: a.regime.as_str(),
-            required: required.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
-        }
-        .into());
-    }
     if let Some(signed) = a.signatures.get(party) {
         return Err(Failure::PartyAlreadySigned {
             id: a.id.clone(),
@@ -169,9 +198,34 @@ pub fn sign(
     }
     check_date(date, session.today, Some(("proposed_on", a.proposed_on)))?;
     let parties = Parties::of(&session.root, a)?;
-    require_eligible(&session.root, &session.config, &parties, a.regime, date, Some(&a.id), false)?;
+    // A contract follows the law in force on the day it is concluded (Civil Code art. 5): the
+    // regime and the parties are those of the latest signature, whatever the proposal date.
+    let concluded =
+        Party::ALL.iter().filter_map(|p| a.signatures.get(*p)).chain([date]).max().unwrap_or(date);
+    let regime = session.config.rules.regime_on(concluded);
+    let required = super::parties_for(&parties.child, &session.config, regime, concluded);
+    if !required.contains(&party) {
+        let age = crate::record::date::age_on(parties.child.birth_date, concluded);
+        let adult = age >= session.config.rules.params(regime).max_child_age;
+        if adult && party == Party::LegalRepresentative {
+            return Err(Failure::AdultSignsForThemselves { id: a.id.clone(), child: a.child.clone(), age }.into());
+        }
+        return Err(Failure::PartyNotRequired {
+            party: party.as_str(),
+            regime: regime.as_str(),
+            required: required.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+        }
+        .into());
+    }
+    require_eligible(&session.root, &session.config, &parties, regime, date, Some(&a.id), false)?;
 
     open.table("signatures").insert(party.as_str(), value(toml_date(date)));
+    if regime != open.agreement.regime {
+        open.doc["regime"] = value(regime.as_str());
+        open.agreement.regime = regime;
+    }
+    let signers: toml_edit::Array = required.iter().map(|p| p.as_str()).collect();
+    open.doc["parties"] = value(signers);
     open.refresh_ends_on(session, &parties);
     let now = open.current()?;
     let waiting = missing_signatures(&now, &session.config);
@@ -181,9 +235,14 @@ pub fn sign(
         open.set_date("signed_on", signed_on);
     }
     open.stamp(session, &parties)?;
-    let change = open.finish(session, "agreement", "sign", reason)?;
+    let replaced = match activated {
+        Some(signed_on) => close_renewed(session, &now, signed_on)?,
+        None => None,
+    };
+    let closed_old = replaced.as_ref().and(now.renews.clone());
+    let change = open.finish_with(session, "agreement", "sign", reason, replaced)?;
     let signed = match activated {
-        Some(signed_on) => Signed::Active { signed_on },
+        Some(signed_on) => Signed::Active { signed_on, replaced: closed_old },
         None => Signed::Waiting { party, waiting },
     };
     Ok((change, signed))
@@ -205,13 +264,55 @@ pub fn activate(session: &Session, id: &str, reason: Option<&str>) -> Result<(Ch
     };
     check_date(signed_on, session.today, Some(("proposed_on", a.proposed_on)))?;
     let parties = Parties::of(&session.root, a)?;
-    require_eligible(&session.root, &session.config, &parties, a.regime, signed_on, Some(&a.id), false)?;
+    // The regime of the day of conclusion; its parties must all have signed.
+    let regime = session.config.rules.regime_on(signed_on);
+    let required = super::parties_for(&parties.child, &session.config, regime, signed_on);
+    let unsigned: Vec<&str> =
+        required.iter().filter(|p| a.signatures.get(**p).is_none()).map(|p| p.as_str()).collect();
+    if !unsigned.is_empty() {
+        return Err(Failure::SignaturesMissing { id: a.id.clone(), parties: unsigned.join(", ") }.into());
+    }
+    require_eligible(&session.root, &session.config, &parties, regime, signed_on, Some(&a.id), false)?;
+    if regime != a.regime {
+        open.doc["regime"] = value(regime.as_str());
+        open.agreement.regime = regime;
+    }
+    let signers: toml_edit::Array = required.iter().map(|p| p.as_str()).collect();
+    open.doc["parties"] = value(signers);
     open.doc["status"] = value(Active.as_str());
     open.set_date("signed_on", signed_on);
     open.refresh_ends_on(session, &parties);
     open.stamp(session, &parties)?;
-    let change = open.finish(session, "agreement", "activate", reason)?;
+    let now = open.current()?;
+    let replaced = close_renewed(session, &now, signed_on)?;
+    let change = open.finish_with(session, "agreement", "activate", reason, replaced)?;
     Ok((change, signed_on))
+}
+
+/// The agreement a newly active re-conclusion replaces, closed as `reconcluded` on the day
+/// the new one takes effect: its file and new text, validated, for the same commit. `None`
+/// when `new` renews nothing or the old one is closed already.
+fn close_renewed(session: &Session, new: &Agreement, signed_on: Date) -> Result<Option<(String, String)>> {
+    let Some(old_id) = new.renews.as_deref() else { return Ok(None) };
+    let mut old = open(session, old_id)?;
+    if !old.agreement.status.is_open() {
+        return Ok(None);
+    }
+    let since =
+        old.agreement.signed_on.map_or(("proposed_on", old.agreement.proposed_on), |s| ("signed_on", s));
+    check_date(signed_on, session.today, Some(since))?;
+    old.doc["status"] = value(AgreementStatus::Closed.as_str());
+    let note = format!("{} → {}", old.agreement.id, new.id);
+    let mut table = table_of(&[
+        ("date", Some(toml_date(signed_on).into())),
+        ("reason", Some(ClosureReason::Reconcluded.as_str().into())),
+        ("note", Some(note.into())),
+    ]);
+    table.set_implicit(false);
+    old.doc.insert("closure", Item::Table(table));
+    let text = old.doc.to_string();
+    validate(session, Kind::Agreement, &old.agreement.id, &old.rel, &text)?;
+    Ok(Some((old.rel, text)))
 }
 
 /// The earliest date the next event of an active agreement may have: its signing, or the end
@@ -257,44 +358,65 @@ pub fn resume(session: &Session, id: &str, date: Date, reason: Option<&str>) -> 
     open.finish(session, "agreement", "resume", reason)
 }
 
-/// Re-concludes the agreement with another institution (the child moved).
+/// Re-concludes agreement `id` as a new act: a new *proposed* agreement for the same child and
+/// mentor with `institution` (the child moved), or the same institution for a further term
+/// (studies continue), referring to the old one (`renews`), with no signatures. The old one
+/// is not touched: it runs until the new one becomes active, and closes then as
+/// `reconcluded`. Returns the change (the new agreement's ID).
 pub fn renew(
     session: &Session,
     id: &str,
-    institution: &str,
+    institution: Option<&str>,
     date: Date,
     reason: Option<&str>,
 ) -> Result<Change> {
-    let institution = checked_id(institution)?;
+    let institution = institution.map(checked_id).transpose()?;
     let _lock = session.lock()?;
-    let mut open = open(session, id)?;
-    let a = &open.agreement;
+    let old = open(session, id)?;
+    let a = &old.agreement;
     require_status(a, &[Active, Suspended], "agreement renew")?;
-    if a.institution == institution {
-        return Err(
-            Failure::SameInstitution { id: a.id.clone(), institution: institution.to_string() }.into()
-        );
+    if institution == Some(a.institution.as_str()) {
+        return Err(Failure::SameInstitution { id: a.id.clone(), institution: a.institution.clone() }.into());
     }
+    if let Some(pending) = pending_renewal(session, &a.id) {
+        return Err(Failure::RenewalPending { id: a.id.clone(), renewal: pending }.into());
+    }
+    let institution = institution.unwrap_or(&a.institution);
     registry::read_record::<Institution>(&session.root, Kind::Institution, institution)?;
-    let last_renewal = a.renewals.iter().map(|r| r.date).max();
-    let since = match (running_since(a), last_renewal) {
-        ((_, start), Some(renewed)) if renewed > start => ("renewals.date", renewed),
-        (since, _) => since,
-    };
-    check_date(date, session.today, Some(since))?;
+    check_date(date, session.today, Some(running_since(a)))?;
     let parties = Parties::load(&session.root, &a.child, &a.mentor, institution)?;
-    require_eligible(&session.root, &session.config, &parties, a.regime, date, Some(&a.id), false)?;
-    let entry = table_of(&[
-        ("date", Some(toml_date(date).into())),
-        ("from_institution", Some(a.institution.as_str().into())),
-        ("to_institution", Some(institution.into())),
-        ("reason", reason.map(str::trim).filter(|r| !r.is_empty()).map(Into::into)),
-    ]);
-    open.push("renewals", entry);
-    open.doc["institution"] = value(institution);
-    // The re-concluded agreement is the text now in force: its provenance replaces the old.
-    open.stamp(session, &parties)?;
-    open.finish(session, "agreement", "renew", reason)
+    let regime = session.config.rules.regime_on(date);
+    // Not a new match: the child and mentor are in this very agreement.
+    require_eligible(&session.root, &session.config, &parties, regime, date, Some(&a.id), false)?;
+    let mut proposed =
+        super::proposed_text(&session.root, &session.config, &parties, regime, date, None, Some(&a.id));
+    // The agreed monthly hours carry over; the parties may change them before signing.
+    if let Some(hours) = a.hours_per_month {
+        let mut doc: DocumentMut = proposed.text.parse().expect("a document just written");
+        doc["hours_per_month"] = value(hours.hours());
+        proposed.text = doc.to_string();
+    }
+    let warnings = validate(session, Kind::Agreement, &proposed.id, &proposed.rel, &proposed.text)?;
+    session.write_record(proposed.rel, proposed.text, warnings, ("agreement", "renew"), &proposed.id, reason)
+}
+
+/// An open agreement that re-concludes `id`, if one was already proposed.
+fn pending_renewal(session: &Session, id: &str) -> Option<String> {
+    let (files, _) = registry::list_files(&session.root, Kind::Agreement);
+    let quoted = format!("\"{id}\"");
+    files
+        .iter()
+        .filter_map(|(stem, path)| Some((stem, std::fs::read_to_string(path).ok()?)))
+        .filter(|(_, text)| text.contains(&quoted))
+        .filter_map(|(stem, text)| Some((stem, toml::from_str::<toml::Table>(&text).ok()?)))
+        .find(|(_, t)| {
+            t.get("renews").and_then(|v| v.as_str()) == Some(id)
+                && t.get("status")
+                    .and_then(|v| v.as_str())
+                    .and_then(AgreementStatus::parse)
+                    .is_some_and(AgreementStatus::is_open)
+        })
+        .map(|(stem, _)| stem.clone())
 }
 
 /// How an agreement ends.
@@ -323,6 +445,36 @@ pub fn close(session: &Session, id: &str, closure: &Closure) -> Result<Change> {
     table.set_implicit(false);
     open.doc.insert("closure", Item::Table(table));
     open.finish(session, "agreement", "close", Some(code.as_str()))
+}
+
+/// Closes the case of child `id` (знято з обліку): the service ended for them. Refused while
+/// an agreement of theirs is open (naming it) and when the case is closed already.
+pub fn close_child(session: &Session, id: &str, closure: &Closure) -> Result<Change> {
+    let id = checked_id(id)?;
+    let _lock = session.lock()?;
+    let (child, _) = registry::read_record::<crate::record::Child>(&session.root, Kind::Child, id)?;
+    if let Some(closed) = &child.closed {
+        return Err(Failure::ChildAlreadyClosed { child: id.to_string(), date: closed.date.to_string() }.into());
+    }
+    let open_ids = super::open_agreement_ids(&session.root, "child", id, None);
+    if !open_ids.is_empty() {
+        return Err(
+            Failure::ChildHasOpenAgreements { child: id.to_string(), agreements: open_ids.join(", ") }.into()
+        );
+    }
+    check_date(closure.date, session.today, Some(("registered_on", child.registered_on)))?;
+    let (_, mut doc) = read_document(&session.root, Kind::Child, id)?;
+    let mut table = table_of(&[
+        ("date", Some(toml_date(closure.date).into())),
+        ("reason", Some(closure.reason.as_str().into())),
+        ("note", closure.note.map(str::trim).filter(|n| !n.is_empty()).map(Into::into)),
+    ]);
+    table.set_implicit(false);
+    doc.insert("closed", Item::Table(table));
+    let rel = format!("{}/{id}.toml", Kind::Child.dir());
+    let text = doc.to_string();
+    let warnings = validate(session, Kind::Child, id, &rel, &text)?;
+    session.write_record(rel, text, warnings, ("child", "close"), id, Some(closure.reason.as_str()))
 }
 
 /// Whether the records behind a signed agreement are still what was signed.

@@ -44,20 +44,73 @@ impl Parties {
 /// Open (proposed, active, suspended) agreements whose `field` (`child` or `mentor`) is `id`,
 /// other than `except`. Only files mentioning `"id"` are parsed, as `check::referrers` does.
 pub fn open_agreements(root: &Path, field: &str, id: &str, except: Option<&str>) -> usize {
+    open_agreement_ids(root, field, id, except).len()
+}
+
+/// The IDs of the open agreements `open_agreements` counts, in order.
+pub fn open_agreement_ids(root: &Path, field: &str, id: &str, except: Option<&str>) -> Vec<String> {
     let quoted = format!("\"{id}\"");
     let (files, _) = list_files(root, Kind::Agreement);
-    files
+    let open = files
         .iter()
         .filter(|(stem, _)| Some(stem.as_str()) != except)
-        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
-        .filter(|text| text.contains(&quoted))
-        .filter_map(|text| toml::from_str::<toml::Table>(&text).ok())
-        .filter(|table| table.get(field).and_then(|v| v.as_str()) == Some(id))
-        .filter(|table| {
+        .filter_map(|(stem, path)| Some((stem, std::fs::read_to_string(path).ok()?)))
+        .filter(|(_, text)| text.contains(&quoted))
+        .filter_map(|(stem, text)| Some((stem, toml::from_str::<toml::Table>(&text).ok()?)))
+        .filter(|(_, table)| table.get(field).and_then(|v| v.as_str()) == Some(id))
+        .filter(|(_, table)| {
             let status = table.get("status").and_then(|v| v.as_str()).and_then(AgreementStatus::parse);
             status.is_some_and(AgreementStatus::is_open)
         })
-        .count()
+        .collect::<Vec<_>>();
+    // A proposed re-conclusion of an agreement still open is the same match, not another one.
+    let ids: Vec<&str> = open.iter().map(|(stem, _)| stem.as_str()).collect();
+    open.iter()
+        .filter(|(_, table)| {
+            let proposed = table.get("status").and_then(|v| v.as_str()) == Some("proposed");
+            let renews = table.get("renews").and_then(|v| v.as_str());
+            !(proposed && renews.is_some_and(|old| ids.contains(&old)))
+        })
+        .map(|(stem, _)| (*stem).clone())
+        .collect()
+}
+
+/// Who must sign an agreement for `child` concluded on `on` under `regime` (`[rules.<r>]`):
+/// the regime's `required_signatures`; for a young person of 18 or more, `young_person`
+/// instead of `legal_representative` (an adult has full capacity and no legal
+/// representative), or added where the regime asks none, if `young_person_signs`; without
+/// `institution` where the child lives in a family and `institution_optional_in_family`.
+pub fn parties_for(child: &Child, config: &Config, regime: Regime, on: Date) -> Vec<Party> {
+    let params = config.rules.params(regime);
+    let adult = crate::record::date::age_on(child.birth_date, on) >= params.max_child_age;
+    let mut parties: Vec<Party> = params
+        .required_signatures
+        .iter()
+        .copied()
+        .filter(|p| !(adult && *p == Party::LegalRepresentative))
+        .filter(|p| {
+            !(*p == Party::Institution
+                && params.institution_optional_in_family
+                && child.placement.is_family())
+        })
+        .collect();
+    if adult && params.young_person_signs && !parties.contains(&Party::YoungPerson) {
+        parties.push(Party::YoungPerson);
+    }
+    if !adult {
+        parties.retain(|p| *p != Party::YoungPerson);
+    }
+    parties
+}
+
+/// The parties that must sign `agreement`: its own `parties`, else (older files) its
+/// regime's `required_signatures`.
+pub fn required_parties(agreement: &Agreement, config: &Config) -> Vec<Party> {
+    if agreement.parties.is_empty() {
+        config.rules.params(agreement.regime).required_signatures.clone()
+    } else {
+        agreement.parties.clone()
+    }
 }
 
 /// Refuses a transition that would start or continue mentoring for a child or mentor who is
@@ -120,25 +173,15 @@ pub fn check_date(date: Date, today: Date, earliest: Option<(&str, Date)>) -> Re
 
 /// The parties the agreement's regime requires that have not signed yet.
 pub fn missing_signatures(agreement: &Agreement, config: &Config) -> Vec<Party> {
-    config
-        .rules
-        .params(agreement.regime)
-        .required_signatures
-        .iter()
-        .copied()
+    required_parties(agreement, config)
+        .into_iter()
         .filter(|party| agreement.signatures.get(*party).is_none())
         .collect()
 }
 
 /// The date the last required signature was given (`signed_on` once all are in).
 pub fn last_signature(agreement: &Agreement, config: &Config) -> Option<Date> {
-    config
-        .rules
-        .params(agreement.regime)
-        .required_signatures
-        .iter()
-        .filter_map(|p| agreement.signatures.get(*p))
-        .max()
+    required_parties(agreement, config).iter().filter_map(|p| agreement.signatures.get(*p)).max()
 }
 
 /// Refuses anything but `expected` statuses, saying what the agreement is now.
@@ -197,23 +240,43 @@ pub fn propose(root: &Path, config: &Config, today: Date, proposal: &Proposal) -
     let parties = Parties::load(root, proposal.child, proposal.mentor, &institution)?;
     let regime = config.rules.regime_on(proposal.date);
     require_eligible(root, config, &parties, regime, proposal.date, None, true)?;
+    Ok(proposed_text(root, config, &parties, regime, proposal.date, proposal.number, None))
+}
+
+/// The text of a new `proposed` agreement between `parties` on `date` under `regime`, with
+/// the parties who must sign and, for a re-conclusion, the agreement it `renews`.
+pub fn proposed_text(
+    root: &Path,
+    config: &Config,
+    parties: &Parties,
+    regime: Regime,
+    date: Date,
+    number: Option<&str>,
+    renews: Option<&str>,
+) -> Proposed {
     let id = registry::ids::next_id(root, Kind::Agreement);
     let ends_on = crate::rules::ends_on(&parties.child, config.rules.params(regime));
+    let signers: toml_edit::Array =
+        parties_for(&parties.child, config, regime, date).iter().map(|p| p.as_str()).collect();
 
     let mut doc = toml_edit::DocumentMut::new();
     doc["id"] = toml_edit::value(id.as_str());
-    if let Some(number) = proposal.number.map(str::trim).filter(|n| !n.is_empty()) {
+    if let Some(number) = number.map(str::trim).filter(|n| !n.is_empty()) {
         doc["number"] = toml_edit::value(number);
     }
     doc["child"] = toml_edit::value(parties.child.id.as_str());
     doc["mentor"] = toml_edit::value(parties.mentor.id.as_str());
     doc["institution"] = toml_edit::value(parties.institution.id.as_str());
+    if let Some(renews) = renews {
+        doc["renews"] = toml_edit::value(renews);
+    }
     doc["regime"] = toml_edit::value(regime.as_str());
+    doc["parties"] = toml_edit::value(signers);
     doc["status"] = toml_edit::value(AgreementStatus::Proposed.as_str());
-    doc["proposed_on"] = toml_edit::value(registry::edit::toml_date(proposal.date));
+    doc["proposed_on"] = toml_edit::value(registry::edit::toml_date(date));
     doc["ends_on"] = toml_edit::value(registry::edit::toml_date(ends_on));
     let rel = format!("{}/{id}.toml", Kind::Agreement.dir());
-    Ok(Proposed { id, rel, text: doc.to_string() })
+    Proposed { id, rel, text: doc.to_string() }
 }
 
 #[cfg(test)]

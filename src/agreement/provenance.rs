@@ -32,7 +32,7 @@ pub fn snapshot(agreement: &Agreement, parties: &Parties, config: &Config) -> Sn
     let goals: Vec<&str> =
         GoalArea::ALL.iter().filter(|g| child.goal_areas.contains(g)).map(|g| g.as_str()).collect();
     let parties_required: Vec<&str> =
-        config.rules.params(agreement.regime).required_signatures.iter().map(|p| p.as_str()).collect();
+        super::required_parties(agreement, config).iter().map(|p| p.as_str()).collect();
     let fields: Vec<(&str, Value)> = vec![
         ("agreement.id", json!(agreement.id)),
         ("agreement.number", json!(agreement.number)),

@@ -463,6 +463,9 @@ pub fn check_agreement(
     reference(&mut findings, "child", Kind::Child, &agreement.child, "", 0);
     reference(&mut findings, "mentor", Kind::Mentor, &agreement.mentor, "", 0);
     reference(&mut findings, "institution", Kind::Institution, &agreement.institution, "", 0);
+    if let Some(renews) = &agreement.renews {
+        reference(&mut findings, "renews", Kind::Agreement, renews, "", 0);
+    }
     for (index, renewal) in agreement.renewals.iter().enumerate() {
         reference(
             &mut findings,
@@ -491,6 +494,7 @@ pub fn check_agreement(
                 Party::Institution => "signatures.institution",
                 Party::Mentor => "signatures.mentor",
                 Party::LegalRepresentative => "signatures.legal_representative",
+                Party::YoungPerson => "signatures.young_person",
             };
             findings
                 .extend(date_order(path, date, "proposed_on", proposed).map(|f| f.in_table("signatures", 0)));
@@ -500,7 +504,12 @@ pub fn check_agreement(
     if let Some(signed) = agreement.signed_on {
         findings.extend(date_order("signed_on", signed, "proposed_on", proposed));
         findings.extend(not_future("signed_on", Some(signed), today, Severity::Warning));
-        let required = &config.rules.params(agreement.regime).required_signatures;
+        // The agreement's own `parties` where written (#12), else its regime's list.
+        let required = if agreement.parties.is_empty() {
+            &config.rules.params(agreement.regime).required_signatures
+        } else {
+            &agreement.parties
+        };
         if required.iter().any(|party| agreement.signatures.get(*party).is_none()) {
             findings.push(Finding::warning(
                 "agreement.signatures",
@@ -530,7 +539,8 @@ pub fn check_agreement(
         );
         findings.extend(not_future("closure.date", Some(closure.date), today, Severity::Warning));
     }
-    let expected = config.rules.regime_on(proposed);
+    // The regime of the day of conclusion (the last signature), else of the proposal (#12).
+    let expected = config.rules.regime_on(agreement.signed_on.unwrap_or(proposed));
     if expected != agreement.regime {
         findings.push(Finding::warning(
             "agreement.regime",
@@ -677,7 +687,12 @@ fn person_hash(surname: &str, given: &str, birth: Date) -> u64 {
 fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
     let mut by_child: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut by_mentor: HashMap<&str, usize> = HashMap::new();
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
+    let open = |id: &str| registry.agreements.iter().any(|a| a.id == id && a.status.is_open());
+    // A proposed re-conclusion (#12) of an agreement still open is the same match.
+    let pending_renewal = |a: &crate::record::Agreement| {
+        a.status == crate::record::enums::AgreementStatus::Proposed && a.renews.as_deref().is_some_and(open)
+    };
+    for agreement in registry.agreements.iter().filter(|a| a.status.is_open() && !pending_renewal(a)) {
         by_child.entry(&agreement.child).or_default().push(&agreement.id);
         *by_mentor.entry(&agreement.mentor).or_default() += 1;
     }
@@ -825,9 +840,57 @@ pub fn referrers(root: &Path, kind: Kind, id: &str) -> Vec<String> {
                     })
             });
         }
-        Kind::Agreement => {}
+        Kind::Agreement => scan(Kind::Agreement, &|t| is(t, "renews")),
     }
     out
+}
+
+/// What the agreement's life makes visible (#12): the child now with another institution
+/// than the running agreement's, an agreement past its planned end, a suspension longer than
+/// `suspension_decision_days` without a decision.
+fn lifecycle_warnings(
+    registry: &Registry,
+    agreement: &crate::record::Agreement,
+    today: Date,
+) -> Vec<Finding> {
+    use crate::record::enums::AgreementStatus;
+    let mut found = Vec::new();
+    if agreement.status == AgreementStatus::Proposed {
+        return found;
+    }
+    if let Some(child) = registry.child(&agreement.child)
+        && let Some(institution) = child.institution.as_ref().filter(|i| **i != agreement.institution)
+    {
+        found.push(Finding::warning(
+            "agreement.institution_differs",
+            "institution",
+            Problem::InstitutionDiffers {
+                child_institution: institution.clone(),
+                child: child.id.clone(),
+                institution: agreement.institution.clone(),
+            },
+        ));
+    }
+    if let Some(ends_on) = agreement.ends_on.filter(|end| *end < today) {
+        found.push(Finding::warning(
+            "agreement.past_term",
+            "ends_on",
+            Problem::PastTerm { ends_on: ends_on.to_string() },
+        ));
+    }
+    let limit = i64::from(registry.config.monitoring.suspension_decision_days);
+    if agreement.status == AgreementStatus::Suspended
+        && let Some(since) =
+            agreement.suspensions.iter().filter(|s| s.resumed_on.is_none()).map(|s| s.date).max()
+        && (today - since).num_days() > limit
+    {
+        found.push(Finding::warning(
+            "agreement.suspension_undecided",
+            "status",
+            Problem::SuspensionUndecided { since: since.to_string(), days: (today - since).num_days() },
+        ));
+    }
+    found
 }
 
 /// Domain assertions through the eligibility engine: an open agreement whose child or mentor
@@ -874,6 +937,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                 rules::mentor_verdict(mentor, rules_config, regime, today, others, false),
             );
         }
+        found.extend(lifecycle_warnings(registry, agreement, today));
         if !found.is_empty() {
             findings.push((format!("agreements/{}.toml", agreement.id), found));
         }

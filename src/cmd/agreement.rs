@@ -37,8 +37,12 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
             let (change, signed) = lifecycle::sign(s, &id, party, date, reason.reason.as_deref())?;
             ctx.report(&change);
             match signed {
-                Signed::Active { signed_on } => {
-                    ctx.note(Msg::AgreementActive { id: change.id, date: signed_on.to_string() })
+                Signed::Active { signed_on, replaced } => {
+                    let date = signed_on.to_string();
+                    ctx.note(Msg::AgreementActive { id: change.id.clone(), date: date.clone() });
+                    if let Some(old) = replaced {
+                        ctx.note(Msg::AgreementReconcluded { old, new: change.id, date });
+                    }
                 }
                 Signed::Waiting { party, waiting } => ctx.note(Msg::AgreementSigned {
                     id: change.id,
@@ -61,9 +65,11 @@ pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
             ctx.report(&lifecycle::resume(s, &id, date, reason.reason.as_deref())?);
         }
         C::Renew { id, institution, date, reason } => {
-            checked_id(&institution)?;
+            let institution = institution.as_deref().map(checked_id).transpose()?;
             let date = date.date.unwrap_or(ctx.today);
-            ctx.report(&lifecycle::renew(s, &id, &institution, date, reason.as_deref())?);
+            let change = lifecycle::renew(s, &id, institution, date, reason.as_deref())?;
+            ctx.report(&change);
+            output::emit(&format!("{}\n", change.id))?;
         }
         C::Close { id, date, reason, exit_interview, note } => {
             let date = date.date.unwrap_or(ctx.today);

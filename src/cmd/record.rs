@@ -96,6 +96,21 @@ pub fn run<F: AddFields + clap::Args>(ctx: &Ctx, kind: Kind, command: RecordComm
     }
 }
 
+/// `child close ID --reason R [--date D] [--note T]`: closes the child's case.
+pub fn close_child(
+    ctx: &Ctx,
+    id: &str,
+    date: Option<crate::record::date::Date>,
+    reason: crate::record::enums::ClosureReason,
+    note: Option<&str>,
+) -> Result<u8> {
+    let id = checked_id(id)?;
+    let date = date.unwrap_or(ctx.today);
+    let closure = crate::agreement::lifecycle::Closure { date, reason, exit_interview: false, note };
+    ctx.report(&crate::agreement::lifecycle::close_child(&ctx.session(), id, &closure)?);
+    Ok(0)
+}
+
 /// Kept for the commands that check an ID themselves (`history`, `eligibility`, `match`).
 pub use crate::registry::records::checked_id;
 

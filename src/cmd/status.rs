@@ -58,6 +58,10 @@ fn due_key(kind: DueKind) -> &'static str {
         DueKind::DocumentExpiring => "due_document_expiring",
         DueKind::MeetingsShort => "due_meetings_short",
         DueKind::ProposalUnsigned => "due_proposal_unsigned",
+        DueKind::MentorWithdrawn => "due_mentor_withdrawn",
+        DueKind::RegimeReview => "due_regime_review",
+        DueKind::SuspensionLong => "due_suspension_long",
+        DueKind::TermEnded => "due_term_ended",
     }
 }
 

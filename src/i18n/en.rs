@@ -70,6 +70,7 @@ pub fn text(msg: &Msg) -> String {
         // --- agreements and contacts ---
         AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
         AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
+        AgreementReconcluded { old, new, date } => format!("{old}: closed as `reconcluded` on {date}, replaced by {new}"),
         DocumentWritten { path } => format!("wrote {path}"),
         VerifyOk { id, hash } => format!("{id}: the records still produce the signed text (fingerprint {hash})"),
         VerifyChanged { id, signed, now } => format!("{id}: the records changed since signing (fingerprint then {signed}, now {now})"),
@@ -254,6 +255,9 @@ pub fn finding_text(finding: &Finding) -> String {
         ),
         ConsentGiven { date } => format!("the child consented on {date}"),
         ConsentMissing => "the child's consent is not recorded: record `consent.child`".to_string(),
+        CaseClosed { date, reason } => format!("the child's case was closed on {date} ({reason})"),
+        AdultNewAllowed { age } => format!("aged {age}: a young person may start a new agreement under these rules"),
+        AdultContinuationOnly { age } => format!("aged {age}: under these rules mentoring only continues past 18, a new agreement may not start"),
         LegalRepNotNeeded { age } => format!("aged {age}: an adult, no legal representative's consent needed"),
         LegalRepConsentGiven { date } => format!("the legal representative consented on {date}"),
         LegalRepConsentMissing => "the legal representative's consent is not recorded: record `consent.legal_representative`".to_string(),
@@ -314,6 +318,9 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
 pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
     use crate::diagnostic::Problem::*;
     match x {
+        InstitutionDiffers { child_institution, child, institution } => format!("child {child} is now with institution {child_institution}, but the running agreement is with {institution}: re-conclude it (`agreement renew --institution {child_institution}`)"),
+        PastTerm { ends_on } => format!("the agreement's term ended on {ends_on} and it still runs: close it or re-conclude it for a further term"),
+        SuspensionUndecided { since, days } => format!("suspended since {since} ({}) without a decision: resume or close it", en(*days, "day", "days")),
         CheckinOverdue { due, last: Some(last) } => {
             format!("centre check-in was due by {due}; the last one was on {last}")
         }
@@ -383,7 +390,7 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         ClosedWithoutClosure => "status is `closed` but the `[closure]` table is missing".to_string(),
         ClosureWithoutClosedStatus => "`[closure]` is present but status is not `closed`".to_string(),
         RegimeMismatch { regime, expected } => {
-            format!("regime `{regime}` but the agreement was proposed when `{expected}` applied")
+            format!("regime `{regime}` but `{expected}` applied when the agreement was concluded (or, unsigned, proposed)")
         }
 
         // --- eligibility (rules) ---
@@ -411,6 +418,12 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
+        AdultSignsForThemselves { id, child, age } => format!("the young person {child} of agreement {id} is {age}: an adult has full capacity and no legal representative, so `young_person` signs instead"),
+        RenewalPending { id, renewal } => format!("agreement {id} is already being re-concluded by {renewal}: sign it, or close it first"),
+        SuspendedNoMentoring { id, kind } => format!("agreement {id} is suspended: a `{kind}` with the mentor cannot take place; the centre's visits and check-ins (visit, checkin_child, checkin_mentor) are recorded"),
+        ContactAfterTerm { id, kind, ends_on } => format!("agreement {id} ended on {ends_on}: a `{kind}` after its term is refused; close the agreement or re-conclude it (`agreement renew {id}`) for a further term"),
+        ChildAlreadyClosed { child, date } => format!("the case of {child} was already closed on {date}"),
+        ChildHasOpenAgreements { child, agreements } => format!("the case of {child} cannot be closed while agreement {agreements} is open: close it first (`agreement close`)"),
         Problem(problem) => problem_text(problem),
         CannotRead { path } => format!("cannot read {path}"),
         CannotWrite { path } => format!("cannot write {path}"),

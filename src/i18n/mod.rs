@@ -142,6 +142,11 @@ pub enum Msg {
         id: String,
         date: String,
     },
+    AgreementReconcluded {
+        old: String,
+        new: String,
+        date: String,
+    },
     DocumentWritten {
         path: String,
     },

@@ -83,6 +83,7 @@ pub fn uk(msg: &ReportMsg) -> String {
             crate::report::people::ChildStage::Proposed => "запропоновано",
             crate::report::people::ChildStage::Active => "у договорі",
             crate::report::people::ChildStage::Suspended => "договір призупинено",
+            crate::report::people::ChildStage::Closed => "справу закрито",
         }
         .to_string(),
         MentorStage(stage) => match stage {
@@ -144,6 +145,7 @@ pub fn en(msg: &ReportMsg) -> String {
             crate::report::people::ChildStage::Proposed => "proposed",
             crate::report::people::ChildStage::Active => "in an agreement",
             crate::report::people::ChildStage::Suspended => "agreement suspended",
+            crate::report::people::ChildStage::Closed => "case closed",
         }
         .to_string(),
         MentorStage(stage) => stage.as_str().to_string(),
@@ -245,6 +247,10 @@ fn uk_due_kind(kind: DueKind) -> &'static str {
         DueKind::DocumentExpiring => "довідка спливає",
         DueKind::MeetingsShort => "замало зустрічей",
         DueKind::ProposalUnsigned => "пропозиція не підписана",
+        DueKind::MentorWithdrawn => "наставник вибув",
+        DueKind::RegimeReview => "договір за правилами 2017 року",
+        DueKind::SuspensionLong => "довге зупинення",
+        DueKind::TermEnded => "строк договору сплив",
     }
 }
 
@@ -256,6 +262,10 @@ fn en_due_kind(kind: DueKind) -> &'static str {
         DueKind::DocumentExpiring => "certificate expiring",
         DueKind::MeetingsShort => "too few meetings",
         DueKind::ProposalUnsigned => "proposal unsigned",
+        DueKind::MentorWithdrawn => "mentor withdrawn",
+        DueKind::RegimeReview => "2017-rules agreement",
+        DueKind::SuspensionLong => "long suspension",
+        DueKind::TermEnded => "term ended",
     }
 }
 
@@ -314,6 +324,19 @@ fn uk_due(item: &DueItem) -> String {
         Detail::ChildWaiting { since, days } => {
             format!("очікує наставника з {since}: {}", plural::uk(*days, "день", "дні", "днів"))
         }
+        Detail::TermEnded { child } => format!(
+            "строк договору (дитина {child}) сплив {due}: припиніть договір або укладіть новий на подальший строк"
+        ),
+        Detail::RegimeReview { regime } => format!(
+            "договір діє за правилами {regime} року, а з {due} діють правила 2026 року: перегляньте його"
+        ),
+        Detail::SuspensionLong { since, days } => format!(
+            "зупинено з {since} ({}) без рішення: поновіть або припиніть договір",
+            plural::uk(*days, "день", "дні", "днів")
+        ),
+        Detail::MentorWithdrawn { mentor, status } => format!(
+            "наставник {mentor} має статус `{status}`: вирішіть долю договору (інший наставник або припинення)"
+        ),
     }
 }
 
@@ -350,6 +373,19 @@ fn en_due(item: &DueItem) -> String {
         Detail::ChildWaiting { since, days } => {
             format!("waiting for a mentor since {since}: {}", plural::en(*days, "day", "days"))
         }
+        Detail::TermEnded { child } => format!(
+            "the term (child {child}) ended on {due}: close the agreement or conclude a new one for a further term"
+        ),
+        Detail::RegimeReview { regime } => {
+            format!("runs under the {regime} rules; the 2026 rules apply since {due}: review it")
+        }
+        Detail::SuspensionLong { since, days } => format!(
+            "suspended since {since} ({}) without a decision: resume or close",
+            plural::en(*days, "day", "days")
+        ),
+        Detail::MentorWithdrawn { mentor, status } => format!(
+            "mentor {mentor} is `{status}`: decide the agreement's future (another mentor or closure)"
+        ),
     }
 }
 

@@ -89,6 +89,7 @@ pub fn text(msg: &Msg) -> String {
             format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}")
         }
         AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
+        AgreementReconcluded { old, new, date } => format!("{old}: припинено {date} (`reconcluded`), його замінив {new}"),
         DocumentWritten { path } => format!("записано {path}"),
         VerifyOk { id, hash } => format!("{id}: записи й досі дають підписаний текст (відбиток {hash})"),
         VerifyChanged { id, signed, now } => {
@@ -331,6 +332,9 @@ pub fn finding_text(finding: &Finding) -> String {
         ),
         ConsentGiven { date } => format!("дитина дала згоду {date}"),
         ConsentMissing => "згоду дитини не внесено: внесіть `consent.child`".to_string(),
+        CaseClosed { date, reason } => format!("справу дитини закрито (знято з обліку) {date} ({reason})"),
+        AdultNewAllowed { age } => format!("вік {age}: молода особа може укласти новий договір за цими правилами"),
+        AdultContinuationOnly { age } => format!("вік {age}: за цими правилами наставництво після 18 років лише триває, новий договір не укладається"),
         LegalRepNotNeeded { age } => format!("вік {age}: повнолітня особа, згода законного представника не потрібна"),
         LegalRepConsentGiven { date } => format!("законний представник дав згоду {date}"),
         LegalRepConsentMissing => "згоду законного представника не внесено: внесіть `consent.legal_representative`".to_string(),
@@ -390,6 +394,9 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
 pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
     use crate::diagnostic::Problem::*;
     match x {
+        InstitutionDiffers { child_institution, child, institution } => format!("дитина {child} тепер у закладі {child_institution}, а чинний договір — із закладом {institution}: переукладіть його (`agreement renew --institution {child_institution}`)"),
+        PastTerm { ends_on } => format!("строк договору сплив {ends_on}, а договір досі діє: припиніть або переукладіть його на подальший строк"),
+        SuspensionUndecided { since, days } => format!("дію зупинено з {since} ({}) без рішення: поновіть або припиніть договір", uk(*days, "день", "дні", "днів")),
         CheckinOverdue { due, last: Some(last) } => {
             format!("перевірка центру мала бути до {due}; остання — {last}")
         }
@@ -460,7 +467,7 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         ClosedWithoutClosure => "статус `closed`, але бракує таблиці `[closure]`".to_string(),
         ClosureWithoutClosedStatus => "є таблиця `[closure]`, але статус не `closed`".to_string(),
         RegimeMismatch { regime, expected } => {
-            format!("режим `{regime}`, але на дату пропозиції діяв `{expected}`")
+            format!("режим `{regime}`, але на дату укладення (для непідписаного — пропозиції) діяв `{expected}`")
         }
 
         // --- eligibility (rules) ---
@@ -488,6 +495,12 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
+        AdultSignsForThemselves { id, child, age } => format!("особі {child} за договором {id} виповнилося {age}: повнолітня особа має повну дієздатність і не має законного представника, тож підписує сама (`young_person`)"),
+        RenewalPending { id, renewal } => format!("договір {id} уже переукладається договором {renewal}: підпишіть його або спершу припиніть"),
+        SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: `{kind}` з наставником неможливі; візити й перевірки центру (visit, checkin_child, checkin_mentor) записуються"),
+        ContactAfterTerm { id, kind, ends_on } => format!("строк договору {id} сплив {ends_on}: `{kind}` після строку не записується; припиніть договір або переукладіть його (`agreement renew {id}`) на подальший строк"),
+        ChildAlreadyClosed { child, date } => format!("справу {child} уже закрито {date}"),
+        ChildHasOpenAgreements { child, agreements } => format!("справу {child} не можна закрити, поки діє договір {agreements}: спершу припиніть його (`agreement close`)"),
         Problem(problem) => problem_text(problem),
         CannotRead { path } => format!("не вдалося прочитати {path}"),
         CannotWrite { path } => format!("не вдалося записати {path}"),

@@ -8,6 +8,14 @@
 //!   copy of the personal data;
 //! - `contacts[].consents`: for an `outing`, who consented (`child`, `legal_representative`,
 //!   `institution`; domain.md §4 requires all three).
+//!
+//! Added by the life-cycle issue (#12):
+//! - `renews`: the agreement this one re-concludes (a new act for a new institution or a longer
+//!   term); the old one closes as `reconcluded` on the day this one becomes active;
+//! - `parties`: who must sign, fixed when the agreement is proposed and again on each
+//!   signature (the regime and the child's age on the day of conclusion decide); absent in
+//!   older files, where the regime's `required_signatures` apply;
+//! - `signatures.young_person`: a young person of 18–23 signs for themselves.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +34,12 @@ pub struct Agreement {
     pub child: String,
     pub mentor: String,
     pub institution: String,
+    /// The agreement this one re-concludes (see the module doc).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renews: Option<String>,
+    /// Who must sign (see the module doc); empty: the regime's `required_signatures`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<Party>,
     pub regime: Regime,
     pub status: AgreementStatus,
     #[serde(deserialize_with = "date::de")]
@@ -65,6 +79,8 @@ pub struct Signatures {
     pub mentor: Option<Date>,
     #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
     pub legal_representative: Option<Date>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub young_person: Option<Date>,
 }
 
 impl Signatures {
@@ -74,6 +90,7 @@ impl Signatures {
             Party::Institution => self.institution,
             Party::Mentor => self.mentor,
             Party::LegalRepresentative => self.legal_representative,
+            Party::YoungPerson => self.young_person,
         }
     }
 }

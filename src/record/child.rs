@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::{self, Date};
-use super::enums::{Category, GoalArea, Placement, Sex, Weekday};
+use super::enums::{Category, ClosureReason, GoalArea, Placement, Sex, Weekday};
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +48,9 @@ pub struct Child {
     /// parental care (the agreement cites it).
     #[serde(default, skip_serializing_if = "StatusDecision::is_empty")]
     pub status_decision: StatusDecision,
+    /// The child's case closed (знято з обліку): the service ended for them (`child close`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<CaseClosure>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -66,6 +69,17 @@ impl StatusDecision {
     pub fn is_empty(&self) -> bool {
         self.authority.is_none() && self.date.is_none() && self.number.is_none()
     }
+}
+
+/// Why and when a child's case was closed.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseClosure {
+    #[serde(deserialize_with = "date::de")]
+    pub date: Date,
+    pub reason: ClosureReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -102,6 +116,11 @@ pub struct Assessment {
 }
 
 impl Child {
+    /// The case was closed on or before `on`.
+    pub fn closed_by(&self, on: Date) -> bool {
+        self.closed.as_ref().is_some_and(|c| c.date <= on)
+    }
+
     /// "Surname Given Patronymic", the Ukrainian official order.
     pub fn full_name(&self) -> String {
         super::full_name(&self.surname, &self.given_name, self.patronymic.as_deref())

@@ -196,6 +196,15 @@ regime_params! {
     child_consent: Level,
     legal_representative_consent: Level,
     required_signatures: Vec<Party>,
+    /// A young person of 18–23 signs instead of a legal representative (who an adult has
+    /// not); where the regime asks no legal representative, they are added as a party.
+    young_person_signs: bool,
+    /// The institution is not a party when the child lives in a family (foster family,
+    /// family-type home, guardian, own family).
+    institution_optional_in_family: bool,
+    /// Whether a *new* agreement may start for a young person of 18 or more (2017: only a
+    /// continuation of one begun before 18).
+    new_agreement_after_adulthood: bool,
 }
 
 impl RegimeParams {
@@ -216,6 +225,9 @@ impl RegimeParams {
                 child_consent: Level::Warn,
                 legal_representative_consent: Level::Warn,
                 required_signatures: vec![Party::Centre, Party::Institution, Party::Mentor],
+                young_person_signs: true,
+                institution_optional_in_family: false,
+                new_agreement_after_adulthood: false,
             },
             Regime::R2026 => RegimeParams {
                 min_mentor_age: 21,
@@ -236,6 +248,9 @@ impl RegimeParams {
                     Party::Mentor,
                     Party::LegalRepresentative,
                 ],
+                young_person_signs: true,
+                institution_optional_in_family: true,
+                new_agreement_after_adulthood: true,
             },
         }
     }
@@ -264,6 +279,10 @@ pub struct Monitoring {
     pub child_waiting_days: u32,
     pub ending_within_days: u32,
     pub document_expiring_days: u32,
+    /// A suspension longer than this many days is listed in `due` (resume or close).
+    pub suspension_decision_days: u32,
+    /// After the cutover, list running 2017 agreements in `due` for review.
+    pub regime_review: bool,
 }
 
 impl Default for Monitoring {
@@ -279,6 +298,8 @@ impl Default for Monitoring {
             child_waiting_days: 60,
             ending_within_days: 90,
             document_expiring_days: 30,
+            suspension_decision_days: 30,
+            regime_review: true,
         }
     }
 }

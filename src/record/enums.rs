@@ -128,6 +128,8 @@ schema_enum!(
         Institution = "institution",
         Mentor = "mentor",
         LegalRepresentative = "legal_representative",
+        /// A young person of 18–23: of full capacity (Civil Code art. 34), signs for themselves.
+        YoungPerson = "young_person",
     }
 );
 
@@ -159,6 +161,16 @@ schema_enum!(ClosureReason {
     SafetySuspension = "safety_suspension",
     MovedAway = "moved_away",
     Other = "other",
+    /// The child returned to the birth family.
+    FamilyReunification = "family_reunification",
+    Adoption = "adoption",
+    /// Another family placement (foster family, family-type home, guardianship).
+    FamilyPlacement = "family_placement",
+    Death = "death",
+    /// The centre removed the mentor for a breach of the agreement.
+    MentorRemoved = "mentor_removed",
+    /// A new agreement (another institution, a longer term) took this one's place.
+    Reconcluded = "reconcluded",
 });
 
 schema_enum!(
@@ -190,6 +202,17 @@ impl ContactKind {
     /// Contacts whose hours count as mentoring time.
     pub fn is_mentoring(self) -> bool {
         matches!(self, ContactKind::Meeting | ContactKind::Outing)
+    }
+}
+
+impl Placement {
+    /// The child lives in a family (foster, family-type home, guardian, own), not in an
+    /// institution nor on their own.
+    pub fn is_family(self) -> bool {
+        matches!(
+            self,
+            Placement::FosterFamily | Placement::FamilyTypeHome | Placement::Guardian | Placement::OwnFamily
+        )
     }
 }
 

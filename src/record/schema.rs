@@ -112,6 +112,9 @@ pub const CHILD: &[Field] = &[
     f("status_decision.authority", Text, false),
     f("status_decision.date", Date, false),
     f("status_decision.number", Text, false),
+    fixed("closed.date", Date, false),
+    fixed("closed.reason", Choice(ClosureReason::NAMES), false),
+    f("closed.note", Text, false),
 ];
 
 pub const MENTOR: &[Field] = &[
@@ -169,6 +172,8 @@ pub const AGREEMENT: &[Field] = &[
     fixed("child", Reference(Kind::Child), true),
     fixed("mentor", Reference(Kind::Mentor), true),
     f("institution", Reference(Kind::Institution), true),
+    fixed("renews", Reference(Kind::Agreement), false),
+    fixed("parties", ChoiceList(Party::NAMES), false),
     fixed("regime", Choice(Regime::NAMES), true),
     fixed("status", Choice(AgreementStatus::NAMES), true),
     f("proposed_on", Date, true),
@@ -181,6 +186,7 @@ pub const AGREEMENT: &[Field] = &[
     f("signatures.institution", Date, false),
     f("signatures.mentor", Date, false),
     f("signatures.legal_representative", Date, false),
+    f("signatures.young_person", Date, false),
     f("closure.date", Date, true),
     f("closure.reason", Choice(ClosureReason::NAMES), true),
     f("closure.exit_interview", Bool, false),

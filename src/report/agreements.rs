@@ -72,7 +72,7 @@ pub fn agreements(registry: &Registry, month: Month) -> Vec<AgreementRow<'_>> {
                 flags.push(Flag::CheckinOverdue);
             }
             if active_throughout(a, s, e)
-                && (norm_meetings < m.min_meetings_per_month || hours < m.min_hours_per_month)
+                && (norm_meetings < m.min_meetings_per_month || hours < super::hours_norm(a, m))
             {
                 flags.push(Flag::MeetingsShort);
             }

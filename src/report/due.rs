@@ -18,18 +18,26 @@ pub enum DueKind {
     ChildWaiting,
     DocumentExpiring,
     MeetingsShort,
+    MentorWithdrawn,
     ProposalUnsigned,
+    RegimeReview,
+    SuspensionLong,
+    TermEnded,
 }
 
 impl DueKind {
     /// Alphabetical, the order of the list's tie-break.
-    pub const ALL: [DueKind; 6] = [
+    pub const ALL: [DueKind; 10] = [
         DueKind::AgreementEnding,
         DueKind::CheckinOverdue,
         DueKind::ChildWaiting,
         DueKind::DocumentExpiring,
         DueKind::MeetingsShort,
+        DueKind::MentorWithdrawn,
         DueKind::ProposalUnsigned,
+        DueKind::RegimeReview,
+        DueKind::SuspensionLong,
+        DueKind::TermEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +48,10 @@ impl DueKind {
             DueKind::DocumentExpiring => "document_expiring",
             DueKind::MeetingsShort => "meetings_short",
             DueKind::ProposalUnsigned => "proposal_unsigned",
+            DueKind::MentorWithdrawn => "mentor_withdrawn",
+            DueKind::RegimeReview => "regime_review",
+            DueKind::SuspensionLong => "suspension_long",
+            DueKind::TermEnded => "term_ended",
         }
     }
 }
@@ -76,6 +88,25 @@ pub enum Detail {
         since: Date,
         days: i64,
     },
+    /// The planned end (`ends_on`) has passed and the agreement still runs: close or extend.
+    TermEnded {
+        child: String,
+    },
+    /// A 2017 agreement still running after the cutover to the 2026 rules.
+    RegimeReview {
+        regime: String,
+    },
+    /// Suspended since `since` for `days` days without a decision: resume or close.
+    SuspensionLong {
+        since: Date,
+        days: i64,
+    },
+    /// The mentor of an open agreement is no longer active (`status`: paused, withdrawn, or
+    /// `disqualified` when a ground of Family Code art. 212 is recorded).
+    MentorWithdrawn {
+        mentor: String,
+        status: &'static str,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +137,60 @@ pub fn overdue_checkin(
     })
 }
 
+/// What the life of a running agreement asks for on `today`: a decision after its term
+/// ended, after a long suspension, about its regime after the cutover, or about its mentor.
+fn lifecycle_items(a: &crate::record::Agreement, registry: &Registry, today: Date) -> Vec<DueItem> {
+    let m = &registry.config.monitoring;
+    let rules = &registry.config.rules;
+    let mut items = Vec::new();
+    let item = |kind, due_on, detail| DueItem { kind, record: a.id.clone(), due_on, detail };
+    if let Some(ends_on) = a.ends_on.filter(|end| *end < today) {
+        items.push(item(DueKind::TermEnded, ends_on, Detail::TermEnded { child: a.child.clone() }));
+    }
+    if super::suspended_on(a, today)
+        && let Some(since) = a.suspensions.iter().filter(|s| s.resumed_on.is_none()).map(|s| s.date).max()
+    {
+        let due_on = since + chrono::Days::new(m.suspension_decision_days.into());
+        if due_on <= today {
+            let days = super::days(since, today);
+            items.push(item(DueKind::SuspensionLong, due_on, Detail::SuspensionLong { since, days }));
+        }
+    }
+    if m.regime_review
+        && a.regime == crate::record::enums::Regime::R2017
+        && rules.regime_on(today) == crate::record::enums::Regime::R2026
+    {
+        let due_on = rules.cutover_2026.max(a.signed_on.unwrap_or(a.proposed_on));
+        items.push(item(
+            DueKind::RegimeReview,
+            due_on,
+            Detail::RegimeReview { regime: a.regime.to_string() },
+        ));
+    }
+    items.extend(mentor_withdrawn(a, registry, today));
+    items
+}
+
+/// An open agreement whose mentor is paused, withdrawn or disqualified: the centre decides
+/// (another mentor, a pause, a closure as `mentor_withdrew` or `mentor_removed`).
+fn mentor_withdrawn(a: &crate::record::Agreement, registry: &Registry, today: Date) -> Option<DueItem> {
+    let mentor = registry.mentors.iter().find(|m| m.id == a.mentor)?;
+    let status = if !mentor.screening.disqualifications.is_empty() {
+        "disqualified"
+    } else {
+        match mentor.status() {
+            MentorStatus::Active => return None,
+            status => status.as_str(),
+        }
+    };
+    Some(DueItem {
+        kind: DueKind::MentorWithdrawn,
+        record: a.id.clone(),
+        due_on: today,
+        detail: Detail::MentorWithdrawn { mentor: mentor.id.clone(), status },
+    })
+}
+
 /// Everything due on `today`; `within` days ahead for agreements ending.
 pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
     let m = &registry.config.monitoring;
@@ -115,11 +200,15 @@ pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
     let last_month = Month::containing(today).previous();
 
     for a in &registry.agreements {
-        if active_on(a, today) {
+        if active_on(a, today) && a.ends_on.is_some_and(|end| end < today) {
+            // Past its term the agreement owes no check-ins or meetings, only a decision.
+            items.extend(lifecycle_items(a, registry, today));
+        } else if active_on(a, today) {
             items.extend(overdue_checkin(a, m, today));
             if active_throughout(a, last_month.start, last_month.end) {
                 let (meetings, hours) = mentoring_between(a, last_month.start, last_month.end);
-                if meetings < m.min_meetings_per_month || hours < m.min_hours_per_month {
+                let min_hours = super::hours_norm(a, m);
+                if meetings < m.min_meetings_per_month || hours < min_hours {
                     items.push(DueItem {
                         kind: DueKind::MeetingsShort,
                         record: a.id.clone(),
@@ -129,13 +218,15 @@ pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
                             meetings,
                             hours: hours.hours(),
                             min_meetings: m.min_meetings_per_month,
-                            min_hours: m.min_hours_per_month.hours(),
+                            min_hours: min_hours.hours(),
                         },
                     });
                 }
             }
-            if let Some((end, reason)) =
-                planned_end(a, registry).filter(|(end, _)| *end <= plus(today, within))
+            items.extend(lifecycle_items(a, registry, today));
+            if let Some((end, reason)) = planned_end(a, registry)
+                .filter(|(end, _)| *end <= plus(today, within))
+                .filter(|(end, _)| a.ends_on.is_none() || *end >= today)
             {
                 items.push(DueItem {
                     kind: DueKind::AgreementEnding,
@@ -145,6 +236,7 @@ pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
                 });
             }
         } else if proposed_on(a, today) {
+            items.extend(mentor_withdrawn(a, registry, today));
             let due_on = plus(a.proposed_on, m.proposal_unsigned_days);
             if due_on <= today {
                 items.push(DueItem {

@@ -116,6 +116,12 @@ pub fn mentoring_between(a: &Agreement, from: Date, to: Date) -> (u32, Minutes) 
         .fold((0, Minutes::ZERO), |(n, time), c| (n + 1, time + c.hours.unwrap_or_default()))
 }
 
+/// The hours a month the agreement's mentoring should reach: its own `hours_per_month` (the
+/// contract's norm), else the config's `min_hours_per_month`.
+pub fn hours_norm(a: &Agreement, m: &crate::record::config::Monitoring) -> crate::record::Minutes {
+    a.hours_per_month.filter(|h| h.hours() > 0.0).unwrap_or(m.min_hours_per_month)
+}
+
 /// Why an agreement ends when it does (for the due list's message).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndReason {
@@ -159,7 +165,17 @@ impl<'a> Occupancy<'a> {
             mentor_open: HashMap::new(),
             child_last_closure: HashMap::new(),
         };
+        // A proposed re-conclusion (#12) of an agreement still open is the same match.
+        let pending_renewal = |a: &Agreement| {
+            proposed_on(a, on)
+                && a.renews
+                    .as_deref()
+                    .is_some_and(|old| registry.agreements.iter().any(|o| o.id == old && open_on(o, on)))
+        };
         for a in &registry.agreements {
+            if pending_renewal(a) {
+                continue;
+            }
             if open_on(a, on) {
                 *occupancy.child_open.entry(a.child.as_str()).or_default() += 1;
                 *occupancy.mentor_open.entry(a.mentor.as_str()).or_default() += 1;

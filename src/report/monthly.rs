@@ -306,7 +306,7 @@ pub fn monthly(registry: &Registry, month: Month) -> Vec<Indicator> {
         .iter()
         .filter(|a| {
             let (meetings, hours) = mentoring_between(a, s, e);
-            meetings >= m.min_meetings_per_month && hours >= m.min_hours_per_month
+            meetings >= m.min_meetings_per_month && hours >= super::hours_norm(a, m)
         })
         .count();
     push(Key::AgreementsActiveWholeMonth, count(whole.len()));

@@ -17,6 +17,8 @@ pub enum ChildStage {
     Proposed,
     Active,
     Suspended,
+    /// The case is closed (знято з обліку, `child close`).
+    Closed,
 }
 
 impl ChildStage {
@@ -27,6 +29,7 @@ impl ChildStage {
             ChildStage::Proposed => "proposed",
             ChildStage::Active => "active",
             ChildStage::Suspended => "suspended",
+            ChildStage::Closed => "closed",
         }
     }
 }
@@ -63,6 +66,7 @@ pub fn children(registry: &Registry, on: Date) -> Vec<ChildRow<'_>> {
                 Some(a) if suspended_on(a, on) => ChildStage::Suspended,
                 Some(a) if signed_by(a, on) => ChildStage::Active,
                 Some(_) => ChildStage::Proposed,
+                None if child.closed_by(on) => ChildStage::Closed,
                 None if verdict.eligible => ChildStage::Waiting,
                 None => ChildStage::NotEligible,
             };
@@ -72,7 +76,8 @@ pub fn children(registry: &Registry, on: Date) -> Vec<ChildRow<'_>> {
                 eligible: verdict.eligible,
                 failing: verdict.failures().map(|r| r.code).collect(),
                 agreement,
-                waiting_days: agreement.is_none().then(|| super::days(occupancy.waiting_since(child), on)),
+                waiting_days: (agreement.is_none() && stage != ChildStage::Closed)
+                    .then(|| super::days(occupancy.waiting_since(child), on)),
             }
         })
         .collect()

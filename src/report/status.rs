@@ -91,5 +91,9 @@ fn urgency(kind: DueKind) -> u8 {
         DueKind::AgreementEnding => 3,
         DueKind::ProposalUnsigned => 4,
         DueKind::ChildWaiting => 5,
+        DueKind::MentorWithdrawn => 1,
+        DueKind::SuspensionLong => 1,
+        DueKind::TermEnded => 3,
+        DueKind::RegimeReview => 4,
     }
 }

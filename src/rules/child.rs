@@ -84,6 +84,26 @@ pub fn child_verdict(
         );
     }
 
+    // A closed case ends the service for the child: no agreement starts or runs after it.
+    if let Some(closed) = child.closed.as_ref().filter(|c| c.date <= on) {
+        let msg = Finding::CaseClosed { date: closed.date.to_string(), reason: closed.reason.to_string() };
+        judge.push("child.case_closed", RuleStatus::Fail, msg, Basis::CentrePractice, None);
+    }
+
+    // Whether a new agreement may begin after 18 is the regime's (2017: continuation only).
+    if for_new_match && age >= p.max_child_age {
+        let allowed = p.new_agreement_after_adulthood;
+        let msg =
+            if allowed { Finding::AdultNewAllowed { age } } else { Finding::AdultContinuationOnly { age } };
+        judge.push(
+            "child.adult_new",
+            status(allowed),
+            msg,
+            law,
+            judge.param("new_agreement_after_adulthood"),
+        );
+    }
+
     if for_new_match {
         let free = open_agreements == 0;
         let msg =

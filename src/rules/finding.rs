@@ -43,4 +43,8 @@ pub enum Finding {
     LegalRepConsentMissing,
     ChildFree,
     ChildHasAgreement { open: usize },
+    // #12: a closed case (знято з обліку); whether a new agreement may start after 18.
+    CaseClosed { date: String, reason: String },
+    AdultNewAllowed { age: i32 },
+    AdultContinuationOnly { age: i32 },
 }

@@ -202,7 +202,9 @@ fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
     assert_eq!(json["suspensions"][0]["resumed_on"], "2026-10-25");
     assert_eq!(json["suspensions"][0]["reason"], "risk to health");
 
-    one_commit(
+    // Re-conclusion is a new act (#12): a new proposed agreement; the old one is untouched.
+    let before = registry.read("agreements/a-0001.toml");
+    let run = one_commit(
         &registry,
         &[
             "agreement",
@@ -215,15 +217,16 @@ fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
             "--reason",
             "moved",
         ],
-        "agreement renew a-0001",
+        "agreement renew a-0002",
         "agreement.renew",
-        "a-0001",
+        "a-0002",
     );
-    let json = agreement_json(&registry);
+    assert_eq!(run.stdout, "a-0002\n");
+    assert_eq!(registry.read("agreements/a-0001.toml"), before, "the signed agreement is untouched");
+    let json = registry.run(&["--format", "json", "agreement", "show", "a-0002"]).expect(0).json();
     assert_eq!(json["institution"], "i-0002");
-    assert_eq!(json["renewals"][0]["from_institution"], "i-0001");
-    assert_eq!(json["renewals"][0]["to_institution"], "i-0002");
-    assert_eq!(json["renewals"][0]["reason"], "moved");
+    assert_eq!(json["renews"], "a-0001");
+    assert_eq!(json["status"], "proposed");
     registry.run(&["agreement", "verify", "a-0001"]).expect(0);
 
     one_commit(
@@ -508,7 +511,7 @@ fn the_life_cycle_use_cases_run_without_the_command_line() {
         let (change, signed) = lifecycle::sign(&session, "a-0001", party, today, None).unwrap();
         assert_eq!(change.summary.as_deref(), Some("agreement sign a-0001"));
         match signed {
-            Signed::Active { signed_on } => {
+            Signed::Active { signed_on, .. } => {
                 assert_eq!(n, parties.len() - 1, "active only with the last signature");
                 assert_eq!(signed_on, today);
             }

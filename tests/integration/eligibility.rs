@@ -89,7 +89,7 @@ fn eligibility_all_lists_everyone_and_unknown_ids_are_refused() {
     let registry = Registry::demo();
     let json = registry.run(&["--format", "json", "eligibility", "--all"]).expect(0).json();
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 44 + 34, "every child and mentor");
+    assert_eq!(rows.len(), 46 + 34, "every child and mentor");
     let m33 = rows.iter().find(|r| r["id"] == "m-0033").unwrap();
     assert_eq!(m33["eligible"], false);
     assert_eq!(m33["failing"], "mentor.age");

@@ -10,6 +10,7 @@ mod eligibility;
 mod foundation;
 mod golden;
 mod history;
+mod lifecycle;
 mod matching;
 mod readme;
 mod regression;

@@ -472,11 +472,15 @@ fn due_lists_every_kind_sorted() {
         })
         .collect();
     let expected = [
+        // #12: a 2017 agreement running after the cutover is listed for review.
+        ("2026-07-14", "regime_review", "a-0001"),
         ("2026-10-19", "proposal_unsigned", "a-0004"),
         ("2026-10-28", "checkin_overdue", "a-0006"),
         ("2026-10-31", "child_waiting", "c-0005"),
         ("2026-11-01", "document_expiring", "m-0001"),
         ("2026-11-01", "meetings_short", "a-0007"),
+        // #12: suspended since 2026-10-10, over `suspension_decision_days` (30) undecided.
+        ("2026-11-09", "suspension_long", "a-0006"),
         ("2026-11-10", "checkin_overdue", "a-0002"),
         ("2026-11-18", "checkin_overdue", "a-0007"),
         ("2026-12-10", "document_expiring", "m-0007"),
@@ -485,12 +489,12 @@ fn due_lists_every_kind_sorted() {
     let expected: Vec<(String, String, String)> =
         expected.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
     assert_eq!(items, expected);
-    let message = json[8]["message"].as_str().unwrap();
+    let message = json[10]["message"].as_str().unwrap();
     assert!(message.contains("turns 18"), "{message}");
 
     // --within narrows the agreements ending; nothing else moves.
     let json = reg.run(&["due", "--within", "30", "--format", "json"]).expect(0).json();
-    assert_eq!(json.as_array().unwrap().len(), 8);
+    assert_eq!(json.as_array().unwrap().len(), 10);
     assert!(json.as_array().unwrap().iter().all(|i| i["kind"] != "agreement_ending"));
 
     // The table speaks the user's language.
@@ -533,7 +537,8 @@ fn status_summarises_the_centre() {
     assert_eq!(counts["agreements_suspended"], 1);
     assert_eq!(counts["proposals"], 1);
     // Everything due up to 2026-11-30.
-    assert_eq!(counts["due_this_week"], 7);
+    // (9 with #12's regime review of a-0001 and the long suspension of a-0006.)
+    assert_eq!(counts["due_this_week"], 9);
     let out = reg.run(&["status"]).expect(0).stdout;
     assert!(out.contains("waiting for a mentor"), "{out}");
     assert!(out.contains("longest: c-0005, 83 days"), "{out}");
