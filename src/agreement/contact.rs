@@ -6,12 +6,12 @@ use toml_edit::{Array, Table, value};
 use super::lifecycle::open;
 use super::{check_date, require_status};
 use crate::diagnostic::Problem;
+use crate::error::Failure;
 use crate::error::Result;
 use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, ConsentParty, ContactKind};
 use crate::registry::edit::toml_date;
 use crate::registry::session::{Change, Session};
-use crate::error::Failure;
 
 /// One contact as the coordinator reports it.
 pub struct NewContact<'a> {

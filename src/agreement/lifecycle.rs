@@ -208,7 +208,9 @@ pub fn sign(
         let age = crate::record::date::age_on(parties.child.birth_date, concluded);
         let adult = age >= session.config.rules.params(regime).max_child_age;
         if adult && party == Party::LegalRepresentative {
-            return Err(Failure::AdultSignsForThemselves { id: a.id.clone(), child: a.child.clone(), age }.into());
+            return Err(
+                Failure::AdultSignsForThemselves { id: a.id.clone(), child: a.child.clone(), age }.into()
+            );
         }
         return Err(Failure::PartyNotRequired {
             party: party.as_str(),
@@ -454,13 +456,17 @@ pub fn close_child(session: &Session, id: &str, closure: &Closure) -> Result<Cha
     let _lock = session.lock()?;
     let (child, _) = registry::read_record::<crate::record::Child>(&session.root, Kind::Child, id)?;
     if let Some(closed) = &child.closed {
-        return Err(Failure::ChildAlreadyClosed { child: id.to_string(), date: closed.date.to_string() }.into());
+        return Err(
+            Failure::ChildAlreadyClosed { child: id.to_string(), date: closed.date.to_string() }.into()
+        );
     }
     let open_ids = super::open_agreement_ids(&session.root, "child", id, None);
     if !open_ids.is_empty() {
-        return Err(
-            Failure::ChildHasOpenAgreements { child: id.to_string(), agreements: open_ids.join(", ") }.into()
-        );
+        return Err(Failure::ChildHasOpenAgreements {
+            child: id.to_string(),
+            agreements: open_ids.join(", "),
+        }
+        .into());
     }
     check_date(closure.date, session.today, Some(("registered_on", child.registered_on)))?;
     let (_, mut doc) = read_document(&session.root, Kind::Child, id)?;

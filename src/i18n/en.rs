@@ -318,9 +318,16 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
 pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
     use crate::diagnostic::Problem::*;
     match x {
-        InstitutionDiffers { child_institution, child, institution } => format!("child {child} is now with institution {child_institution}, but the running agreement is with {institution}: re-conclude it (`agreement renew --institution {child_institution}`)"),
-        PastTerm { ends_on } => format!("the agreement's term ended on {ends_on} and it still runs: close it or re-conclude it for a further term"),
-        SuspensionUndecided { since, days } => format!("suspended since {since} ({}) without a decision: resume or close it", en(*days, "day", "days")),
+        InstitutionDiffers { child_institution, child, institution } => format!(
+            "child {child} is now with institution {child_institution}, but the running agreement is with {institution}: re-conclude it (`agreement renew --institution {child_institution}`)"
+        ),
+        PastTerm { ends_on } => format!(
+            "the agreement's term ended on {ends_on} and it still runs: close it or re-conclude it for a further term"
+        ),
+        SuspensionUndecided { since, days } => format!(
+            "suspended since {since} ({}) without a decision: resume or close it",
+            en(*days, "day", "days")
+        ),
         CheckinOverdue { due, last: Some(last) } => {
             format!("centre check-in was due by {due}; the last one was on {last}")
         }
@@ -390,7 +397,9 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         ClosedWithoutClosure => "status is `closed` but the `[closure]` table is missing".to_string(),
         ClosureWithoutClosedStatus => "`[closure]` is present but status is not `closed`".to_string(),
         RegimeMismatch { regime, expected } => {
-            format!("regime `{regime}` but `{expected}` applied when the agreement was concluded (or, unsigned, proposed)")
+            format!(
+                "regime `{regime}` but `{expected}` applied when the agreement was concluded (or, unsigned, proposed)"
+            )
         }
 
         // --- eligibility (rules) ---

@@ -89,7 +89,9 @@ pub fn text(msg: &Msg) -> String {
             format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}")
         }
         AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
-        AgreementReconcluded { old, new, date } => format!("{old}: припинено {date} (`reconcluded`), його замінив {new}"),
+        AgreementReconcluded { old, new, date } => {
+            format!("{old}: припинено {date} (`reconcluded`), його замінив {new}")
+        }
         DocumentWritten { path } => format!("записано {path}"),
         VerifyOk { id, hash } => format!("{id}: записи й досі дають підписаний текст (відбиток {hash})"),
         VerifyChanged { id, signed, now } => {
@@ -394,9 +396,16 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
 pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
     use crate::diagnostic::Problem::*;
     match x {
-        InstitutionDiffers { child_institution, child, institution } => format!("дитина {child} тепер у закладі {child_institution}, а чинний договір — із закладом {institution}: переукладіть його (`agreement renew --institution {child_institution}`)"),
-        PastTerm { ends_on } => format!("строк договору сплив {ends_on}, а договір досі діє: припиніть або переукладіть його на подальший строк"),
-        SuspensionUndecided { since, days } => format!("дію зупинено з {since} ({}) без рішення: поновіть або припиніть договір", uk(*days, "день", "дні", "днів")),
+        InstitutionDiffers { child_institution, child, institution } => format!(
+            "дитина {child} тепер у закладі {child_institution}, а чинний договір — із закладом {institution}: переукладіть його (`agreement renew --institution {child_institution}`)"
+        ),
+        PastTerm { ends_on } => format!(
+            "строк договору сплив {ends_on}, а договір досі діє: припиніть або переукладіть його на подальший строк"
+        ),
+        SuspensionUndecided { since, days } => format!(
+            "дію зупинено з {since} ({}) без рішення: поновіть або припиніть договір",
+            uk(*days, "день", "дні", "днів")
+        ),
         CheckinOverdue { due, last: Some(last) } => {
             format!("перевірка центру мала бути до {due}; остання — {last}")
         }
@@ -467,7 +476,9 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         ClosedWithoutClosure => "статус `closed`, але бракує таблиці `[closure]`".to_string(),
         ClosureWithoutClosedStatus => "є таблиця `[closure]`, але статус не `closed`".to_string(),
         RegimeMismatch { regime, expected } => {
-            format!("режим `{regime}`, але на дату укладення (для непідписаного — пропозиції) діяв `{expected}`")
+            format!(
+                "режим `{regime}`, але на дату укладення (для непідписаного — пропозиції) діяв `{expected}`"
+            )
         }
 
         // --- eligibility (rules) ---

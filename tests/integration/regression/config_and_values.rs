@@ -131,6 +131,9 @@ fn three_meetings_of_1_2_and_1_4_and_1_4_hours_meet_a_four_hour_norm() {
             "date = 2026-10-25\nkind = \"meeting\"\nhours = 1.4",
         );
     assert_eq!(text.matches("hours = 1.4").count(), 2);
+    // The norm is the agreement's own monthly hours (#12): four, as the message says.
+    let text = text.replace("hours_per_month = 8", "hours_per_month = 4");
+    assert!(text.contains("hours_per_month = 4"));
     registry.write("agreements/a-0001.toml", &text);
     registry.run(&["check"]).expect(0);
     let due = registry.run(&["--format", "json", "due"]).expect(0).stdout;
