@@ -238,6 +238,44 @@ pub fn text(msg: &Msg) -> String {
         SyncDone { remote, received, sent } => format!("synced with {remote}: received {}, sent {sent}", en(*received as i128, "commit", "commits")),
         SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
         MatchDetail(x) => match_detail_text(x),
+        XlsxNoTable => "this command prints no table to put in a workbook: use `--format table`, `csv` or `json`".to_string(),
+        BinaryToTerminal => "XLSX is a binary file and is not written to a terminal: give `-o FILE.xlsx` or redirect the output (`> FILE.xlsx`)".to_string(),
+        XlsxFailed { detail } => format!("could not make the XLSX: {detail}"),
+        ImportUnreadable { path, detail } => format!("cannot read {path}: {detail}; an XLSX or CSV file (UTF-8, `,` or `;` between fields) is needed"),
+        ImportNoSheet { sheet, sheets } => format!("the workbook has no sheet \"{sheet}\"; it has: {sheets}"),
+        ImportEmpty { path } => format!("{path} has no header row: the first row must name the columns (Surname, Given name, …)"),
+        ImportUnknownColumn { header, suggestion: Some(s) } => format!("unknown column \"{header}\"; did you mean \"{s}\"?"),
+        ImportUnknownColumn { header, suggestion: None } => format!("unknown column \"{header}\": name it as a field in docs/spreadsheets.md, or delete it"),
+        ImportDuplicateColumn { header } => format!("column \"{header}\" appears twice"),
+        ImportExpected { expected } => format!("expected {}", text(expected)),
+        ImportExpectedDate => "a date DD.MM.YYYY or YYYY-MM-DD (or a date cell)".to_string(),
+        ImportFormula => "a formula: type the value itself (a cell may not start with `=`)".to_string(),
+        ImportControlCharacter => "a control character (tab, line break, …) in the value".to_string(),
+        ImportNotText => "an error in the cell (#N/A, #REF!, …)".to_string(),
+        ImportUnknownId { id, kind } => format!("there is no {} {id}: leave the ID empty to add a new one", kind_name(*kind)),
+        ImportUnknownInstitution { name } => format!("no institution has the ID or name \"{name}\""),
+        ImportAmbiguousInstitution { name, ids } => format!("several institutions are named \"{name}\" ({ids}): give the ID"),
+        ImportSameRowPerson { row } => format!("the same person as row {row}"),
+        ImportProblem { row, column, value, problem } => {
+            let mut at = format!("row {row}");
+            if let Some(column) = column {
+                at.push_str(&format!(", \"{column}\""));
+            }
+            if let Some(value) = value {
+                at.push_str(&format!(" = \"{value}\""));
+            }
+            format!("{at}: {problem}")
+        }
+        ImportRefused { count } => format!("nothing imported: {} in the file (above); fix them and import again", en(*count as i128, "problem", "problems")),
+        ImportDone { added, updated, unchanged } => format!("imported: {added} added, {updated} updated, {unchanged} unchanged"),
+        ImportDryRun { added, updated, unchanged } => format!("dry run, nothing written: {added} would be added, {updated} updated, {unchanged} unchanged"),
+        ImportProgress { row, total } => format!("checking rows: {row} of {total}"),
+        ImportColumn(name) => match *name {
+            "id" => "ID",
+            other => other,
+        }
+        .to_string(),
+        ImportAction(name) => name.to_string(),
     }
 }
 

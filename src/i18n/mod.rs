@@ -6,6 +6,7 @@ mod en;
 pub mod plural;
 mod reports;
 mod uk;
+pub mod vocab;
 
 pub use reports::ReportMsg;
 
@@ -481,6 +482,77 @@ pub enum Msg {
         remote: String,
     },
     MatchDetail(crate::matching::explain::Detail),
+    // --- spreadsheets: `--format xlsx`, `import` ---
+    XlsxNoTable,
+    BinaryToTerminal,
+    XlsxFailed {
+        detail: String,
+    },
+    ImportUnreadable {
+        path: String,
+        detail: String,
+    },
+    ImportNoSheet {
+        sheet: String,
+        sheets: String,
+    },
+    ImportEmpty {
+        path: String,
+    },
+    ImportUnknownColumn {
+        header: String,
+        suggestion: Option<String>,
+    },
+    ImportDuplicateColumn {
+        header: String,
+    },
+    ImportFormula,
+    ImportExpected {
+        expected: Box<Msg>,
+    },
+    ImportExpectedDate,
+    ImportControlCharacter,
+    ImportNotText,
+    ImportUnknownId {
+        id: String,
+        kind: Kind,
+    },
+    ImportUnknownInstitution {
+        name: String,
+    },
+    ImportAmbiguousInstitution {
+        name: String,
+        ids: String,
+    },
+    ImportSameRowPerson {
+        row: usize,
+    },
+    /// One problem of an import, where the spreadsheet shows it.
+    ImportProblem {
+        row: usize,
+        column: Option<String>,
+        value: Option<String>,
+        problem: String,
+    },
+    ImportRefused {
+        count: usize,
+    },
+    ImportDone {
+        added: usize,
+        updated: usize,
+        unchanged: usize,
+    },
+    ImportDryRun {
+        added: usize,
+        updated: usize,
+        unchanged: usize,
+    },
+    ImportProgress {
+        row: usize,
+        total: usize,
+    },
+    ImportColumn(&'static str),
+    ImportAction(&'static str),
 }
 
 /// Translates `msg` in `lang`; a shorthand for the call sites.

@@ -1,0 +1,669 @@
+//! `import`: a centre's spreadsheet of children, mentors or institutions into the registry,
+//! all or nothing. Each row becomes the text of one record — a new one with what `add` would
+//! give for the columns left out, or an existing one (same ID, or same person, or same
+//! institution name) with the row's non-empty cells set — validated as `add` and `set`
+//! validate. Any problem in any row: nothing is written and every problem is returned with
+//! its row. Otherwise every changed file is written and committed as one commit.
+
+pub mod read;
+
+use std::collections::HashMap;
+
+use toml_edit::DocumentMut;
+
+use crate::check::{self, Severity};
+use crate::error::Result;
+use crate::i18n::vocab;
+use crate::i18n::{Lang, Msg};
+use crate::record::schema::{self, Field, FieldType};
+use crate::record::{Kind, date, is_valid_id};
+use crate::registry::edit::{self, Assignment};
+use crate::registry::records::{read_document, rel_path};
+use crate::registry::session::Session;
+use crate::registry::write::{CommitMessage, Outcome, Transaction};
+use crate::registry::{Registry, ids};
+
+pub use read::{Table, Value};
+
+/// A problem of one row (or of the header row), where the spreadsheet shows it.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub row: usize,
+    /// The column's header as the file has it.
+    pub column: Option<String>,
+    /// The cell as the file has it.
+    pub value: Option<String>,
+    pub msg: Msg,
+}
+
+impl Problem {
+    pub fn text(&self, lang: Lang) -> String {
+        lang.text(&Msg::ImportProblem {
+            row: self.row,
+            column: self.column.clone(),
+            value: self.value.clone().filter(|v| !v.is_empty()),
+            problem: lang.text(&self.msg),
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Add,
+    Update,
+    Unchanged,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "add",
+            Action::Update => "update",
+            Action::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// What one row does.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub row: usize,
+    pub id: String,
+    pub action: Action,
+    /// The fields a new record was given, or the fields an update changes.
+    pub fields: Vec<&'static str>,
+    text: String,
+}
+
+/// What the import did (or, on a dry run, would do).
+pub struct Imported {
+    pub items: Vec<Item>,
+    /// Problems that do not stop the import (as `add` shows warnings).
+    pub warnings: Vec<Problem>,
+    /// `None` on a dry run and when nothing changed.
+    pub outcome: Option<Outcome>,
+    pub summary: Option<String>,
+}
+
+impl Imported {
+    pub fn count(&self, action: Action) -> usize {
+        self.items.iter().filter(|item| item.action == action).count()
+    }
+}
+
+/// Imports `table` as records of `kind`: `Ok(Err(problems))` when any row is bad (nothing
+/// written). `progress(row, total)` is called as rows are checked.
+pub fn import(
+    session: &Session,
+    kind: Kind,
+    table: &Table,
+    dry_run: bool,
+    reason: Option<&str>,
+    progress: &dyn Fn(usize, usize),
+) -> Result<std::result::Result<Imported, Vec<Problem>>> {
+    // Held from reading the registry to the commit: nothing may change in between.
+    let _lock = session.lock()?;
+    let registry = Registry::load_valid(&session.root)?;
+    let mut problems = Vec::new();
+    let columns = map_columns(kind, table, &mut problems);
+    let mut planner = Planner::new(session, kind, &registry);
+    let total = table.rows.len();
+    for (index, (row, cells)) in table.rows.iter().enumerate() {
+        progress(index + 1, total);
+        planner.row(*row, cells, &columns, &mut problems);
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.row);
+        return Ok(Err(problems));
+    }
+    let Planner { items, warnings, .. } = planner;
+    let changed: Vec<&Item> = items.iter().filter(|item| item.action != Action::Unchanged).collect();
+    if dry_run || changed.is_empty() {
+        return Ok(Ok(Imported { items, warnings, outcome: None, summary: None }));
+    }
+    let mut transaction = Transaction::default();
+    for item in &changed {
+        transaction.write(rel_path(kind, &item.id), item.text.clone());
+    }
+    let ids: Vec<&str> = changed.iter().map(|item| item.id.as_str()).collect();
+    let message = session.commit.then(|| CommitMessage {
+        noun: kind.noun(),
+        action: "import",
+        record: ids.join(", "),
+        reason: reason.map(str::to_string),
+    });
+    let outcome = transaction.apply(&session.root, message.as_ref())?;
+    let summary = message.as_ref().map(CommitMessage::summary);
+    Ok(Ok(Imported { items, warnings, outcome: Some(outcome), summary }))
+}
+
+/// What a column holds.
+#[derive(Clone, Copy)]
+enum Column {
+    Id,
+    Field(&'static Field),
+    /// A column without a header: nothing to import from it.
+    Ignored,
+}
+
+/// The header each column's field is known by: its labels and its key.
+fn names(kind: Kind) -> Vec<(String, &'static Field)> {
+    let terms = vocab::field_terms(kind);
+    let mut names = Vec::new();
+    for field in schema::fields(kind).iter().filter(|f| f.path != "id") {
+        names.push((vocab::normalize(field.path), field));
+        for (path, uk, en) in &terms {
+            if *path == field.path {
+                names.push((vocab::normalize(uk), field));
+                names.push((vocab::normalize(en), field));
+            }
+        }
+    }
+    names
+}
+
+fn map_columns(kind: Kind, table: &Table, problems: &mut Vec<Problem>) -> Vec<(Column, String)> {
+    let names = names(kind);
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut columns = Vec::new();
+    for header in &table.headers {
+        let wanted = vocab::normalize(header);
+        let column = if wanted.is_empty() {
+            Column::Ignored
+        } else if ["id", "ід", "ідентифікатор"].contains(&wanted.as_str()) {
+            Column::Id
+        } else if let Some((_, field)) = names.iter().find(|(name, _)| *name == wanted) {
+            Column::Field(field)
+        } else {
+            let labels: Vec<&str> = vocab::field_terms(kind).iter().map(|t| t.1).collect();
+            let suggestion = crate::registry::did_you_mean(header, &labels);
+            problems.push(Problem {
+                row: table.header_row,
+                column: Some(header.clone()),
+                value: None,
+                msg: Msg::ImportUnknownColumn { header: header.clone(), suggestion },
+            });
+            Column::Ignored
+        };
+        let key = match column {
+            Column::Id => "id",
+            Column::Field(field) => field.path,
+            Column::Ignored => "",
+        };
+        if !key.is_empty() && seen.insert(key, header).is_some() {
+            problems.push(Problem {
+                row: table.header_row,
+                column: Some(header.clone()),
+                value: None,
+                msg: Msg::ImportDuplicateColumn { header: header.clone() },
+            });
+        }
+        columns.push((column, header.clone()));
+    }
+    columns
+}
+
+/// Who a person is, for matching rows to records: surname, given name, birth date, compared
+/// as `check`'s `person.duplicate` compares them.
+type PersonKey = (String, String, String);
+
+fn person_key(surname: &str, given_name: &str, birth_date: &str) -> PersonKey {
+    (surname.trim().to_lowercase(), given_name.trim().to_lowercase(), birth_date.trim().to_string())
+}
+
+struct Planner<'a> {
+    session: &'a Session,
+    kind: Kind,
+    registry: &'a Registry,
+    /// Existing records by identity (person key, or an institution's normalized name).
+    existing: HashMap<PersonKey, String>,
+    /// Identities already claimed by a row of this file, with the row.
+    claimed: HashMap<PersonKey, usize>,
+    claimed_ids: HashMap<String, usize>,
+    next_number: u64,
+    width: usize,
+    items: Vec<Item>,
+    warnings: Vec<Problem>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(session: &'a Session, kind: Kind, registry: &'a Registry) -> Planner<'a> {
+        let mut existing = HashMap::new();
+        match kind {
+            Kind::Child => {
+                for c in &registry.children {
+                    existing.insert(
+                        person_key(&c.surname, &c.given_name, &c.birth_date.to_string()),
+                        c.id.clone(),
+                    );
+                }
+            }
+            Kind::Mentor => {
+                for m in &registry.mentors {
+                    existing.insert(
+                        person_key(&m.surname, &m.given_name, &m.birth_date.to_string()),
+                        m.id.clone(),
+                    );
+                }
+            }
+            _ => {
+                for i in &registry.institutions {
+                    existing.insert(institution_key(&i.name), i.id.clone());
+                }
+            }
+        }
+        // New IDs continue from the next free one, as `add` would give them one by one.
+        let first = ids::next_id(&session.root, kind);
+        let digits = first.rsplit('-').next().unwrap_or("1");
+        let next_number = digits.parse().unwrap_or(1);
+        Planner {
+            session,
+            kind,
+            registry,
+            existing,
+            claimed: HashMap::new(),
+            claimed_ids: HashMap::new(),
+            next_number,
+            width: digits.len(),
+            items: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn row(
+        &mut self,
+        row: usize,
+        cells: &[Value],
+        columns: &[(Column, String)],
+        problems: &mut Vec<Problem>,
+    ) {
+        let before = problems.len();
+        let mut id_cell: Option<(String, String)> = None;
+        // (field, value for `edit::convert`, header, cell as shown)
+        let mut values: Vec<(&'static Field, String, String, String)> = Vec::new();
+        for (index, (column, header)) in columns.iter().enumerate() {
+            let cell = cells.get(index).unwrap_or(&Value::Empty);
+            if cell.is_empty() {
+                continue;
+            }
+            let problem =
+                |msg: Msg| Problem { row, column: Some(header.clone()), value: Some(cell.shown()), msg };
+            match column {
+                Column::Ignored => {}
+                Column::Id => match plain_text(cell) {
+                    Ok(text) => id_cell = Some((text, header.clone())),
+                    Err(msg) => problems.push(problem(msg)),
+                },
+                Column::Field(field) => match self.convert(field, cell) {
+                    Ok(raw) => values.push((field, raw, header.clone(), cell.shown())),
+                    Err(msg) => problems.push(problem(msg)),
+                },
+            }
+        }
+        if problems.len() > before {
+            return;
+        }
+        let value_of = |path: &str| values.iter().find(|v| v.0.path == path).map(|v| v.1.clone());
+        // Which record the row is: its ID, else the same person (institution) on the registry.
+        let target = match id_cell {
+            Some((id, header)) => {
+                if !is_valid_id(&id) {
+                    problems.push(Problem {
+                        row,
+                        column: Some(header),
+                        value: Some(id.clone()),
+                        msg: Msg::InvalidId { id },
+                    });
+                    return;
+                }
+                if !self.exists(&id) {
+                    let msg = Msg::ImportUnknownId { id: id.clone(), kind: self.kind };
+                    problems.push(Problem { row, column: Some(header), value: Some(id), msg });
+                    return;
+                }
+                Some(id)
+            }
+            None => self.identity(&value_of).and_then(|key| self.existing.get(&key).cloned()),
+        };
+        if let Some(id) = &target
+            && let Some(first) = self.claimed_ids.insert(id.clone(), row)
+        {
+            problems.push(Problem {
+                row,
+                column: None,
+                value: Some(id.clone()),
+                msg: Msg::ImportSameRowPerson { row: first },
+            });
+            return;
+        }
+        let result = match &target {
+            Some(id) => self.update(id, &values),
+            None => self.add(&values),
+        };
+        let (id, action, text, fields) = match result {
+            Ok(planned) => planned,
+            Err(err) => {
+                problems.push(Problem { row, column: None, value: None, msg: err.msg.clone() });
+                return;
+            }
+        };
+        // The same person twice in the file, or a changed identity that is someone else's.
+        if let Some(key) = self.identity_of_text(&text) {
+            if let Some(first) = self.claimed.insert(key.clone(), row) {
+                problems.push(Problem {
+                    row,
+                    column: None,
+                    value: None,
+                    msg: Msg::ImportSameRowPerson { row: first },
+                });
+                return;
+            }
+            if let Some(other) = self.existing.get(&key).filter(|other| **other != id) {
+                problems.push(Problem {
+                    row,
+                    column: None,
+                    value: None,
+                    msg: Msg::DuplicatePerson { other: other.clone() },
+                });
+                return;
+            }
+        }
+        if action != Action::Unchanged {
+            let rel = rel_path(self.kind, &id);
+            let s = self.session;
+            let diagnostics =
+                check::validate_record_text(&s.root, &s.config, self.kind, &id, &rel, &text, s.today);
+            for diagnostic in diagnostics {
+                // The column and cell the problem is about: the key on the problem's line.
+                let key = diagnostic.line.and_then(|line| text.lines().nth(line - 1)).and_then(line_key);
+                let cell = key.and_then(|key| {
+                    values.iter().find(|v| v.0.path == key || v.0.path.ends_with(&format!(".{key}")))
+                });
+                let problem = Problem {
+                    row,
+                    column: cell.map(|v| v.2.clone()),
+                    value: cell.map(|v| v.3.clone()),
+                    msg: diagnostic.msg.clone(),
+                };
+                match diagnostic.severity {
+                    Severity::Error => problems.push(problem),
+                    Severity::Warning => self.warnings.push(problem),
+                }
+            }
+        }
+        self.items.push(Item { row, id, action, fields, text });
+    }
+
+    fn exists(&self, id: &str) -> bool {
+        match self.kind {
+            Kind::Child => self.registry.child(id).is_some(),
+            Kind::Mentor => self.registry.mentor(id).is_some(),
+            Kind::Institution => self.registry.institution(id).is_some(),
+            Kind::Agreement => false,
+        }
+    }
+
+    /// The identity a row gives, when it gives all of it.
+    fn identity(&self, value_of: &dyn Fn(&str) -> Option<String>) -> Option<PersonKey> {
+        match self.kind {
+            Kind::Child | Kind::Mentor => {
+                Some(person_key(&value_of("surname")?, &value_of("given_name")?, &value_of("birth_date")?))
+            }
+            _ => Some(institution_key(&value_of("name")?)),
+        }
+    }
+
+    fn identity_of_text(&self, text: &str) -> Option<PersonKey> {
+        let table = toml::from_str::<toml::Table>(text).ok()?;
+        let get =
+            |key: &str| table.get(key).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+        self.identity(&get)
+    }
+
+    /// A new record: `add`'s defaults, then the row's values, with the next free ID.
+    fn add(
+        &mut self,
+        values: &[(&'static Field, String, String, String)],
+    ) -> Result<(String, Action, String, Vec<&'static str>)> {
+        let mut assignments: Vec<Assignment> = Vec::new();
+        for (path, raw) in add_defaults(self.kind, &self.session.today.to_string()) {
+            let field = schema::field(self.kind, path).expect("a default names a schema field");
+            assignments.push(Assignment { field, raw: raw.to_string() });
+        }
+        for (field, raw, _, _) in values {
+            assignments.retain(|a| a.field.path != field.path);
+            assignments.push(Assignment { field, raw: raw.clone() });
+        }
+        edit::schema_order(self.kind, &mut assignments);
+        for assignment in &mut assignments {
+            let is_list = matches!(assignment.field.ty, FieldType::TextList | FieldType::ChoiceList(_));
+            if is_list && assignment.raw.is_empty() {
+                assignment.raw = "[]".to_string();
+            }
+        }
+        let id = format!("{}-{:0width$}", self.kind.id_prefix(), self.next_number, width = self.width);
+        self.next_number += 1;
+        let mut doc = DocumentMut::new();
+        doc["id"] = toml_edit::value(id.as_str());
+        edit::apply(&mut doc, &assignments, true)?;
+        let fields = values.iter().map(|v| v.0.path).collect();
+        Ok((id, Action::Add, doc.to_string(), fields))
+    }
+
+    /// An existing record with the row's non-empty cells set, keeping its comments.
+    fn update(
+        &self,
+        id: &str,
+        values: &[(&'static Field, String, String, String)],
+    ) -> Result<(String, Action, String, Vec<&'static str>)> {
+        let (old, mut doc) = read_document(&self.session.root, self.kind, id)?;
+        let assignments: Vec<Assignment> =
+            values.iter().map(|(field, raw, _, _)| Assignment { field, raw: raw.clone() }).collect();
+        edit::apply(&mut doc, &assignments, false)?;
+        let text = doc.to_string();
+        if text == old {
+            return Ok((id.to_string(), Action::Unchanged, text, Vec::new()));
+        }
+        let before = toml::from_str::<toml::Table>(&old).unwrap_or_default();
+        let after = toml::from_str::<toml::Table>(&text).unwrap_or_default();
+        let fields = values
+            .iter()
+            .map(|v| v.0.path)
+            .filter(|path| lookup(&before, path) != lookup(&after, path))
+            .collect();
+        Ok((id.to_string(), Action::Update, text, fields))
+    }
+
+    /// A cell as the text `edit::convert` takes for the field: dates ISO, codes for labels,
+    /// lists comma-separated, an institution's name as its ID.
+    fn convert(&self, field: &Field, cell: &Value) -> std::result::Result<String, Msg> {
+        if let Value::Formula(_) = cell {
+            return Err(Msg::ImportFormula);
+        }
+        if let Value::Error(_) = cell {
+            return Err(Msg::ImportNotText);
+        }
+        let expected = |expected: Msg| Msg::ImportExpected { expected: Box::new(expected) };
+        Ok(match field.ty {
+            FieldType::Date => match cell {
+                Value::Date(day) => day.to_string(),
+                Value::Text(text) => {
+                    parse_date(text).ok_or_else(|| expected(Msg::ImportExpectedDate))?.to_string()
+                }
+                _ => return Err(expected(Msg::ImportExpectedDate)),
+            },
+            FieldType::Integer => match cell {
+                Value::Number(x) if x.fract() == 0.0 => format!("{x:.0}"),
+                _ => {
+                    let text = plain_text(cell)?;
+                    text.parse::<i64>().map_err(|_| expected(Msg::ExpectedWholeNumber))?.to_string()
+                }
+            },
+            FieldType::Number => match cell {
+                Value::Number(x) => x.to_string(),
+                _ => {
+                    let text = plain_text(cell)?.replace(',', ".");
+                    text.parse::<f64>().map_err(|_| expected(Msg::ExpectedNumber))?.to_string()
+                }
+            },
+            FieldType::Bool => match cell {
+                Value::Bool(b) => b.to_string(),
+                _ => {
+                    let text = plain_text(cell)?;
+                    let values = || vocab::BOOL.iter().map(|t| t.1).collect::<Vec<_>>().join("; ");
+                    vocab::parse(vocab::BOOL, &text)
+                        .ok_or_else(|| expected(Msg::ExpectedOneOf { values: values() }))?
+                        .to_string()
+                }
+            },
+            FieldType::Choice(names) => {
+                let text = plain_text(cell)?;
+                choice(field.path, names, &text)
+                    .ok_or_else(|| expected(one_of(field.path, names)))?
+                    .to_string()
+            }
+            FieldType::ChoiceList(names) => {
+                let text = plain_text(cell)?;
+                let mut codes = Vec::new();
+                for item in split_list(&text) {
+                    let code = choice(field.path, names, &item).ok_or_else(|| Msg::ImportExpected {
+                        expected: Box::new(one_of(field.path, names)),
+                    })?;
+                    codes.push(code);
+                }
+                codes.join(",")
+            }
+            FieldType::TextList => split_list(&plain_text(cell)?).join(","),
+            FieldType::Reference(Kind::Institution) => self.institution(&plain_text(cell)?)?,
+            FieldType::Reference(_) | FieldType::Text => plain_text(cell)?,
+        })
+    }
+
+    /// An institution by its ID or its exact name (case and apostrophes aside).
+    fn institution(&self, text: &str) -> std::result::Result<String, Msg> {
+        if self.registry.institution(text).is_some() {
+            return Ok(text.to_string());
+        }
+        let wanted = institution_key(text);
+        let found: Vec<&str> = self
+            .registry
+            .institutions
+            .iter()
+            .filter(|i| institution_key(&i.name) == wanted)
+            .map(|i| i.id.as_str())
+            .collect();
+        match found.as_slice() {
+            [id] => Ok(id.to_string()),
+            [] => Err(Msg::ImportUnknownInstitution { name: text.to_string() }),
+            many => Err(Msg::ImportAmbiguousInstitution { name: text.to_string(), ids: many.join(", ") }),
+        }
+    }
+}
+
+fn institution_key(name: &str) -> PersonKey {
+    (vocab::normalize(name), String::new(), String::new())
+}
+
+/// What `add` gives a field its flags leave out (`cmd/record.rs`, `AddFields`): the same
+/// file comes out of `add` and of a one-row import.
+fn add_defaults(kind: Kind, today: &str) -> Vec<(&'static str, String)> {
+    let lists =
+        [("languages", "uk".to_string()), ("interests", String::new()), ("goal_areas", String::new())];
+    match kind {
+        Kind::Child => lists.into_iter().chain([("registered_on", today.to_string())]).collect(),
+        Kind::Mentor => lists
+            .into_iter()
+            .chain([
+                ("citizenship", "UA".to_string()),
+                ("legal_capacity", "true".to_string()),
+                ("availability", String::new()),
+                ("capacity", "1".to_string()),
+                ("applied_on", today.to_string()),
+            ])
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A cell's text: refused if it is a formula or holds control characters (a path, a line
+/// break or a terminal escape has no place in a record's value).
+fn plain_text(cell: &Value) -> std::result::Result<String, Msg> {
+    let text = match cell {
+        Value::Text(text) => text.trim().to_string(),
+        Value::Number(x) => crate::output::format_number(*x),
+        Value::Date(day) => day.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Formula(_) => return Err(Msg::ImportFormula),
+        Value::Error(_) => return Err(Msg::ImportNotText),
+        Value::Empty => String::new(),
+    };
+    if text.starts_with('=') {
+        return Err(Msg::ImportFormula);
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Msg::ImportControlCharacter);
+    }
+    Ok(text)
+}
+
+/// `ДД.ММ.РРРР` (as Ukrainians write dates) or `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Option<date::Date> {
+    let text = text.trim();
+    date::parse_iso(text).or_else(|| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y").ok())
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split([',', ';']).map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
+}
+
+fn choice(path: &str, names: &'static [&'static str], text: &str) -> Option<&'static str> {
+    if let Some(code) = vocab::vocabulary(path).and_then(|v| vocab::parse(v, text)) {
+        return Some(code);
+    }
+    let wanted = vocab::normalize(text);
+    names.iter().find(|name| vocab::normalize(name) == wanted).copied()
+}
+
+/// The accepted values, by their Ukrainian labels where they have them.
+fn one_of(path: &str, names: &[&str]) -> Msg {
+    let values = match vocab::vocabulary(path) {
+        // `;`, not `,`: some labels hold a comma.
+        Some(terms) => terms.iter().map(|t| format!("«{}»", t.1)).collect::<Vec<_>>().join("; "),
+        None => names.join(", "),
+    };
+    Msg::ExpectedOneOf { values }
+}
+
+/// The key on a line of TOML (`birth_date = …` → `birth_date`).
+fn line_key(line: &str) -> Option<String> {
+    let (key, _) = line.split_once('=')?;
+    Some(key.trim().to_string())
+}
+
+fn lookup<'t>(table: &'t toml::Table, path: &str) -> Option<&'t toml::Value> {
+    let mut parts = path.split('.');
+    let mut value = table.get(parts.next()?)?;
+    for part in parts {
+        value = value.get(part)?;
+    }
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_ukrainians_write_them() {
+        assert_eq!(parse_date("14.03.2012").map(|d| d.to_string()), Some("2012-03-14".into()));
+        assert_eq!(parse_date("2012-03-14").map(|d| d.to_string()), Some("2012-03-14".into()));
+        assert_eq!(parse_date("31.02.2012"), None);
+    }
+
+    #[test]
+    fn formulas_and_control_characters_are_refused() {
+        assert_eq!(plain_text(&Value::Text("=1+1".into())), Err(Msg::ImportFormula));
+        assert_eq!(plain_text(&Value::Text("a\u{1b}[31m".into())), Err(Msg::ImportControlCharacter));
+        assert_eq!(plain_text(&Value::Number(12345678.0)), Ok("12345678".into()));
+    }
+}
