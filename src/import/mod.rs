@@ -457,14 +457,24 @@ impl<'a> Planner<'a> {
         values: &[(&'static Field, String, String, String)],
     ) -> Result<(String, Action, String, Vec<&'static str>)> {
         let (old, mut doc) = read_document(&self.session.root, self.kind, id)?;
-        let assignments: Vec<Assignment> =
-            values.iter().map(|(field, raw, _, _)| Assignment { field, raw: raw.clone() }).collect();
+        let before = toml::from_str::<toml::Table>(&old).unwrap_or_default();
+        // A name that matched the record case-insensitively keeps the registry's spelling:
+        // `KOVAL` in a spreadsheet found Koval, it does not rename her.
+        let same_name = |field: &Field, raw: &str| {
+            ["surname", "given_name", "name"].contains(&field.path)
+                && lookup(&before, field.path).and_then(|v| v.as_str()).map(vocab::normalize)
+                    == Some(vocab::normalize(raw))
+        };
+        let assignments: Vec<Assignment> = values
+            .iter()
+            .filter(|(field, raw, _, _)| !same_name(field, raw))
+            .map(|(field, raw, _, _)| Assignment { field, raw: raw.clone() })
+            .collect();
         edit::apply(&mut doc, &assignments, false)?;
         let text = doc.to_string();
         if text == old {
             return Ok((id.to_string(), Action::Unchanged, text, Vec::new()));
         }
-        let before = toml::from_str::<toml::Table>(&old).unwrap_or_default();
         let after = toml::from_str::<toml::Table>(&text).unwrap_or_default();
         let fields = values
             .iter()

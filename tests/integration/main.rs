@@ -12,3 +12,4 @@ mod matching;
 mod readme;
 mod regression;
 mod reports;
+mod spreadsheets;
