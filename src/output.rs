@@ -65,7 +65,8 @@ fn pending_workbook() -> Result<Vec<u8>> {
 }
 
 /// Binary output is never sent to a terminal: it would garble it and show nothing useful.
-fn refuse_terminal() -> Result<()> {
+/// A command that writes before it prints (`import`) asks first.
+pub fn refuse_terminal() -> Result<()> {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() { Err(Msg::BinaryToTerminal.into()) } else { Ok(()) }
 }

@@ -22,6 +22,10 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<u8> {
         ImportKind::Mentors => Kind::Mentor,
         ImportKind::Institutions => Kind::Institution,
     };
+    if output::settings().xlsx {
+        // Asked before importing: the plan is printed after the commit, too late to refuse.
+        output::refuse_terminal()?;
+    }
     let table = import::read::read(&args.file, args.sheet.as_deref())?;
     // Progress only for a person watching: never into a log or a pipe.
     let show_progress = !ctx.quiet && table.rows.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();

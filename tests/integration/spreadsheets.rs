@@ -278,30 +278,21 @@ fn xlsx_export_has_localized_headers_labels_and_typed_cells() {
 #[test]
 fn csv_for_excel_has_a_bom_semicolons_and_a_decimal_comma() {
     let registry = Registry::demo();
-    let out = temp_file(&registry, "monthly.csv");
-    registry
-        .run(&[
-            "report",
-            "monthly",
-            "--month",
-            "2026-11",
-            "--format",
-            "csv",
-            "--csv-excel",
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .expect(0);
+    let out = temp_file(&registry, "agreements.csv");
+    let path = out.to_str().unwrap();
+    let args = ["report", "agreements", "--month", "2026-11", "--format", "csv", "--csv-excel", "-o", path];
+    registry.run(&args).expect(0);
     let bytes = std::fs::read(&out).unwrap();
     assert!(
-        bytes.starts_with(b"\xEF\xBB\xBFindicator;value\n"),
+        bytes.starts_with(b"\xEF\xBB\xBFagreement;number;child;"),
         "{:?}",
         String::from_utf8_lossy(&bytes[..40])
     );
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(text.lines().skip(1).all(|line| line.split(';').count() == 2), "{text}");
-    assert!(!text.lines().skip(1).any(|line| line.contains('.')), "decimal commas: {text}");
+    assert!(text.contains("a-0001;НС-2025/011;c-0001;m-0001;i-0002;2017;active;2025-10-02;"), "{text}");
+    assert!(text.contains(";4,5;"), "hours with a decimal comma: {text}");
 
-    let plain = registry.run(&["report", "monthly", "--month", "2026-11", "--format", "csv"]).expect(0);
-    assert!(plain.stdout.starts_with("indicator,value\n"), "scripts keep the plain CSV");
+    let plain = registry.run(&["report", "agreements", "--month", "2026-11", "--format", "csv"]).expect(0);
+    assert!(plain.stdout.starts_with("agreement,number,child,"), "scripts keep the plain CSV");
+    assert!(plain.stdout.contains(",4.5,"));
 }
