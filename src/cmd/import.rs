@@ -26,7 +26,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<u8> {
         // Asked before importing: the plan is printed after the commit, too late to refuse.
         output::refuse_terminal()?;
     }
-    let table = import::read::read(&args.file, args.sheet.as_deref())?;
+    let table =
+        import::read::read(&args.file, args.sheet.as_deref(), &|header| import::is_column(kind, header))?;
     // Progress only for a person watching: never into a log or a pipe.
     let show_progress = !ctx.quiet && table.rows.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
     let progress = |row: usize, total: usize| {

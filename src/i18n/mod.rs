@@ -507,6 +507,17 @@ pub enum Msg {
         header: String,
     },
     ImportFormula,
+    ImportNotUtf8 {
+        path: String,
+    },
+    ImportMissingValue {
+        kind: Kind,
+        field: &'static str,
+    },
+    ImportMissingColumn {
+        kind: Kind,
+        field: &'static str,
+    },
     ImportExpected {
         expected: Box<Msg>,
     },

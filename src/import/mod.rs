@@ -106,7 +106,7 @@ pub fn import(
     let registry = Registry::load_valid(&session.root)?;
     let mut problems = Vec::new();
     let columns = map_columns(kind, table, &mut problems);
-    let mut planner = Planner::new(session, kind, &registry);
+    let mut planner = Planner::new(session, kind, &registry, table.header_row);
     let total = table.rows.len();
     for (index, (row, cells)) in table.rows.iter().enumerate() {
         progress(index + 1, total);
@@ -162,6 +162,14 @@ fn names(kind: Kind) -> Vec<(String, &'static Field)> {
     names
 }
 
+/// Whether `header` names a column of `kind` (a field or the ID).
+pub fn is_column(kind: Kind, header: &str) -> bool {
+    let wanted = vocab::normalize(header);
+    ID_HEADERS.contains(&wanted.as_str()) || names(kind).iter().any(|(name, _)| *name == wanted)
+}
+
+const ID_HEADERS: [&str; 3] = ["id", "ід", "ідентифікатор"];
+
 fn map_columns(kind: Kind, table: &Table, problems: &mut Vec<Problem>) -> Vec<(Column, String)> {
     let names = names(kind);
     let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -170,7 +178,7 @@ fn map_columns(kind: Kind, table: &Table, problems: &mut Vec<Problem>) -> Vec<(C
         let wanted = vocab::normalize(header);
         let column = if wanted.is_empty() {
             Column::Ignored
-        } else if ["id", "ід", "ідентифікатор"].contains(&wanted.as_str()) {
+        } else if ID_HEADERS.contains(&wanted.as_str()) {
             Column::Id
         } else if let Some((_, field)) = names.iter().find(|(name, _)| *name == wanted) {
             Column::Field(field)
@@ -222,12 +230,15 @@ struct Planner<'a> {
     claimed_ids: HashMap<String, usize>,
     next_number: u64,
     width: usize,
+    header_row: usize,
+    /// Required columns the file lacks, reported once.
+    absent_reported: std::collections::HashSet<&'static str>,
     items: Vec<Item>,
     warnings: Vec<Problem>,
 }
 
 impl<'a> Planner<'a> {
-    fn new(session: &'a Session, kind: Kind, registry: &'a Registry) -> Planner<'a> {
+    fn new(session: &'a Session, kind: Kind, registry: &'a Registry, header_row: usize) -> Planner<'a> {
         let mut existing = HashMap::new();
         match kind {
             Kind::Child => {
@@ -265,6 +276,8 @@ impl<'a> Planner<'a> {
             claimed_ids: HashMap::new(),
             next_number,
             width: digits.len(),
+            header_row,
+            absent_reported: Default::default(),
             items: Vec::new(),
             warnings: Vec::new(),
         }
@@ -335,6 +348,33 @@ impl<'a> Planner<'a> {
                 msg: Msg::ImportSameRowPerson { row: first },
             });
             return;
+        }
+        if target.is_none() {
+            // Every required field a new record lacks, not only the first the parser meets.
+            let defaults = add_defaults(self.kind, "");
+            let missing: Vec<&'static str> = schema::fields(self.kind)
+                .iter()
+                .filter(|f| f.required && f.path != "id")
+                .filter(|f| {
+                    !values.iter().any(|v| v.0.path == f.path) && !defaults.iter().any(|d| d.0 == f.path)
+                })
+                .map(|f| f.path)
+                .collect();
+            if !missing.is_empty() {
+                for field in missing {
+                    let has_column =
+                        columns.iter().any(|(c, _)| matches!(c, Column::Field(f) if f.path == field));
+                    if has_column {
+                        let msg = Msg::ImportMissingValue { kind: self.kind, field };
+                        problems.push(Problem { row, column: None, value: None, msg });
+                    } else if self.absent_reported.insert(field) {
+                        // Once, at the header, rather than on every row.
+                        let msg = Msg::ImportMissingColumn { kind: self.kind, field };
+                        problems.push(Problem { row: self.header_row, column: None, value: None, msg });
+                    }
+                }
+                return;
+            }
         }
         let result = match &target {
             Some(id) => self.update(id, &values),

@@ -58,8 +58,10 @@ pub struct Table {
     pub rows: Vec<(usize, Vec<Value>)>,
 }
 
-/// Reads `path`: a workbook (its `sheet`, else the first) or a CSV file.
-pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
+/// Reads `path`: a workbook (its `sheet`, else the first) or a CSV file. The header row is
+/// the first row naming a `known` column (rows above it — a title, a date — are skipped),
+/// else the first row that is not empty.
+pub fn read(path: &Path, sheet: Option<&str>, known: &dyn Fn(&str) -> bool) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|err| Error::io(path, err))?;
     let unreadable =
         |detail: String| Error::new(Msg::ImportUnreadable { path: path.display().to_string(), detail });
@@ -67,12 +69,17 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
     let cells = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         read_workbook(bytes, sheet, &unreadable)?
     } else {
-        read_csv(&bytes, &unreadable)?
+        read_csv(path, &bytes, &unreadable)?
     };
-    let mut rows = cells.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
-    let Some((header_row, header)) = rows.next() else {
+    let mut rows: Vec<_> =
+        cells.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())).collect();
+    if rows.is_empty() {
         return Err(Msg::ImportEmpty { path: path.display().to_string() }.into());
-    };
+    }
+    let names_a_column = |cells: &[Value]| cells.iter().any(|cell| known(cell.shown().trim()));
+    let at = rows.iter().position(|(_, cells)| names_a_column(cells)).unwrap_or(0);
+    let mut rows = rows.split_off(at).into_iter();
+    let (header_row, header) = rows.next().expect("a row at the header's place");
     let headers = header.iter().map(|cell| cell.shown().trim().to_string()).collect();
     Ok(Table { header_row, headers, rows: rows.collect() })
 }
@@ -140,12 +147,11 @@ fn value_of(data: &Data) -> Value {
     }
 }
 
-fn read_csv(bytes: &[u8], unreadable: Unreadable) -> Result<Vec<(usize, Vec<Value>)>> {
+fn read_csv(path: &Path, bytes: &[u8], unreadable: Unreadable) -> Result<Vec<(usize, Vec<Value>)>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        // Excel's plain "CSV" in a Ukrainian locale is windows-1251.
-        unreadable("not UTF-8 (in Excel: Save As → «CSV UTF-8»)".to_string())
-    })?;
+    // Excel's plain "CSV" in a Ukrainian locale is windows-1251.
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::new(Msg::ImportNotUtf8 { path: path.display().to_string() }))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -296,3 +296,36 @@ fn csv_for_excel_has_a_bom_semicolons_and_a_decimal_comma() {
     assert!(plain.stdout.starts_with("agreement,number,child,"), "scripts keep the plain CSV");
     assert!(plain.stdout.contains(",4.5,"));
 }
+
+#[test]
+fn rows_are_numbered_as_the_sheet_shows_them_and_missing_columns_are_named_once() {
+    let registry = Registry::new().with_people();
+    let file = temp_file(&registry, "titled.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    // A title above the table and a table starting in column B, as centres lay them out.
+    sheet.write_string(0, 0, "Список дітей станом на 23.11.2026").unwrap();
+    for (col, header) in ["Прізвище", "Ім'я", "Дата народження", "Стать"].iter().enumerate()
+    {
+        sheet.write_string(2, col as u16 + 1, *header).unwrap();
+    }
+    for row in [3, 4] {
+        sheet.write_string(row, 1, "Гнатюк").unwrap();
+        sheet.write_string(row, 2, format!("Ім{row}")).unwrap();
+        sheet.write_string(row, 3, "2012-01-01").unwrap();
+    }
+    sheet.write_string(4, 4, "чоловіча").unwrap();
+    book.save(&file).unwrap();
+    let run = registry.run(&["import", "children", file.to_str().unwrap()]).expect(1);
+    let stderr = &run.stderr;
+    assert!(stderr.contains("row 3: there is no column \"Category\" (`category`)"), "{stderr}");
+    assert_eq!(stderr.matches("there is no column \"Community\"").count(), 1, "{stderr}");
+    assert!(stderr.contains("row 4: a new record needs \"Sex\" (`sex`)"), "{stderr}");
+    assert!(!stderr.contains("row 5: a new record needs \"Sex\""), "{stderr}");
+
+    // Excel's plain CSV in a Ukrainian locale is windows-1251: refused with what to do.
+    let csv = temp_file(&registry, "cp1251.csv");
+    std::fs::write(&csv, b"\xcf\xf0\xb3\xe7\xe2\xe8\xf9\xe5\n").unwrap();
+    let run = registry.run(&["import", "children", csv.to_str().unwrap()]).expect(2);
+    assert!(run.stderr.contains("is not UTF-8") && run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
+}
