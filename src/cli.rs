@@ -149,6 +149,27 @@ pub enum Command {
     Manpage,
 }
 
+impl Command {
+    /// Whether the command prints a table, which `--format xlsx` writes as a workbook; any
+    /// other command refuses xlsx before doing anything (a write never ends in that refusal).
+    pub fn prints_table(&self) -> bool {
+        match self {
+            Command::Child(RecordCommand::List(_))
+            | Command::Mentor(RecordCommand::List(_))
+            | Command::Institution(RecordCommand::List(_))
+            | Command::Agreement(AgreementCommand::List(_))
+            | Command::Contact(ContactCommand::List { .. })
+            | Command::Due(_)
+            | Command::Report(_)
+            | Command::Import(_) => true,
+            Command::Eligibility(args) => args.all,
+            Command::Match(args) => args.command.is_none(),
+            Command::History(args) => args.id.is_none(),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// What the rows are.

@@ -33,6 +33,9 @@ pub fn run(cli: Cli) -> Result<u8> {
     // The workbook's date format follows the language; the registry is read for it only then.
     let lang = if xlsx { global.lang.unwrap_or_else(|| guess_lang(global)) } else { i18n::Lang::Uk };
     output::configure(output::Settings { xlsx, csv_excel: global.csv_excel, lang });
+    if xlsx && !cli.command.prints_table() {
+        return Err(i18n::Msg::XlsxNoTable.into());
+    }
     match cli.command {
         Command::Init(args) => cmd::init::run(global, &args),
         Command::Check => cmd::check::run(global),

@@ -47,19 +47,23 @@ pub fn settings() -> Settings {
 /// With `--format xlsx`, the tables rendered so far are written as a workbook instead.
 pub fn emit(text: &str) -> Result<()> {
     if settings().xlsx {
-        let bytes = pending_workbook()?;
+        let bytes = pending_workbook(text)?;
         refuse_terminal()?;
         return emit_bytes(&bytes);
     }
     emit_bytes(text.as_bytes())
 }
 
-/// The workbook of the tables rendered so far; refused when the command printed none
-/// (`status`, `check`, `show`: they have no table to put in a spreadsheet).
-fn pending_workbook() -> Result<Vec<u8>> {
-    let sheets = SHEETS.with(|sheets| std::mem::take(&mut *sheets.borrow_mut()));
+/// The workbook of the tables rendered so far. A command that prints tables but printed a
+/// sentence this time (`due`: nothing is due) gets the sentence as its only cell; one that
+/// never prints tables was refused before it ran (`Command::prints_table`).
+fn pending_workbook(text: &str) -> Result<Vec<u8>> {
+    let mut sheets = SHEETS.with(|sheets| std::mem::take(&mut *sheets.borrow_mut()));
     if sheets.is_empty() {
-        return Err(Msg::XlsxNoTable.into());
+        if text.trim().is_empty() {
+            return Err(Msg::XlsxNoTable.into());
+        }
+        sheets.push(xlsx::Sheet { headers: vec![text.trim().to_string()], rows: Vec::new() });
     }
     xlsx::workbook(&sheets, settings().lang)
 }
@@ -90,7 +94,7 @@ pub fn is_stdout(path: &Path) -> bool {
 /// written atomically. Returns the file's path when one was written.
 pub fn deliver_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Option<PathBuf>> {
     if settings().xlsx {
-        let workbook = pending_workbook()?;
+        let workbook = pending_workbook(&String::from_utf8_lossy(bytes))?;
         if path.is_none_or(is_stdout) {
             refuse_terminal()?;
         }

@@ -273,6 +273,13 @@ fn xlsx_export_has_localized_headers_labels_and_typed_cells() {
     // A command that prints no table has nothing to put in a workbook.
     let run = registry.run(&["status", "--format", "xlsx", "-q"]).expect(2);
     assert!(run.stderr.contains("prints no table"), "{}", run.stderr);
+    // Refused before anything is written, not after.
+    let before = registry.commit_count();
+    let add = ["institution", "add", "--name", "X", "--kind", "other", "--format", "xlsx"];
+    let run = registry.run(&add).expect(2);
+    assert!(run.stderr.contains("prints no table"), "{}", run.stderr);
+    assert_eq!(registry.commit_count(), before);
+    assert!(!registry.exists("institutions/i-0002.toml"));
 }
 
 #[test]
