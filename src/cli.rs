@@ -130,6 +130,8 @@ pub enum Command {
     /// registry's recent log.
     History(HistoryArgs),
     /// Revert the last change nastavnyk made, as a new commit (the audit trail keeps both).
+    /// An undo is not undone in turn (that would re-apply the change): make the change again,
+    /// or revert an older commit with `git revert`.
     Undo {
         #[command(flatten)]
         reason: ReasonArg,
@@ -611,7 +613,7 @@ pub struct NamesArg {
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// Days ahead to list agreements ending (default: `[monitoring] ending_within_days`, 90).
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=36_525))]
     pub within: Option<u32>,
     #[command(flatten)]
     pub output: OutputArg,

@@ -2,66 +2,12 @@
 //! what each changed — compared on the parsed records, field by field, not as a text diff —
 //! and the registry's recent log.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::error::{Error, Result};
-use crate::git;
-use crate::i18n::Msg;
+use crate::error::Result;
+pub use crate::git::Repo;
+use crate::git::log::{self as gitlog, FileCommit};
 use crate::record::{Kind, is_valid_id};
-
-/// Where a registry sits in its git repository.
-pub struct Repo {
-    /// The top of the work tree; every git command of this module runs there, so that paths
-    /// are plain top-relative pathspecs (no `:(top)` magic, which would stop git from using
-    /// the commit-graph's Bloom filters).
-    pub top: PathBuf,
-    /// The registry folder relative to `top`, with a trailing `/` (empty at the top).
-    pub prefix: String,
-}
-
-impl Repo {
-    /// The repository holding `root`, or `None` if the registry is not in a git work tree.
-    pub fn find(root: &Path) -> Option<Repo> {
-        let out = git::run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).ok()?;
-        let mut lines = out.lines();
-        let top = PathBuf::from(lines.next()?.trim());
-        let prefix = lines.next().unwrap_or("").trim().to_string();
-        Some(Repo { top, prefix })
-    }
-
-    /// A registry-relative path (`children/c-0001.toml`) as a top-relative one.
-    pub fn top_path(&self, rel: &str) -> String {
-        format!("{}{rel}", self.prefix)
-    }
-
-    /// The registry's files that differ from the last commit (changed, staged, untracked),
-    /// registry-relative; the tool's own lock file does not count.
-    pub fn uncommitted(&self, root: &Path) -> Result<Vec<String>> {
-        let out = git::run(root, &["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])?;
-        let mut files = Vec::new();
-        let mut entries = out.split('\0');
-        while let Some(entry) = entries.next() {
-            if entry.len() < 4 {
-                continue;
-            }
-            let (status, path) = entry.split_at(3);
-            if status.starts_with('R') || status.starts_with('C') {
-                entries.next(); // the rename's source
-            }
-            let rel = self.registry_path(path).unwrap_or(path);
-            if rel != crate::registry::write::LOCK_FILE {
-                files.push(rel.to_string());
-            }
-        }
-        Ok(files)
-    }
-
-    /// A top-relative path as registry-relative, if it is inside the registry.
-    pub fn registry_path<'a>(&self, top_path: &'a str) -> Option<&'a str> {
-        top_path.strip_prefix(self.prefix.as_str())
-    }
-}
 
 /// One value of a changed field. Dates are ISO text, tables and arrays nest.
 pub type Value = serde_json::Value;
@@ -119,8 +65,19 @@ pub struct Entry {
 /// The action recorded for commits the tool did not make.
 pub const MANUAL: &str = "manual";
 
-/// Fields whose values are personal names: shown only with `--with-names`.
-const NAME_FIELDS: [&str; 4] = ["surname", "given_name", "patronymic", "consent.legal_representative_name"];
+/// What, in a field's last key, marks a personal detail of a child or mentor — names, ways
+/// to reach them, where they live, the numbers of their documents: shown only with
+/// `--with-names`. Matched as parts of the key so that fields added to the schema later
+/// (`legal_representative_phone`, `passport_number`) are hidden without a change here.
+const PERSONAL_KEYS: [&str; 9] =
+    ["name", "patronymic", "phone", "email", "address", "passport", "number", "rnokpp", "tax_id"];
+
+/// Whether `field` (`consent.legal_representative_name`, `contacts[2].phone`) is personal.
+fn is_personal(field: &str) -> bool {
+    let leaf = field.rsplit('.').next().unwrap_or(field);
+    let leaf = leaf.split('[').next().unwrap_or(leaf);
+    PERSONAL_KEYS.iter().any(|key| leaf.contains(key))
+}
 
 /// What stands for a hidden name.
 pub const HIDDEN: &str = "•••";
@@ -136,15 +93,8 @@ pub fn locate(root: &Path, repo: &Repo, id: &str) -> Result<Option<String>> {
     // Removed: the last commit that touched any of the four possible files says which.
     let candidates: Vec<String> =
         Kind::ALL.iter().map(|kind| repo.top_path(&format!("{}/{id}.toml", kind.dir()))).collect();
-    let mut args = vec!["log", "-1", "--format=", "--name-only", "--no-renames", "--"];
-    args.extend(candidates.iter().map(String::as_str));
-    let out = git::run(&repo.top, &args)?;
-    Ok(out
-        .lines()
-        .map(str::trim)
-        .find(|line| candidates.iter().any(|c| c == line))
-        .and_then(|line| repo.registry_path(line))
-        .map(str::to_string))
+    Ok(gitlog::last_touched(&repo.top, &candidates)?
+        .and_then(|path| repo.registry_path(&path).map(str::to_string)))
 }
 
 /// The kind of record a registry-relative path holds.
@@ -157,25 +107,25 @@ pub fn kind_of_path(rel: &str) -> Option<Kind> {
 /// following renames, with the fields each changed. Names are replaced by [`HIDDEN`] unless
 /// `with_names`.
 pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<Entry>> {
-    let mut raw: Vec<RawCommit> = Vec::new();
+    let mut raw: Vec<FileCommit> = Vec::new();
     let mut path = repo.top_path(rel);
     let mut from: Option<String> = None;
     // Following renames by hand rather than with `--follow`, which turns off git's
     // history simplification and with it the Bloom filters: each segment is a plain
     // `git log -- FILE`, and only a commit that adds the file is asked whether it was a rename.
     for _ in 0..64 {
-        let mut segment = log_file(&repo.top, &path, from.as_deref())?;
+        let mut segment = gitlog::log_file(&repo.top, &path, from.as_deref())?;
         let Some(oldest) = segment.last() else { break };
         // A record the tool added is new; so is anything in the first commit.
         let maybe_renamed = oldest.status == 'A' && !oldest.root && !oldest.action.ends_with(".add");
-        let next = if maybe_renamed { renamed_from(&repo.top, &oldest.hash, &path)? } else { None };
+        let next = if maybe_renamed { gitlog::renamed_from(&repo.top, &oldest.hash, &path)? } else { None };
         let oldest_hash = oldest.hash.clone();
         if let Some(old_path) = &next
             && let Some(oldest) = segment.last_mut()
         {
             oldest.status = 'R';
             oldest.old_path = Some(old_path.clone());
-            oldest.old_blob = blob_at(&repo.top, &format!("{oldest_hash}^"), old_path)?;
+            oldest.old_blob = gitlog::blob_at(&repo.top, &format!("{oldest_hash}^"), old_path)?;
         }
         raw.append(&mut segment);
         match next {
@@ -189,7 +139,7 @@ pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<En
 
     let blobs: Vec<&str> =
         raw.iter().flat_map(|c| [c.old_blob.as_deref(), c.new_blob.as_deref()]).flatten().collect();
-    let texts = read_blobs(&repo.top, &blobs)?;
+    let texts = gitlog::read_blobs(&repo.top, &blobs)?;
     let text = |blob: &Option<String>| blob.as_ref().and_then(|b| texts.get(b.as_str())).map(String::as_str);
 
     let mut entries = Vec::with_capacity(raw.len());
@@ -219,7 +169,7 @@ pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<En
             date: commit.date,
             author: commit.author,
             email: commit.email,
-            action: commit.action,
+            action: if commit.action.is_empty() { MANUAL.to_string() } else { commit.action },
             reason: commit.reason,
             record: commit.record,
             change,
@@ -241,7 +191,7 @@ fn parse(text: Option<&str>) -> Option<toml::Table> {
 
 fn hide_names(fields: &mut [FieldChange]) {
     for change in fields {
-        if NAME_FIELDS.contains(&change.field.as_str()) {
+        if is_personal(&change.field) {
             let hide = |v: &mut Option<Value>| {
                 if v.is_some() {
                     *v = Some(Value::String(HIDDEN.into()));
@@ -249,7 +199,28 @@ fn hide_names(fields: &mut [FieldChange]) {
             };
             hide(&mut change.old);
             hide(&mut change.new);
+        } else {
+            // A whole table added or removed at once (`contacts[3]`): hide inside it.
+            for value in [&mut change.old, &mut change.new].into_iter().flatten() {
+                hide_inside(value);
+            }
         }
+    }
+}
+
+fn hide_inside(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if is_personal(key) {
+                    *value = Value::String(HIDDEN.into());
+                } else {
+                    hide_inside(value);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(hide_inside),
+        _ => {}
     }
 }
 
@@ -317,122 +288,6 @@ pub fn to_json(value: &toml::Value) -> Value {
     }
 }
 
-/// One commit as `git log --raw` describes it for one file.
-#[derive(Debug)]
-struct RawCommit {
-    hash: String,
-    date: String,
-    author: String,
-    email: String,
-    action: String,
-    reason: Option<String>,
-    record: Option<String>,
-    /// `A`, `M`, `D`, `T`, or `R` once found to be a rename.
-    status: char,
-    /// The first commit of the repository (nothing to have been renamed from).
-    root: bool,
-    /// Top-relative path of the file in this commit.
-    path: String,
-    old_path: Option<String>,
-    old_blob: Option<String>,
-    new_blob: Option<String>,
-}
-
-/// The log format: fields separated by US, commits by RS; trailers on one line each.
-const FORMAT: &str = "--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f\
-%(trailers:key=Nastavnyk-Action,valueonly,separator=%x2c)%x1f\
-%(trailers:key=Reason,valueonly,separator=%x20)%x1f\
-%(trailers:key=Record,valueonly,separator=%x2c)%x1f%P%x1f";
-
-/// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD).
-fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<RawCommit>> {
-    let mut args = vec!["log", FORMAT, "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent"];
-    if let Some(from) = from {
-        args.push(from);
-    }
-    args.extend(["--", path]);
-    let out = git::run(top, &args)?;
-    let mut commits = Vec::new();
-    for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
-        let mut parts = record.splitn(9, '\u{1f}');
-        let mut next = || parts.next().unwrap_or("").trim().to_string();
-        let (hash, date, author, email, action, reason, record, parents, rest) =
-            (next(), next(), next(), next(), next(), next(), next(), next(), next());
-        // `:100644 100644 <old> <new> M\t<path>`
-        let raw = rest.lines().find_map(|line| {
-            let (meta, file) = line.strip_prefix(':')?.split_once('\t')?;
-            let fields: Vec<&str> = meta.split_whitespace().collect();
-            (file == path && fields.len() == 5)
-                .then(|| (fields[2].to_string(), fields[3].to_string(), fields[4]))
-        });
-        let Some((old_blob, new_blob, status)) = raw else { continue };
-        let blob = |b: String| (!b.bytes().all(|c| c == b'0')).then_some(b);
-        commits.push(RawCommit {
-            hash,
-            date,
-            author,
-            email,
-            action: if action.is_empty() { MANUAL.to_string() } else { action },
-            reason: (!reason.is_empty()).then_some(reason),
-            record: (!record.is_empty()).then_some(record),
-            status: status.chars().next().unwrap_or('M'),
-            root: parents.is_empty(),
-            path: path.to_string(),
-            old_path: None,
-            old_blob: blob(old_blob),
-            new_blob: blob(new_blob),
-        });
-    }
-    Ok(commits)
-}
-
-/// The path `path` had before `commit`, if that commit renamed it.
-fn renamed_from(top: &Path, commit: &str, path: &str) -> Result<Option<String>> {
-    let out = git::run(
-        top,
-        &["diff-tree", "-r", "-M", "--no-commit-id", "--name-status", "--diff-filter=R", commit],
-    )?;
-    Ok(out.lines().find_map(|line| {
-        let mut fields = line.split('\t');
-        let _status = fields.next()?;
-        let (from, to) = (fields.next()?, fields.next()?);
-        (to == path).then(|| from.to_string())
-    }))
-}
-
-fn blob_at(top: &Path, commit: &str, path: &str) -> Result<Option<String>> {
-    let out = git::output(top, &["rev-parse", "--verify", "--quiet", &format!("{commit}:{path}")], None)?;
-    Ok(out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string()))
-}
-
-/// The contents of many blobs with one `git cat-file --batch`.
-fn read_blobs(top: &Path, blobs: &[&str]) -> Result<HashMap<String, String>> {
-    let mut texts = HashMap::new();
-    if blobs.is_empty() {
-        return Ok(texts);
-    }
-    let input: String = blobs.iter().map(|b| format!("{b}\n")).collect();
-    let args = ["cat-file", "--batch"];
-    let out = git::output(top, &args, Some(input.as_bytes()))?;
-    if !out.status.success() {
-        return Err(git::failure(&args, &out));
-    }
-    let mut rest: &[u8] = &out.stdout;
-    while let Some(end) = rest.iter().position(|&b| b == b'\n') {
-        let header = String::from_utf8_lossy(&rest[..end]).into_owned();
-        rest = &rest[end + 1..];
-        let fields: Vec<&str> = header.split_whitespace().collect();
-        let [hash, _, size] = fields[..] else { continue };
-        let Ok(size) = size.parse::<usize>() else { continue };
-        let body = rest
-            .get(..size)
-            .ok_or_else(|| Error::new(Msg::GitFailed { detail: "cat-file: short read".into() }))?;
-        texts.insert(hash.to_string(), String::from_utf8_lossy(body).into_owned());
-        rest = rest.get(size + 1..).unwrap_or(&[]);
-    }
-    Ok(texts)
-}
-
 /// One commit of the registry's recent log.
 #[derive(Clone, Debug)]
 pub struct LogEntry {
@@ -448,37 +303,34 @@ pub struct LogEntry {
 
 /// The last `limit` commits that touched the registry, newest first.
 pub fn recent(repo: &Repo, limit: usize) -> Result<Vec<LogEntry>> {
-    let limit = format!("-n{limit}");
     let scope = if repo.prefix.is_empty() { ".".to_string() } else { repo.prefix.clone() };
-    let out = git::run(&repo.top, &["log", &limit, FORMAT, "--name-only", "--no-renames", "--", &scope])?;
-    let mut entries = Vec::new();
-    for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
-        let mut parts = record.splitn(9, '\u{1f}');
-        let mut next = || parts.next().unwrap_or("").trim().to_string();
-        let (commit, date, author, email, action, reason, trailer, _parents, files) =
-            (next(), next(), next(), next(), next(), next(), next(), next(), next());
-        let records = if trailer.is_empty() {
-            files
-                .lines()
-                .filter_map(|file| repo.registry_path(file.trim()))
-                .filter(|rel| kind_of_path(rel).is_some())
-                .filter_map(|rel| rel.rsplit('/').next()?.strip_suffix(".toml"))
-                .map(str::to_string)
-                .collect()
-        } else {
-            trailer.split(',').map(|s| s.trim().to_string()).collect()
-        };
-        entries.push(LogEntry {
-            commit,
-            date,
-            author,
-            email,
-            action: if action.is_empty() { MANUAL.to_string() } else { action },
-            records,
-            reason: (!reason.is_empty()).then_some(reason),
-        });
-    }
-    Ok(entries)
+    let commits = gitlog::recent(&repo.top, &scope, limit)?;
+    Ok(commits
+        .into_iter()
+        .map(|commit| {
+            let records = if commit.record.is_empty() {
+                commit
+                    .files
+                    .iter()
+                    .filter_map(|file| repo.registry_path(file))
+                    .filter(|rel| kind_of_path(rel).is_some())
+                    .filter_map(|rel| rel.rsplit('/').next()?.strip_suffix(".toml"))
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                commit.record.split(',').map(|s| s.trim().to_string()).collect()
+            };
+            LogEntry {
+                commit: commit.hash,
+                date: commit.date,
+                author: commit.author,
+                email: commit.email,
+                action: if commit.action.is_empty() { MANUAL.to_string() } else { commit.action },
+                records,
+                reason: commit.reason,
+            }
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -17,7 +17,9 @@ pub mod record;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod sync;
 pub mod templates;
+pub mod undo;
 
 use clap::CommandFactory;
 

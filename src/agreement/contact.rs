@@ -16,7 +16,7 @@ use crate::registry::session::{Change, Session};
 pub struct NewContact<'a> {
     pub date: Date,
     pub kind: ContactKind,
-    pub hours: Option<f64>,
+    pub hours: Option<crate::record::Minutes>,
     pub note: Option<&'a str>,
     pub by: Option<&'a str>,
     /// Who consented (to an outing); repeats are ignored.
@@ -25,8 +25,8 @@ pub struct NewContact<'a> {
 
 /// Adds a contact to agreement `id` and commits it as `contact add <id>`.
 pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) -> Result<Change> {
-    if new.hours.is_some_and(|h| h < 0.0 || !h.is_finite()) {
-        return Err(Msg::NegativeHours.into());
+    if let Some(hours) = new.hours.filter(|h| !crate::record::hours::contact_hours_ok(*h)) {
+        return Err(Msg::HoursPerContact { hours: hours.hours().to_string() }.into());
     }
     let mut consents = new.consents.clone();
     consents.sort();
@@ -49,7 +49,7 @@ pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) 
     entry.insert("date", value(toml_date(new.date)));
     entry.insert("kind", value(new.kind.as_str()));
     if let Some(hours) = new.hours {
-        entry.insert("hours", value(hours));
+        entry.insert("hours", value(hours.hours()));
     }
     if let Some(by) = new.by.map(str::trim).filter(|b| !b.is_empty()) {
         entry.insert("by", value(by));

@@ -16,6 +16,8 @@ use crate::i18n::{Lang, Msg};
 use crate::record::Agreement;
 use crate::record::config::Config;
 use crate::record::date::{self, Date};
+use crate::record::enums::Party;
+use crate::registry::Registry;
 use crate::registry::session::Session;
 
 /// The page around the converted HTML body (print CSS lives there).
@@ -32,6 +34,13 @@ pub struct Rendered {
     pub title: String,
     pub hash: String,
     pub lang: Lang,
+    /// The agreement's ID, printed with the hash in the page footer.
+    pub id: String,
+    /// The centre, the document's author and company in the DOCX metadata.
+    pub centre: String,
+    /// The date the document carries (the last signature, else the proposal): its metadata
+    /// date, and the date the child's age is taken on.
+    pub date: Date,
 }
 
 /// The template named `name`: the registry's copy if there is one, else the built-in default.
@@ -80,8 +89,8 @@ fn long_date_filter(value: &Value, lang: Lang) -> String {
     match value.as_str().and_then(date::parse_iso) {
         Some(date) => long_date(date, lang),
         None => match lang {
-            Lang::Uk => "«\u{a0}\u{a0}\u{a0}\u{a0}» ______________ 20___ р.".to_string(),
-            Lang::En => "______________ 20___".to_string(),
+            Lang::Uk => "«___»\u{a0}__________\u{a0}20___\u{a0}р.".to_string(),
+            Lang::En => "___\u{a0}__________\u{a0}20___".to_string(),
         },
     }
 }
@@ -118,8 +127,9 @@ pub fn long_date(date: Date, lang: Lang) -> String {
     ];
     let month = date.month0() as usize;
     match lang {
-        Lang::Uk => format!("{} {} {} р.", date.day(), UK[month], date.year()),
-        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        // Non-breaking spaces: a date never breaks across lines («5 / вересня», «2031 / р.»).
+        Lang::Uk => format!("{}\u{a0}{}\u{a0}{}\u{a0}р.", date.day(), UK[month], date.year()),
+        Lang::En => format!("{}\u{a0}{}\u{a0}{}", date.day(), EN[month], date.year()),
     }
 }
 
@@ -136,11 +146,92 @@ pub fn escape_markdown_text(text: &str) -> String {
     out
 }
 
+/// Particulars that join the snapshot only when set (see `provenance::snapshot`): the template
+/// sees them as none when absent, so it prints a blank to fill in by hand.
+const OPTIONAL_PARTICULARS: &[&str] = &[
+    "centre.authority",
+    "centre.settlement",
+    "institution.authority",
+    "mentor.registered_address",
+    "mentor.identity_document.kind",
+    "mentor.identity_document.number",
+    "mentor.identity_document.issued_by",
+    "mentor.identity_document.issued_on",
+    "child.address",
+    "child.consent.legal_representative_authority",
+    "child.status_decision.authority",
+    "child.status_decision.date",
+    "child.status_decision.number",
+];
+
+/// The date the document carries: the last signature once all are in, else the latest
+/// signature so far, else the proposal. The child's age, and so the wording, is taken on it.
+pub fn document_date(agreement: &Agreement, config: &Config) -> Date {
+    last_signature(agreement, config).unwrap_or(agreement.proposed_on).max(agreement.proposed_on)
+}
+
+/// Whether the agreement is about a young person (18 or older on the document's date): an
+/// adult has full civil capacity (Civil Code art. 34), signs for themselves and has no legal
+/// representative.
+pub fn is_young_person(agreement: &Agreement, config: &Config, birth: Date) -> bool {
+    date::age_on(birth, document_date(agreement, config)) >= 18
+}
+
+/// A name as ДСТУ 4163:2020 writes it under a signature: «Ім’я ПРІЗВИЩЕ», held together.
+pub fn signature_name(surname: &str, given_name: &str) -> String {
+    let surname = surname.trim().to_uppercase();
+    match given_name.trim() {
+        "" => surname,
+        given => format!("{given}\u{a0}{surname}"),
+    }
+}
+
+/// The same from one string in the official order «Прізвище Ім’я По батькові».
+pub fn signature_name_of(full: &str) -> String {
+    let mut words =
+        without_note(full).0.split_whitespace().map(str::to_string).collect::<Vec<_>>().into_iter();
+    let surname = words.next().unwrap_or_default();
+    signature_name(&surname, &words.next().unwrap_or_default())
+}
+
+/// Splits a note kept in a name field («Бойко Олена Вікторівна (мати)») from the name: the
+/// note is data about the person, not part of the name the contract prints.
+pub fn without_note(text: &str) -> (String, Option<String>) {
+    match (text.find('('), text.rfind(')')) {
+        (Some(open), Some(close)) if open < close => {
+            let name = format!("{} {}", &text[..open], &text[close + 1..]);
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            (name, Some(text[open + 1..close].trim().to_string()).filter(|n| !n.is_empty()))
+        }
+        _ => (text.trim().to_string(), None),
+    }
+}
+
+/// A count of copies in words, in the locative «у … примірниках» needs.
+fn copies_in_words(count: usize, lang: Lang) -> String {
+    const UK: [&str; 7] = ["одному", "двох", "трьох", "чотирьох", "п’яти", "шести", "семи"];
+    const EN: [&str; 7] = ["one", "two", "three", "four", "five", "six", "seven"];
+    let words = if lang == Lang::Uk { &UK } else { &EN };
+    words.get(count.saturating_sub(1)).map_or_else(|| count.to_string(), |w| w.to_string())
+}
+
 /// Builds the template context from the snapshot (nested by the dots of its keys) plus what is
 /// derived from it and the signatures.
-fn context(agreement: &Agreement, snapshot: &Snapshot, config: &Config, hash: &str) -> serde_json::Value {
+fn context(
+    agreement: &Agreement,
+    parties: &Parties,
+    snapshot: &Snapshot,
+    config: &Config,
+    hash: &str,
+    lang: Lang,
+) -> serde_json::Value {
     let mut root = serde_json::Map::new();
-    for (key, value) in snapshot {
+    let absent: Vec<(String, serde_json::Value)> = OPTIONAL_PARTICULARS
+        .iter()
+        .filter(|key| !snapshot.contains_key(**key))
+        .map(|key| (key.to_string(), serde_json::Value::Null))
+        .collect();
+    for (key, value) in snapshot.iter().map(|(k, v)| (k.clone(), v.clone())).chain(absent) {
         let mut map = &mut root;
         let parts: Vec<&str> = key.split('.').collect();
         for part in &parts[..parts.len() - 1] {
@@ -150,39 +241,56 @@ fn context(agreement: &Agreement, snapshot: &Snapshot, config: &Config, hash: &s
                 .as_object_mut()
                 .expect("snapshot keys nest");
         }
-        map.insert(parts[parts.len() - 1].to_string(), value.clone());
+        map.insert(parts[parts.len() - 1].to_string(), value);
     }
     let mut root = serde_json::Value::Object(root);
-    let full_name = |who: &str| {
-        let person = &root[who];
-        let name = crate::record::full_name(
-            person["surname"].as_str().unwrap_or(""),
-            person["given_name"].as_str().unwrap_or(""),
-            person["patronymic"].as_str(),
-        );
-        json!(name)
-    };
-    let (child_name, mentor_name) = (full_name("child"), full_name("mentor"));
-    root["child"]["full_name"] = child_name;
-    root["mentor"]["full_name"] = mentor_name;
+    let (child, mentor) = (&parties.child, &parties.mentor);
+    root["child"]["full_name"] = json!(child.full_name());
+    root["mentor"]["full_name"] = json!(mentor.full_name());
+    root["child"]["signature_name"] = json!(signature_name(&child.surname, &child.given_name));
+    root["mentor"]["signature_name"] = json!(signature_name(&mentor.surname, &mentor.given_name));
+    root["centre"]["director_signature"] = json!(signature_name_of(&config.centre.director));
+    root["institution"]["director_signature"] = json!(signature_name_of(&parties.institution.director));
+    let representative = child.consent.legal_representative_name.as_deref().map(without_note);
+    root["legal_representative"] = json!({
+        "name": representative.as_ref().map(|(name, _)| name.clone()),
+        "note": representative.as_ref().and_then(|(_, note)| note.clone()),
+        "signature_name": representative.as_ref().map(|(name, _)| signature_name_of(name)),
+        "authority": child.consent.legal_representative_authority,
+    });
+
+    let young_person = is_young_person(agreement, config, child.birth_date);
+    root["young_person"] = json!(young_person);
     let required = &config.rules.params(agreement.regime).required_signatures;
-    let parties: Vec<serde_json::Value> = required
+    // An adult signs for themselves: the representative's place (and signature date) is theirs,
+    // and under a regime without a representative they still sign as a party.
+    let mut parties_list: Vec<serde_json::Value> = required
         .iter()
         .map(|party| {
-            json!({"role": party.as_str(), "signed_on": agreement.signatures.get(*party).map(|d| d.to_string())})
+            let role = match party {
+                Party::LegalRepresentative if young_person => "young_person",
+                other => other.as_str(),
+            };
+            json!({"role": role, "signed_on": agreement.signatures.get(*party).map(|d| d.to_string())})
         })
         .collect();
-    root["parties"] = json!(parties);
+    if young_person && !required.contains(&Party::LegalRepresentative) {
+        parties_list.push(json!({"role": "young_person", "signed_on": null}));
+    }
+    root["copies"] = json!(parties_list.len());
+    root["copies_in_words"] = json!(copies_in_words(parties_list.len(), lang));
+    root["parties"] = json!(parties_list);
     root["legal_representative_party"] =
-        json!(required.contains(&crate::record::enums::Party::LegalRepresentative));
+        json!(required.contains(&Party::LegalRepresentative) && !young_person);
     let all_signed = super::missing_signatures(agreement, config).is_empty();
     root["agreement"]["signed_on"] =
         json!(all_signed.then(|| last_signature(agreement, config)).flatten().map(|d| d.to_string()));
     root["agreement"]["status"] = json!(agreement.status.as_str());
     // Hours as people write them ("8", "2.5"), not as floats print ("8.0").
     if let Some(hours) = agreement.hours_per_month {
-        root["agreement"]["hours_per_month"] = json!(crate::output::format_number(hours));
+        root["agreement"]["hours_per_month"] = json!(crate::output::format_number(hours.hours()));
     }
+    root["blank"] = json!("____________");
     root["provenance"] = json!(hash);
     root["signed_hash"] = json!(agreement.signed_hash);
     root
@@ -197,6 +305,42 @@ pub fn render_agreement(session: &Session, id: &str, lang: Lang) -> Result<Rende
     render(&session.root, &session.config, &agreement, &parties, lang)
 }
 
+/// Ukrainian typography over the rendered text, values included: the typographic apostrophe,
+/// and non-breaking spaces after «№» and short abbreviations («м.», «вул.») and before «р.»
+/// and «год» after a number, so none of them is left alone at a line's end.
+pub fn typeset(text: &str) -> String {
+    const BEFORE: &[&str] =
+        &["№", "No.", "м.", "с.", "смт", "вул.", "буд.", "кв.", "ст.", "п.", "М.", "ЄДРПОУ"];
+    const AFTER_NUMBER: &[&str] = &["р.", "год", "грн"];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        if c == '\'' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
+            out.push('’');
+            continue;
+        }
+        if c == ' ' {
+            let word_before = out.rsplit([' ', '\u{a0}', '\n', '(', '«', '*']).next().unwrap_or("");
+            let rest: String = chars[i + 1..].iter().take(4).collect();
+            let after_number = prev.is_some_and(|p| p.is_ascii_digit())
+                && AFTER_NUMBER.iter().any(|w| {
+                    rest.starts_with(w) && rest[w.len()..].chars().next().is_none_or(|n| !n.is_alphabetic())
+                });
+            // A blank to fill in («№ ____») or an escaped character counts as text too.
+            let next_is_text = next.is_some_and(|n| n.is_alphanumeric() || n == '_' || n == '\\');
+            if after_number || (next_is_text && BEFORE.contains(&word_before)) {
+                out.push('\u{a0}');
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    // The abbreviation's full stop ends the sentence too: «2031 р.», not «2031 р..».
+    out.replace("\u{a0}р..", "\u{a0}р.")
+}
+
 /// Renders the agreement's Markdown text in `lang`.
 pub fn render(
     root: &Path,
@@ -207,25 +351,102 @@ pub fn render(
 ) -> Result<Rendered> {
     let snapshot = provenance::snapshot(agreement, parties, config);
     let hash = provenance::hash(&snapshot);
-    let ctx = context(agreement, &snapshot, config, &hash);
+    let ctx = context(agreement, parties, &snapshot, config, &hash, lang);
     let name = text_template(lang);
     let (display, source) = template_source(root, &name)?;
     let mut env = environment(lang, true);
     env.add_template_owned(display.clone(), source).map_err(|err| template_error(&err, &display))?;
     let template = env.get_template(&display).map_err(|err| template_error(&err, &display))?;
-    let mut markdown = template
+    let markdown = template
         .render(Value::from(minijinja::value::Serde(&ctx)))
         .map_err(|err| template_error(&err, &display))?;
+    let mut markdown = typeset(&markdown);
     if !markdown.ends_with('\n') {
         markdown.push('\n');
     }
     let title = match (lang, &agreement.number) {
-        (Lang::Uk, Some(number)) => format!("Договір про наставництво № {number}"),
+        (Lang::Uk, Some(number)) => format!("Договір про наставництво №\u{a0}{number}"),
         (Lang::Uk, None) => format!("Договір про наставництво {}", agreement.id),
-        (Lang::En, Some(number)) => format!("Mentoring agreement No. {number}"),
+        (Lang::En, Some(number)) => format!("Mentoring agreement No.\u{a0}{number}"),
         (Lang::En, None) => format!("Mentoring agreement {}", agreement.id),
     };
-    Ok(Rendered { markdown, title, hash, lang })
+    Ok(Rendered {
+        markdown,
+        title,
+        hash,
+        lang,
+        id: agreement.id.clone(),
+        centre: config.centre.name.clone(),
+        date: document_date(agreement, config),
+    })
+}
+
+/// A particular the document needs and the records lack: it would print a blank line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissingParticular {
+    pub agreement: String,
+    /// The file to fill it in, relative to the registry.
+    pub file: String,
+    /// The field, as `set` takes it.
+    pub field: &'static str,
+}
+
+/// What a proposed agreement's document would leave blank: filled in by hand on paper, but
+/// better in the records before anyone signs. Only proposed agreements: a signed one is
+/// already on paper.
+pub fn missing_particulars(registry: &Registry, agreement: &Agreement) -> Vec<MissingParticular> {
+    use crate::record::Kind;
+    use crate::record::enums::{AgreementStatus, Category};
+    if agreement.status != AgreementStatus::Proposed {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut need = |present: bool, file: String, field: &'static str| {
+        if !present {
+            out.push(MissingParticular { agreement: agreement.id.clone(), file, field });
+        }
+    };
+    let file = |kind: Kind, id: &str| format!("{}/{id}.toml", kind.dir());
+    let config_file = crate::registry::CONFIG_FILE.to_string();
+    let centre = &registry.config.centre;
+    need(centre.authority.is_some(), config_file.clone(), "centre.authority");
+    need(centre.settlement.is_some(), config_file, "centre.settlement");
+    if let Some(institution) = registry.institution(&agreement.institution) {
+        need(institution.authority.is_some(), file(Kind::Institution, &institution.id), "authority");
+    }
+    if let Some(mentor) = registry.mentor(&agreement.mentor) {
+        let (path, id) = (file(Kind::Mentor, &mentor.id), &mentor.identity_document);
+        need(id.number.is_some(), path.clone(), "identity_document.number");
+        need(id.issued_by.is_some(), path.clone(), "identity_document.issued_by");
+        need(id.issued_on.is_some(), path.clone(), "identity_document.issued_on");
+        need(mentor.registered_address.is_some(), path, "registered_address");
+    }
+    if let Some(child) = registry.child(&agreement.child) {
+        let path = file(Kind::Child, &child.id);
+        need(child.address.is_some(), path.clone(), "address");
+        if matches!(child.category, Category::Orphan | Category::DeprivedOfParentalCare) {
+            let decision = &child.status_decision;
+            need(decision.authority.is_some(), path.clone(), "status_decision.authority");
+            need(decision.date.is_some(), path.clone(), "status_decision.date");
+            need(decision.number.is_some(), path.clone(), "status_decision.number");
+        }
+        let required = &registry.config.rules.params(agreement.regime).required_signatures;
+        let adult = is_young_person(agreement, &registry.config, child.birth_date);
+        if required.contains(&Party::LegalRepresentative) && !adult {
+            let consent = &child.consent;
+            need(
+                consent.legal_representative_name.is_some(),
+                path.clone(),
+                "consent.legal_representative_name",
+            );
+            need(
+                consent.legal_representative_authority.is_some(),
+                path,
+                "consent.legal_representative_authority",
+            );
+        }
+    }
+    out
 }
 
 pub fn markdown_options() -> Options {
@@ -289,6 +510,7 @@ pub fn to_html(root: &Path, rendered: &Rendered) -> Result<String> {
             lang => rendered.lang.code(),
             title => rendered.title.clone(),
             provenance => rendered.hash.clone(),
+            document_id => rendered.id.clone(),
             body => Value::from_safe_string(body),
         })
         .map_err(|err| template_error(&err, &display))
@@ -301,9 +523,36 @@ mod tests {
     #[test]
     fn dates_are_written_the_ukrainian_way() {
         let date = date::parse_iso("2026-11-06").unwrap();
-        assert_eq!(long_date(date, Lang::Uk), "6 листопада 2026 р.");
-        assert_eq!(long_date(date, Lang::En), "6 November 2026");
-        assert_eq!(long_date(date::parse_iso("2027-03-01").unwrap(), Lang::Uk), "1 березня 2027 р.");
+        assert_eq!(long_date(date, Lang::Uk), "6\u{a0}листопада\u{a0}2026\u{a0}р.");
+        assert_eq!(long_date(date, Lang::En), "6\u{a0}November\u{a0}2026");
+        assert_eq!(
+            long_date(date::parse_iso("2027-03-01").unwrap(), Lang::Uk),
+            "1\u{a0}березня\u{a0}2027\u{a0}р."
+        );
+    }
+
+    // See: #13
+    #[test]
+    fn typography_keeps_numbers_dates_and_abbreviations_together() {
+        assert_eq!(typeset("№ 41, м. Житомир"), "№\u{a0}41, м.\u{a0}Житомир");
+        assert_eq!(typeset("2031 р.."), "2031\u{a0}р.");
+        assert_eq!(typeset("8 год на місяць"), "8\u{a0}год на місяць");
+        assert_eq!(typeset("обов'язки, п'яти"), "обов’язки, п’яти");
+        assert_eq!(typeset("'quoted'"), "'quoted'", "only an apostrophe inside a word");
+        assert_eq!(typeset("М. П."), "М.\u{a0}П.");
+        assert_eq!(typeset("ресурс. Наступне"), "ресурс. Наступне");
+    }
+
+    // See: #13
+    #[test]
+    fn names_under_signatures_follow_dstu_4163() {
+        assert_eq!(signature_name("Бондаренко", "Андрій"), "Андрій\u{a0}БОНДАРЕНКО");
+        assert_eq!(signature_name_of("Петренко Олена Василівна"), "Олена\u{a0}ПЕТРЕНКО");
+        assert_eq!(
+            without_note("Бойко Олена Вікторівна (мати)"),
+            ("Бойко Олена Вікторівна".to_string(), Some("мати".to_string()))
+        );
+        assert_eq!(copies_in_words(4, Lang::Uk), "чотирьох");
     }
 
     #[test]

@@ -77,7 +77,25 @@ pub fn snapshot(agreement: &Agreement, parties: &Parties, config: &Config) -> Sn
         ("child.consent.legal_representative", date(child.consent.legal_representative)),
         ("child.consent.legal_representative_name", json!(child.consent.legal_representative_name)),
     ];
-    fields.into_iter().map(|(key, value)| (key.to_string(), value)).collect()
+    // The particulars added later (identity, addresses, authorities, the status decision) join
+    // the snapshot only when set, so documents signed before they existed keep their hash.
+    let particulars: Vec<(&str, Value)> = vec![
+        ("centre.authority", json!(centre.authority)),
+        ("centre.settlement", json!(centre.settlement)),
+        ("institution.authority", json!(institution.authority)),
+        ("mentor.registered_address", json!(mentor.registered_address)),
+        ("mentor.identity_document.kind", json!(mentor.identity_document.kind)),
+        ("mentor.identity_document.number", json!(mentor.identity_document.number)),
+        ("mentor.identity_document.issued_by", json!(mentor.identity_document.issued_by)),
+        ("mentor.identity_document.issued_on", date(mentor.identity_document.issued_on)),
+        ("child.address", json!(child.address)),
+        ("child.consent.legal_representative_authority", json!(child.consent.legal_representative_authority)),
+        ("child.status_decision.authority", json!(child.status_decision.authority)),
+        ("child.status_decision.date", date(child.status_decision.date)),
+        ("child.status_decision.number", json!(child.status_decision.number)),
+    ];
+    let set = particulars.into_iter().filter(|(_, value)| !value.is_null());
+    fields.into_iter().chain(set).map(|(key, value)| (key.to_string(), value)).collect()
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -83,54 +83,51 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// Finds where `key` is assigned inside the table `table` (`""` for the top level,
 /// `"consent"`, or `"contacts"` with `index` for the n-th `[[contacts]]`), for diagnostics
-/// about a field whose value is well-formed but wrong. A plain line scan: records are flat
-/// and written one key per line, and this runs only when a problem is reported.
+/// about a field whose value is well-formed but wrong; with an empty `key`, the table itself.
+/// From toml_edit's spans, so any layout (dotted keys, inline tables) is found.
 pub fn locate_key(text: &str, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
-    let mut seen_of_table = 0usize;
-    let mut in_target = table.is_empty();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_start();
-        let indent = raw.len() - line.len();
-        if let Some(rest) = line.strip_prefix("[[") {
-            let name = rest.split("]]").next().unwrap_or("").trim();
-            if name == table {
-                seen_of_table += 1;
-            }
-            in_target = name == table && seen_of_table == index + 1;
-        } else if let Some(rest) = line.strip_prefix('[') {
-            in_target = rest.split(']').next().unwrap_or("").trim() == table;
-        } else if in_target {
-            let name = line.split('=').next().unwrap_or("").trim().trim_matches('"');
-            if line.contains('=') && name == key {
-                return Some(line_col(text, offset + indent));
-            }
-        }
-        offset += raw.len();
+    Locator::new(text).key(table, index, key)
+}
+
+/// One file parsed once for placing several findings (only files with findings pay for it).
+pub struct Locator<'a> {
+    text: &'a str,
+    doc: Option<toml_edit::Document<&'a str>>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Locator { text, doc: toml_edit::Document::parse(text).ok() }
     }
-    // A table key itself (`[closure]`) when asked for the table as a whole.
-    if key.is_empty() { None } else { locate_table(text, table, index) }
+
+    /// See [`locate_key`].
+    pub fn key(&self, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
+        let container = table_at(self.doc.as_ref()?.as_item(), table, index)?;
+        let span = if key.is_empty() {
+            None
+        } else {
+            container.as_table_like().and_then(|t| t.key(key)).and_then(toml_edit::Key::span)
+        };
+        span.or_else(|| container.span()).map(|s| line_col(self.text, s.start))
+    }
 }
 
 /// Where the header of `table` (or its `index`-th array element) is.
 pub fn locate_table(text: &str, table: &str, index: usize) -> Option<(usize, usize)> {
-    let mut seen = 0usize;
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_start();
-        let name = line
-            .strip_prefix("[[")
-            .and_then(|r| r.split("]]").next())
-            .or_else(|| line.strip_prefix('[').and_then(|r| r.split(']').next()));
-        if name.map(str::trim) == Some(table) {
-            if seen == index {
-                return Some(line_col(text, offset + raw.len() - line.len()));
-            }
-            seen += 1;
-        }
-        offset += raw.len();
+    let doc = toml_edit::Document::parse(text).ok()?;
+    table_at(doc.as_item(), table, index)?.span().map(|s| line_col(text, s.start))
+}
+
+/// The table at a dotted path, or the `index`-th table of an array of tables there.
+fn table_at<'a>(root: &'a toml_edit::Item, table: &str, index: usize) -> Option<&'a toml_edit::Item> {
+    if table.is_empty() {
+        return Some(root);
     }
-    None
+    let item = table.split('.').try_fold(root, |item, key| item.get(key))?;
+    match item {
+        toml_edit::Item::ArrayOfTables(_) => item.get(index),
+        _ => Some(item),
+    }
 }
 
 /// Relative file name with `/` separators for a path inside the registry.

@@ -92,10 +92,11 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
+    let locator = diagnostic::Locator::new(text);
     findings
         .into_iter()
         .map(|f| {
-            let position = diagnostic::locate_key(text, f.table, f.index, f.key);
+            let position = locator.key(f.table, f.index, f.key);
             Diagnostic {
                 file: rel.to_string(),
                 line: None,
@@ -142,6 +143,30 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_open_agreements(registry));
     out.extend(check_eligibility(registry, today));
     out.extend(check_monitoring(registry, today));
+    // One warning for the whole registry, its paths relative to it so the text is the same
+    // wherever the registry lies.
+    let exposed: Vec<String> =
+        crate::git::safety::readable_by_others(root).iter().map(|path| relative_path(root, path)).collect();
+    if !exposed.is_empty() {
+        out.push(Diagnostic::warning(
+            crate::registry::CONFIG_FILE,
+            "file.permissions",
+            Msg::FilePermissions { path: exposed.join(" ") },
+        ));
+    }
+    out.extend(
+        registry
+            .agreements
+            .iter()
+            .flat_map(|a| crate::agreement::document::missing_particulars(registry, a))
+            .map(|m| {
+                Diagnostic::warning(
+                    m.file,
+                    "agreement.particulars_missing",
+                    Msg::ParticularsMissing { agreement: m.agreement, field: m.field },
+                )
+            }),
+    );
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
@@ -394,9 +419,6 @@ pub fn check_mentor(mentor: &Mentor, today: Date, lookup: &dyn Lookup) -> Vec<Fi
                 .map(|f| Finding { severity: Severity::Warning, ..f.in_table("conclusion", 0) }),
         );
     }
-    if mentor.training.hours.is_some_and(|h| h < 0.0) {
-        findings.push(Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("training", 0));
-    }
     findings
 }
 
@@ -569,14 +591,13 @@ pub fn check_agreement(
                 );
             }
         }
-        if contact.hours.is_some_and(|h| h < 0.0) {
+        // Hours are never negative or NaN once read (see record::hours); one contact is a day at most.
+        if let Some(hours) = contact.hours.filter(|h| !crate::record::hours::contact_hours_ok(*h)) {
             findings.push(
-                Finding::error("value.negative", "hours", Msg::NegativeHours).in_table("contacts", index),
+                Finding::error("value.range", "hours", Msg::HoursPerContact { hours: hours.to_string() })
+                    .in_table("contacts", index),
             );
         }
-    }
-    if agreement.hours_per_month.is_some_and(|h| h < 0.0) {
-        findings.push(Finding::error("value.negative", "hours_per_month", Msg::NegativeHours));
     }
     findings
 }
@@ -629,8 +650,10 @@ fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
     out
 }
 
+/// A name as the eye reads it: case-folded, without invisible characters, Latin look-alikes
+/// read as the Cyrillic letters they imitate (see `record::validate::fold_name`).
 fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.trim().chars().flat_map(char::to_lowercase)
+    crate::record::validate::fold_name(text)
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -698,24 +721,24 @@ pub fn validate_record_text(
     text: &str,
     today: Date,
 ) -> Vec<Diagnostic> {
-    use crate::registry::{parse_problems, parse_toml};
+    use crate::registry::parse_record;
     let lookup = FileLookup(root);
     let (record_id, findings) = match kind {
-        Kind::Child => match parse_toml::<Child>(rel, text) {
+        Kind::Child => match parse_record::<Child>(rel, text) {
             Ok(r) => (r.id.clone(), check_child(&r, today, &lookup)),
-            Err(_) => return parse_problems::<Child>(rel, text),
+            Err(problems) => return problems,
         },
-        Kind::Mentor => match parse_toml::<Mentor>(rel, text) {
+        Kind::Mentor => match parse_record::<Mentor>(rel, text) {
             Ok(r) => (r.id.clone(), check_mentor(&r, today, &lookup)),
-            Err(_) => return parse_problems::<Mentor>(rel, text),
+            Err(problems) => return problems,
         },
-        Kind::Institution => match parse_toml::<Institution>(rel, text) {
+        Kind::Institution => match parse_record::<Institution>(rel, text) {
             Ok(r) => (r.id.clone(), check_institution(&r)),
-            Err(_) => return parse_problems::<Institution>(rel, text),
+            Err(problems) => return problems,
         },
-        Kind::Agreement => match parse_toml::<Agreement>(rel, text) {
+        Kind::Agreement => match parse_record::<Agreement>(rel, text) {
             Ok(r) => (r.id.clone(), check_agreement(&r, config, today, &lookup)),
-            Err(_) => return parse_problems::<Agreement>(rel, text),
+            Err(problems) => return problems,
         },
     };
     let mut out = place(root, rel, findings, Some(text));
@@ -741,7 +764,7 @@ pub fn find_same_person(
 ) -> Option<String> {
     let needle = birth.to_string();
     let (files, _) = crate::registry::list_files(root, kind);
-    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let same = same_text;
     files.into_iter().filter(|(stem, _)| stem != id).find_map(|(stem, path)| {
         let text = std::fs::read_to_string(&path).ok()?;
         if !text.contains(&needle) {
@@ -846,7 +869,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             findings.push((format!("agreements/{}.toml", agreement.id), found));
         }
     }
-    let horizon = today + chrono::Days::new(registry.config.monitoring.document_expiring_days.into());
+    let horizon = crate::record::date::plus_days(today, registry.config.monitoring.document_expiring_days);
     let months = rules_config.params(rules_config.regime_on(today)).certificate_valid_months;
     for mentor in
         registry.mentors.iter().filter(|m| m.status() != crate::record::enums::MentorStatus::Withdrawn)
@@ -884,4 +907,21 @@ pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             Diagnostic::warning(rel, "agreement.checkin_overdue", Msg::Report(ReportMsg::Due(item)))
         })
         .collect()
+}
+
+/// `path` relative to the registry's `root` (`children`, `../.git`), as the user would type it.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(inside) = path.strip_prefix(&root) {
+        return inside.display().to_string();
+    }
+    let mut up = String::new();
+    for ancestor in root.ancestors().skip(1) {
+        up.push_str("../");
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            return format!("{up}{}", rest.display());
+        }
+    }
+    path.display().to_string()
 }

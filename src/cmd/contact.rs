@@ -25,7 +25,13 @@ pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<u8> {
             let new = NewContact {
                 date: date_arg(ctx, date.date.as_deref())?,
                 kind,
-                hours,
+                hours: hours
+                    .map(|h| {
+                        crate::record::Minutes::from_hours(h).map_err(|_| {
+                            crate::error::Error::new(Msg::HoursPerContact { hours: h.to_string() })
+                        })
+                    })
+                    .transpose()?,
                 note: note.as_deref(),
                 by: by.as_deref(),
                 consents,
@@ -50,7 +56,7 @@ fn list(ctx: &Ctx, id: &str) -> Result<u8> {
             vec![
                 Cell::text(c.date.to_string()),
                 Cell::text(c.kind.as_str()),
-                c.hours.map_or(Cell::Empty, Cell::Num),
+                c.hours.map_or(Cell::Empty, |h| Cell::Num(h.hours())),
                 Cell::opt(c.by.as_ref()),
                 if consents.is_empty() { Cell::Empty } else { Cell::text(consents) },
                 Cell::opt(c.note.as_ref()),

@@ -14,7 +14,7 @@ use crate::output::{self, Cell, Rows};
 
 pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
     let repo = Repo::find(&ctx.root).ok_or_else(|| Error::new(Msg::NoRepository))?;
-    if !has_commits(&repo) {
+    if !git::log::has_commits(&repo.top) {
         ctx.note(Msg::HistoryEmpty);
         if ctx.format == Format::Json {
             output::emit("[]\n")?;
@@ -28,10 +28,6 @@ pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
         Some(id) => record(ctx, &repo, checked_id(id)?, args.with_names),
         None => recent(ctx, &repo, args.limit),
     }
-}
-
-fn has_commits(repo: &Repo) -> bool {
-    git::run(&repo.top, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_ok()
 }
 
 fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool) -> Result<u8> {

@@ -1,5 +1,7 @@
 //! `init DIR`: a new registry with its config, folders and default templates, committed.
 
+use std::path::Path;
+
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::error::{Error, Result};
 use crate::git;
@@ -11,13 +13,24 @@ use crate::registry::{self, CONFIG_FILE};
 pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
     let dir = args.dir.as_path();
     let lang = global.lang.unwrap_or_default();
+    // Everything that can be refused is refused before the first file is written, so that a
+    // failed init leaves nothing a second init would stumble over.
     if dir.join(CONFIG_FILE).exists() {
         return Err(Msg::InitNotEmpty { dir: dir.display().to_string() }.into());
     }
+    if let Some(code) = &args.edrpou {
+        check_edrpou(code)?;
+    }
+    let config = config_text(args, lang);
+    // Validate what we are about to write, as every other write is validated.
+    registry::parse_toml::<crate::record::Config>(CONFIG_FILE, &config)
+        .map_err(|d| Error::new(Msg::RefusedInvalid).with_diagnostics(vec![d]))?;
+    if !global.no_commit {
+        git::check_identity(existing_ancestor(dir))?;
+    }
+
     std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
-    write_atomic(&dir.join(CONFIG_FILE), &config_text(args, lang))?;
-    // Validate what we wrote, as every other write is validated.
-    registry::read_config(dir).map_err(|d| Error::new(Msg::RefusedInvalid).with_diagnostics(vec![d]))?;
+    write_atomic(&dir.join(CONFIG_FILE), &config)?;
     for folder in Kind::ALL.iter().map(|k| k.dir()).chain(["templates"]) {
         let folder = dir.join(folder);
         std::fs::create_dir_all(&folder).map_err(|err| Error::io(&folder, err))?;
@@ -32,12 +45,16 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
     }
     write_atomic(
         &dir.join(".gitignore"),
-        &format!("# nastavnyk's lock and working copies\n{LOCK_FILE}\n.*.tmp\n.*.edit.toml\n"),
+        &format!("# nastavnyk's lock (outside git) and working copies\n{LOCK_FILE}\n.*.tmp\n.*.edit.toml\n"),
     )?;
 
     if !global.no_commit {
-        if git::toplevel(dir).is_none() {
+        let fresh = git::toplevel(dir).is_none();
+        if fresh {
             git::init(dir)?;
+            // A repository of our own making holds children's data: owner only. One the
+            // registry joins (a subfolder of the user's repository) keeps its owner's settings.
+            git::safety::make_owner_only(dir)?;
         }
         git::configure_commit_graph(dir);
         let message = crate::registry::write::CommitMessage {
@@ -52,6 +69,46 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
         eprintln!("{}", lang.text(&Msg::InitDone { dir: dir.display().to_string() }));
     }
     Ok(0)
+}
+
+/// The nearest folder of `dir` that exists, for git to run in before `dir` is made.
+fn existing_ancestor(dir: &Path) -> &Path {
+    dir.ancestors().find(|d| !d.as_os_str().is_empty() && d.is_dir()).unwrap_or(Path::new("."))
+}
+
+/// A ЄДРПОУ (the centre's code in the Unified State Register) is eight digits, the last a
+/// check digit. The check digit, as the State Statistics Service computes it:
+///
+/// - weights 1, 2, 3, 4, 5, 6, 7 on the first seven digits, except for codes between
+///   30,000,000 and 60,000,000, which take 7, 1, 2, 3, 4, 5, 6;
+/// - the weighted sum modulo 11 is the check digit; if it comes out as 10, the sum is taken
+///   again with every weight increased by 2, and a second 10 counts as 0.
+///
+/// (14360570, 00032129, 40075815 are real codes this accepts.)
+pub fn check_edrpou(code: &str) -> Result<()> {
+    let refuse = |why: &str| {
+        Err(Error::new(Msg::Refused {
+            detail: format!(
+                "--edrpou {code}: {why}; check the code on the centre's registration extract; nothing written"
+            ),
+        }))
+    };
+    if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return refuse("a ЄДРПОУ code is exactly 8 digits");
+    }
+    let digits: Vec<u32> = code.bytes().map(|b| u32::from(b - b'0')).collect();
+    let value: u32 = code.parse().unwrap_or(0);
+    let base: [u32; 7] =
+        if (30_000_000..60_000_000).contains(&value) { [7, 1, 2, 3, 4, 5, 6] } else { [1, 2, 3, 4, 5, 6, 7] };
+    let remainder = |extra: u32| digits[..7].iter().zip(base).map(|(d, w)| d * (w + extra)).sum::<u32>() % 11;
+    let mut check = remainder(0);
+    if check == 10 {
+        check = remainder(2) % 10;
+    }
+    if check != digits[7] {
+        return refuse(&format!("its check digit does not match (the last digit should be {check})"));
+    }
+    Ok(())
 }
 
 /// The config of a new registry: the centre's details given as flags, every parameter at
@@ -107,3 +164,18 @@ cutover_2026 = 2026-07-14  # first day of Law 4744-IX when regime = "auto"
 [git]
 commit = true
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::check_edrpou;
+
+    #[test]
+    fn edrpou_check_digit() {
+        for good in ["14360570", "00032129", "40075815", "12345678"] {
+            assert!(check_edrpou(good).is_ok(), "{good}");
+        }
+        for bad in ["14360571", "1234567", "1234567a", "123456789", ""] {
+            assert!(check_edrpou(bad).is_err(), "{bad}");
+        }
+    }
+}

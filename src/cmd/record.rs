@@ -228,24 +228,6 @@ fn flatten(prefix: &str, value: &serde_json::Value, rows: &mut Vec<Vec<Cell>>) {
 
 /// Whether a record (as JSON) matches `--where key=value`: equal text (case-insensitive), or
 /// a list containing it.
-fn matches_filter(json: &serde_json::Value, path: &str, wanted: &str) -> bool {
-    let mut value = json;
-    for part in path.split('.') {
-        match value.get(part) {
-            Some(inner) => value = inner,
-            None => return wanted.is_empty(),
-        }
-    }
-    let same = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => s.to_lowercase() == wanted.to_lowercase(),
-        other => *other == wanted,
-    };
-    match value {
-        serde_json::Value::Array(items) => items.iter().any(same),
-        other => same(other),
-    }
-}
-
 fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
     let registry = Registry::load_valid(&ctx.root)?;
     let filters: Vec<(String, String)> = args
@@ -269,7 +251,7 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
     let keep = |json: &serde_json::Value, community: Option<&str>, status: Option<&str>| {
         args.community.as_deref().is_none_or(|c| community == Some(c))
             && args.status.as_deref().is_none_or(|s| status == Some(s))
-            && filters.iter().all(|(key, value)| matches_filter(json, key, value))
+            && filters.iter().all(|(key, value)| crate::record::schema::matches(kind, json, key, value))
     };
     let names = args.with_names;
     let (columns, rows): (Vec<&'static str>, Vec<Vec<Cell>>) = match kind {

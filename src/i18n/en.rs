@@ -52,7 +52,14 @@ pub fn text(msg: &Msg) -> String {
         BadEdrpou { value } => format!("ЄДРПОУ `{value}` must be 8 digits"),
         BadCitizenship { value } => format!("citizenship `{value}` must be an ISO 3166 alpha-2 code like `UA`"),
         EmptyField { field } => format!("`{field}` is empty"),
-        NegativeHours => "hours must not be negative".to_string(),
+        HoursPerContact { hours } => format!(
+            "`{hours}` hours: a contact lasts more than 0 and at most 24 hours (never negative), in whole minutes (e.g. 1.5)"
+        ),
+        OutOfRange { key, value, range } => format!("`{key}` = {value} is out of range; allowed: {range}"),
+        ControlCharacters { field } => {
+            format!("`{field}` contains a control character or a line break; write it on one line, as plain text")
+        }
+        NotRegularFile => "not a regular file (a link or a folder); records must be plain files".to_string(),
         SchemaVersion { found } => format!("schema {found} is not supported by this version (expected 1)"),
         SignedWithoutDate => "status is active or suspended but `signed_on` is missing".to_string(),
         ActiveWithoutSignatures => "`signed_on` is set but the required signatures are missing".to_string(),
@@ -70,6 +77,7 @@ pub fn text(msg: &Msg) -> String {
             kind_name(*kind),
             finding_text(detail)
         ),
+        ParticularsMissing { agreement, field } => format!("agreement {agreement} would print a blank line for `{field}`: fill it in before signing"),
         DocumentExpiring { which, expires } => format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} is eligible under the {regime} rules on {on}"),
         NotEligible { id, regime, on } => format!("{id} is NOT eligible under the {regime} rules on {on}"),
@@ -195,6 +203,8 @@ pub fn text(msg: &Msg) -> String {
         BadDateArg { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"),
         WaitingForLock => "waiting for another nastavnyk writing to this registry…".to_string(),
         GitFailed { detail } => format!("git failed: {detail}"),
+        Refused { detail } => detail.clone(),
+        FilePermissions { path } => format!("other users of this computer can read {path}: children’s data must be readable by its owner only (chmod -R go-rwx {path})"),
         EditKept { path } => format!("your edit is kept in {path}: fix it and run `edit` again to continue from it"),
         EditCopyStale { path, record } => format!("{path} holds an earlier edit of {record} taken before the record last changed, so it is not written back: compare it with {record}, carry over what you still need, then delete it and run `edit` again"),
         OutputNotRegular { path } => format!("{path} is not a regular file (a directory, FIFO, device or broken link): nothing was written; give a file name, or `-` for standard output"),

@@ -124,7 +124,18 @@ pub enum Msg {
     EmptyField {
         field: String,
     },
-    NegativeHours,
+    HoursPerContact {
+        hours: String,
+    },
+    OutOfRange {
+        key: String,
+        value: String,
+        range: String,
+    },
+    ControlCharacters {
+        field: String,
+    },
+    NotRegularFile,
     SchemaVersion {
         found: u32,
     },
@@ -220,6 +231,14 @@ pub enum Msg {
     GitFailed {
         detail: String,
     },
+    /// A refusal of the git layer whose text is not yet in the catalogue (English only).
+    Refused {
+        detail: String,
+    },
+    /// `check`: a record file or the repository is readable by others than its owner.
+    FilePermissions {
+        path: String,
+    },
     MissingRequired {
         field: String,
     },
@@ -247,6 +266,10 @@ pub enum Msg {
     DocumentExpiring {
         which: &'static str,
         expires: String,
+    },
+    ParticularsMissing {
+        agreement: String,
+        field: &'static str,
     },
     Eligible {
         id: String,

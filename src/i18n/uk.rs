@@ -53,7 +53,14 @@ pub fn text(msg: &Msg) -> String {
         BadEdrpou { value } => format!("код ЄДРПОУ `{value}` має складатися з 8 цифр"),
         BadCitizenship { value } => format!("громадянство `{value}` має бути кодом ISO 3166, як-от `UA`"),
         EmptyField { field } => format!("`{field}` порожнє"),
-        NegativeHours => "кількість годин не може бути від'ємною".to_string(),
+        HoursPerContact { hours } => format!(
+            "`{hours}` год: контакт триває більше 0 і не більше 24 годин (не від'ємне), у цілих хвилинах (напр. 1.5)"
+        ),
+        OutOfRange { key, value, range } => format!("`{key}` = {value} поза межами; допустимо: {range}"),
+        ControlCharacters { field } => {
+            format!("`{field}` містить керівний символ або розрив рядка; запишіть звичайним текстом в один рядок")
+        }
+        NotRegularFile => "не звичайний файл (посилання чи тека); записи мають бути звичайними файлами".to_string(),
         SchemaVersion { found } => format!("схема {found} не підтримується цією версією (очікується 1)"),
         SignedWithoutDate => "статус active або suspended, але бракує `signed_on`".to_string(),
         ActiveWithoutSignatures => "`signed_on` указано, але бракує обов'язкових підписів".to_string(),
@@ -71,6 +78,7 @@ pub fn text(msg: &Msg) -> String {
             kind_subject(*kind),
             finding_text(detail)
         ),
+        ParticularsMissing { agreement, field } => format!("договір {agreement} надруковано б із порожнім рядком замість `{field}`: заповніть до підписання"),
         DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
         NotEligible { id, regime, on } => format!("{id} НЕ відповідає правилам {regime} року на {on}"),
@@ -205,6 +213,8 @@ pub fn text(msg: &Msg) -> String {
         BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
         WaitingForLock => "чекаю, поки інший процес nastavnyk допише реєстр…".to_string(),
         GitFailed { detail } => format!("помилка git: {detail}"),
+        Refused { detail } => detail.clone(),
+        FilePermissions { path } => format!("інші користувачі цього комп’ютера можуть читати {path}: дані дітей мають бути доступні лише власникові (chmod -R go-rwx {path})"),
         EditKept { path } => format!("вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"),
         EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
         OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),

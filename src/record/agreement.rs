@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{self, Date};
 use super::enums::{AgreementStatus, ClosureReason, ConsentParty, ContactKind, Party, Regime};
+use super::hours::Minutes;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -34,7 +35,7 @@ pub struct Agreement {
     #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
     pub ends_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hours_per_month: Option<f64>,
+    pub hours_per_month: Option<Minutes>,
     /// Provenance hash of the record data the agreement was signed on (see `agreement verify`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_hash: Option<String>,
@@ -106,7 +107,7 @@ pub struct Contact {
     pub date: Date,
     pub kind: ContactKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hours: Option<f64>,
+    pub hours: Option<Minutes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

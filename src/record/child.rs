@@ -25,6 +25,9 @@ pub struct Child {
     pub community: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settlement: Option<String>,
+    /// Where the child actually lives (the agreement's particulars), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     pub languages: Vec<String>,
     #[serde(default)]
     pub interests: Vec<String>,
@@ -41,6 +44,28 @@ pub struct Child {
     pub consent: Consent,
     #[serde(default)]
     pub assessment: Assessment,
+    /// The decision that gave the child the status of an orphan or a child deprived of
+    /// parental care (the agreement cites it).
+    #[serde(default, skip_serializing_if = "StatusDecision::is_empty")]
+    pub status_decision: StatusDecision,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusDecision {
+    /// Who decided: «виконавчий комітет … міської ради», «… районна державна адміністрація».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+}
+
+impl StatusDecision {
+    pub fn is_empty(&self) -> bool {
+        self.authority.is_none() && self.date.is_none() && self.number.is_none()
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -59,6 +84,10 @@ pub struct Consent {
     pub legal_representative: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_representative_name: Option<String>,
+    /// The document the legal representative acts on (a decision appointing the guardian,
+    /// an order, a birth certificate), as the agreement cites it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative_authority: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{self, Date};
 use super::enums::{Category, Disqualification, Party, Regime};
+use super::hours::Minutes;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -39,6 +40,8 @@ impl Config {
                 director: String::new(),
                 edrpou: None,
                 community: String::new(),
+                authority: None,
+                settlement: None,
             },
             rules: Rules::default(),
             monitoring: Monitoring::default(),
@@ -59,6 +62,12 @@ pub struct Centre {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edrpou: Option<String>,
     pub community: String,
+    /// What the director acts on («Положення про центр»), genitive, for the agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// The settlement where agreements are concluded («м. Житомир»): the place of conclusion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -246,7 +255,7 @@ fn uncertain_codes() -> Vec<Disqualification> {
 #[serde(deny_unknown_fields, default)]
 pub struct Monitoring {
     pub min_meetings_per_month: u32,
-    pub min_hours_per_month: f64,
+    pub min_hours_per_month: Minutes,
     pub first_checkin_days: u32,
     pub first_month_checkins: u32,
     pub checkin_interval_days_first_year: u32,
@@ -261,7 +270,7 @@ impl Default for Monitoring {
     fn default() -> Self {
         Monitoring {
             min_meetings_per_month: 2,
-            min_hours_per_month: 4.0,
+            min_hours_per_month: Minutes::from_hours_whole(4),
             first_checkin_days: 14,
             first_month_checkins: 2,
             checkin_interval_days_first_year: 30,

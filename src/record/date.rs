@@ -81,9 +81,17 @@ pub fn age_on(birth: Date, on: Date) -> i32 {
 
 /// The day someone born on `birth` turns `years` old (29 February → 1 March in common years).
 pub fn birthday(birth: Date, years: i32) -> Date {
-    let year = birth.year() + years;
+    let year = birth.year().saturating_add(years);
     NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
-        .unwrap_or_else(|| NaiveDate::from_ymd_opt(year, 3, 1).expect("1 March exists"))
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+        // Beyond the calendar's last year (an absurd age): the end of the calendar.
+        .unwrap_or(if years < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+}
+
+/// `date` plus `days`, saturating at the end of the calendar instead of panicking. With the
+/// ranges of `nastavnyk.toml` (at most a hundred years) it never saturates on a real date.
+pub fn plus_days(date: Date, days: u32) -> Date {
+    date.checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX)
 }
 
 /// Adds whole months, clamping to the month's last day (a 31 January certificate valid for a

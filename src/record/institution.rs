@@ -12,6 +12,10 @@ pub struct Institution {
     pub kind: InstitutionKind,
     pub address: String,
     pub director: String,
+    /// What the director acts on («Статуту», «Положення про …»), in the genitive the
+    /// agreement's «що діє на підставі …» needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edrpou: Option<String>,
     pub community: String,

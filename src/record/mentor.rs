@@ -21,6 +21,9 @@ pub struct Mentor {
     pub community: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settlement: Option<String>,
+    /// The registered address (зареєстроване місце проживання) the agreement prints.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_address: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +53,30 @@ pub struct Mentor {
     pub conclusion: Conclusion,
     #[serde(default)]
     pub screening: Screening,
+    /// The identity document the agreement cites (a passport copy date alone does not say which).
+    #[serde(default, skip_serializing_if = "IdentityDocument::is_empty")]
+    pub identity_document: IdentityDocument,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityDocument {
+    /// «паспорт громадянина України у формі ID-картки», «паспорт громадянина України».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Series and number as printed («ВМ 123456», «001234567»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<String>,
+    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<Date>,
+}
+
+impl IdentityDocument {
+    pub fn is_empty(&self) -> bool {
+        self.kind.is_none() && self.number.is_none() && self.issued_by.is_none() && self.issued_on.is_none()
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -69,7 +96,7 @@ pub struct Training {
     #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
     pub completed_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hours: Option<f64>,
+    pub hours: Option<super::hours::Minutes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }

@@ -5,16 +5,37 @@ pub mod child;
 pub mod config;
 pub mod date;
 pub mod enums;
+pub mod hours;
 pub mod institution;
 pub mod mentor;
 pub mod schema;
+pub mod validate;
 
 pub use agreement::Agreement;
 pub use child::Child;
 pub use config::Config;
 pub use date::Date;
+pub use hours::Minutes;
 pub use institution::Institution;
 pub use mentor::Mentor;
+
+/// A record kind's struct: which kind it is, and the cheap screen of its values.
+pub trait Record: serde::de::DeserializeOwned + validate::Screen {
+    const KIND: Kind;
+}
+
+impl Record for Child {
+    const KIND: Kind = Kind::Child;
+}
+impl Record for Mentor {
+    const KIND: Kind = Kind::Mentor;
+}
+impl Record for Institution {
+    const KIND: Kind = Kind::Institution;
+}
+impl Record for Agreement {
+    const KIND: Kind = Kind::Agreement;
+}
 
 /// The four kinds of record file, each in its own folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,7 +7,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::record::schema::{self, Field, FieldType};
-use crate::record::{Kind, date, is_valid_id};
+use crate::record::{Kind, Minutes, date, is_valid_id, validate};
 
 /// `path=value` as typed by the user.
 #[derive(Clone, Debug)]
@@ -23,8 +23,7 @@ pub fn parse_assignment(kind: Kind, arg: &str) -> Result<Assignment> {
     };
     let path = path.trim();
     let Some(field) = schema::field(kind, path) else {
-        let known: Vec<&str> = schema::fields(kind).iter().map(|f| f.path).collect();
-        let suggestion = super::did_you_mean(path, &known);
+        let suggestion = validate::did_you_mean(path, &schema::paths(kind));
         return Err(Msg::UnknownField { field: path.to_string(), suggestion }.into());
     };
     Ok(Assignment { field, raw: raw.trim().to_string() })
@@ -102,16 +101,58 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             expected: Box::new(expected),
         })
     };
+    let text_ok = |text: &str, multiline: bool| {
+        if validate::has_control(text, multiline) {
+            Err(Error::new(Msg::ControlCharacters { field: field.path.to_string() }))
+        } else {
+            Ok(())
+        }
+    };
+    let in_range = |number: f64| {
+        if validate::in_range(field, number) {
+            Ok(())
+        } else {
+            let (min, max) = field.range.unwrap_or((f64::MIN, f64::MAX));
+            Err(Error::new(Msg::OutOfRange {
+                key: field.path.to_string(),
+                value: raw.to_string(),
+                range: format!("{min}..={max}"),
+            }))
+        }
+    };
     let value = match field.ty {
-        FieldType::Text => Value::from(unquote(raw)),
+        FieldType::Text => {
+            let text = unquote(raw);
+            text_ok(&text, false)?;
+            Value::from(text)
+        }
+        FieldType::Note => {
+            let text = unquote(raw);
+            text_ok(&text, true)?;
+            Value::from(text)
+        }
         FieldType::Date => {
             let parsed = date::parse_iso(raw).ok_or_else(|| bad(Msg::ExpectedDate))?;
             Value::from(toml_date(parsed))
         }
-        FieldType::Integer => Value::from(raw.parse::<i64>().map_err(|_| bad(Msg::ExpectedWholeNumber))?),
-        FieldType::Number => Value::from(
-            raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?,
-        ),
+        FieldType::Integer => {
+            let number = raw.parse::<i64>().map_err(|_| bad(Msg::ExpectedWholeNumber))?;
+            in_range(number as f64)?;
+            Value::from(number)
+        }
+        FieldType::Number => {
+            let number =
+                raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?;
+            in_range(number)?;
+            Value::from(number)
+        }
+        FieldType::Hours => {
+            let number =
+                raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?;
+            in_range(number)?;
+            let time = Minutes::from_hours(number).map_err(|detail| bad(Msg::BadValue { detail }))?;
+            Value::from(time.hours())
+        }
         FieldType::Bool => Value::from(match raw {
             "true" | "yes" | "так" => true,
             "false" | "no" | "ні" => false,
@@ -124,7 +165,14 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             }
             Value::from(text)
         }
-        FieldType::TextList => Value::Array(list(raw)?.into_iter().collect()),
+        FieldType::TextList => {
+            let items = list(raw)?;
+            for item in &items {
+                text_ok(item, false)?;
+            }
+            Value::Array(items.into_iter().collect())
+        }
+        FieldType::TextMap => return Err(Msg::FieldNotSettable { field: field.path.to_string() }.into()),
         FieldType::ChoiceList(names) => {
             let items = list(raw)?;
             if let Some(wrong) = items.iter().find(|item| !names.contains(&item.as_str())) {

@@ -14,7 +14,9 @@ use serde::de::DeserializeOwned;
 use crate::check::diagnostic::{Diagnostic, line_col, relative};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::record::{Agreement, Child, Config, Institution, Kind, Mentor, is_valid_id};
+use crate::record::{
+    Agreement, Child, Config, Institution, Kind, Mentor, Record, is_valid_id, schema, validate,
+};
 
 pub const CONFIG_FILE: &str = "nastavnyk.toml";
 
@@ -144,20 +146,41 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
         Diagnostic::error(CONFIG_FILE, "file.unreadable", Msg::ReadFailed { detail: err.to_string() })
     })?;
     let config: Config = parse_toml(CONFIG_FILE, &text)?;
+    // serde accepted it, so it is valid TOML; toml_edit gives the positions.
+    let doc = toml_edit::Document::parse(text.as_str()).map_err(|err| {
+        Diagnostic::error(CONFIG_FILE, "toml.syntax", Msg::TomlSyntax { detail: err.to_string() })
+    })?;
+    let at = |item: Option<&toml_edit::Item>| {
+        item.and_then(toml_edit::Item::span).map(|s| line_col(&text, s.start))
+    };
     if config.schema != 1 {
         return Err(Diagnostic::error(
             CONFIG_FILE,
             "schema.version",
             Msg::SchemaVersion { found: config.schema },
         )
-        .at(crate::check::diagnostic::locate_key(&text, "", 0, "schema")));
+        .at(at(doc.get("schema"))));
+    }
+    // Numbers out of range would hang the cadence (an interval of 0) or overflow dates and
+    // the solver; every command refuses such a configuration.
+    if let Some(problem) = schema::config_range_problems(&doc).into_iter().next() {
+        let position = problem.span.map(|s| line_col(&text, s.start));
+        return Err(Diagnostic::error(CONFIG_FILE, "config.range", problem.msg).at(position));
     }
     Ok(config)
 }
 
 /// Reads and parses one record file; `rel` names it in diagnostics.
-pub fn read_record<T: DeserializeOwned>(root: &Path, kind: Kind, id: &str) -> Result<(T, String)> {
+pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, String)> {
     let path = record_path(root, kind, id);
+    match std::fs::symlink_metadata(&path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Err(Error::new(Msg::RegistryInvalid { count: 1 }).with_diagnostics(vec![
+                Diagnostic::error(relative(root, &path), "file.not_regular", Msg::NotRegularFile),
+            ]));
+        }
+        _ => {}
+    }
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -166,10 +189,10 @@ pub fn read_record<T: DeserializeOwned>(root: &Path, kind: Kind, id: &str) -> Re
         Err(err) => return Err(Error::io(&path, err)),
     };
     let rel = relative(root, &path);
-    match parse_toml::<T>(&rel, &text) {
+    match parse_record::<T>(&rel, &text) {
         Ok(record) => Ok((record, text)),
-        Err(diagnostic) => Err(Error::new(Msg::RegistryInvalid { count: 1 })
-            .with_diagnostics(vec![diagnostic])
+        Err(problems) => Err(Error::new(Msg::RegistryInvalid { count: problems.len() })
+            .with_diagnostics(problems)
             .with_hint(Msg::RunCheck)),
     }
 }
@@ -184,39 +207,49 @@ pub fn parse_toml<T: DeserializeOwned>(rel: &str, text: &str) -> Result<T, Diagn
     })
 }
 
-/// Every schema problem of a file that does not parse into `T`, not just the first: serde stops
-/// at the first bad key, so the line it points at is blanked and the text parsed again, until
-/// it parses or the problem is not one that sits on a single `key = value` line. Runs only for
-/// broken files.
-pub fn parse_problems<T: DeserializeOwned>(rel: &str, text: &str) -> Vec<Diagnostic> {
-    const MOST: usize = 50;
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    let mut text = text.to_string();
-    while problems.len() < MOST {
-        let Err(err) = toml::from_str::<T>(&text) else { break };
-        let position = err.span().map(|span| line_col(&text, span.start));
-        let (code, msg) = classify(err.message());
-        problems.push(Diagnostic::error(rel, code, msg).at(position));
-        let retry = matches!(code, "schema.unknown_key" | "schema.enum" | "schema.type" | "date.invalid");
-        let Some(span) = err.span().filter(|_| retry) else { break };
-        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
-        let line = &text[start..end];
-        // Only a whole `key = value` line can be set aside; anything else ends the search.
-        if !line.contains('=') || line.trim_start().starts_with('[') || !is_balanced(line) {
-            break;
+/// Parses a record file: serde on the hot path; the schema walk (with positions) when serde
+/// refuses the file, or when the typed screen or the text says a value may be out of range or
+/// carry a control character.
+pub fn parse_record<T: Record>(rel: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
+    match toml::from_str::<T>(text) {
+        Ok(record) => {
+            if record.suspect() || validate::text_may_hide_controls(text) {
+                let problems = schema_walk(T::KIND, rel, text);
+                if !problems.is_empty() {
+                    return Err(problems);
+                }
+            }
+            Ok(record)
         }
-        // A comment in its place keeps every later line where the user sees it.
-        text.replace_range(start..end, "#");
+        Err(_) => Err(parse_problems::<T>(rel, text)),
+    }
+}
+
+/// Every problem of a file that does not parse into `T`, in one walk over its document. Runs
+/// only for broken files.
+pub fn parse_problems<T: Record>(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let mut problems = schema_walk(T::KIND, rel, text);
+    if problems.is_empty() {
+        // Something the schema does not describe but serde refuses: serde's own words.
+        if let Err(diagnostic) = parse_toml::<T>(rel, text) {
+            problems.push(diagnostic);
+        }
     }
     problems
 }
 
-/// A line whose brackets and quotes close on it (so blanking it leaves valid TOML).
-fn is_balanced(line: &str) -> bool {
-    let opens = line.matches(['[', '{']).count();
-    let closes = line.matches([']', '}']).count();
-    opens == closes && !line.contains("\"\"\"") && !line.contains("'''")
+/// The schema walk of `text` as diagnostics (or its TOML syntax error).
+fn schema_walk(kind: Kind, rel: &str, text: &str) -> Vec<Diagnostic> {
+    match toml_edit::Document::parse(text) {
+        Ok(doc) => validate::validate(kind, &doc)
+            .into_iter()
+            .map(|p| Diagnostic::error(rel, p.code, p.msg).at(p.span.map(|s| line_col(text, s.start))))
+            .collect(),
+        Err(err) => {
+            let (code, msg) = classify(err.message());
+            vec![Diagnostic::error(rel, code, msg).at(err.span().map(|s| line_col(text, s.start)))]
+        }
+    }
 }
 
 /// Sorts the parser's message into our codes. The texts are serde's and toml's stable wording.
@@ -252,15 +285,7 @@ fn classify(message: &str) -> (&'static str, Msg) {
     ("toml.syntax", Msg::TomlSyntax { detail: message.to_string() })
 }
 
-/// The closest known name, when it is close enough to be what the user meant.
-pub fn did_you_mean(given: &str, known: &[&str]) -> Option<String> {
-    known
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(given, candidate), *candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate.to_string())
-}
+pub use crate::record::validate::did_you_mean;
 
 /// The record files of a kind, sorted by name; other files are ignored, except that a `.toml`
 /// whose stem is not a valid ID is reported.
@@ -276,7 +301,14 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
             continue;
         }
         let stem = name.trim_end_matches(".toml").to_string();
-        if is_valid_id(&stem) {
+        // A link would have us read (and print) whatever it points at, outside the registry.
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            problems.push(Diagnostic::error(
+                format!("{}/{name}", kind.dir()),
+                "file.not_regular",
+                Msg::NotRegularFile,
+            ));
+        } else if is_valid_id(&stem) {
             files.push((stem, entry.path()));
         } else {
             problems.push(Diagnostic::error(
@@ -291,10 +323,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
 }
 
 /// Reads and parses every file of one kind on all cores, keeping the order of the file names.
-fn load_kind<T: DeserializeOwned + Send + HasId>(
-    root: &Path,
-    kind: Kind,
-) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
+fn load_kind<T: Record + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
     let (files, mut problems) = list_files(root, kind);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
@@ -314,14 +343,20 @@ fn load_kind<T: DeserializeOwned + Send + HasId>(
     (records, problems, files.into_iter().map(|(stem, _)| stem).collect())
 }
 
-fn parse_files<T: DeserializeOwned>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, Vec<Diagnostic>) {
+fn parse_files<T: Record>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, Vec<Diagnostic>) {
     let mut records = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
     for (stem, path) in files {
         match std::fs::read_to_string(path) {
             Ok(text) => match toml::from_str::<T>(&text) {
-                Ok(record) => records.push(record),
+                Ok(record) => {
+                    // The typed screen is a few comparisons; only a flagged file is walked.
+                    if record.suspect() || validate::text_may_hide_controls(&text) {
+                        problems.extend(schema_walk(T::KIND, &rel(stem), &text));
+                    }
+                    records.push(record);
+                }
                 // Only a broken file pays for building its diagnostic.
                 Err(_) => problems.extend(parse_problems::<T>(&rel(stem), &text)),
             },

@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::git;
 
-pub const LOCK_FILE: &str = ".nastavnyk.lock";
+/// The lock's old place, in the registry folder: still used for a registry outside git.
+pub use crate::git::LOCK_FILE;
 
 /// Held for the whole read–validate–write–commit of a command, so that two writers on one
 /// registry take turns instead of interleaving. An OS file lock: a killed process releases it,
-/// so no stale lock can block the next writer.
+/// so no stale lock can block the next writer. It lives in `.git/nastavnyk/lock`, so that it
+/// never shows as an untracked file; registries sharing one repository share it too, as they
+/// share its index.
 pub struct Lock {
     _file: File,
 }
@@ -22,7 +25,9 @@ pub struct Lock {
 impl Lock {
     /// Takes the lock, waiting for another writer to finish; `on_wait` is called once if so.
     pub fn acquire(root: &Path, on_wait: impl FnOnce()) -> Result<Lock> {
-        let path = root.join(LOCK_FILE);
+        let dir = git::safety::tool_dir(root);
+        let path = if dir == root { root.join(LOCK_FILE) } else { dir.join("lock") };
+        std::fs::create_dir_all(&dir).map_err(|err| Error::io(&dir, err))?;
         let file = File::options()
             .create(true)
             .truncate(false)
@@ -149,47 +154,139 @@ impl Transaction {
     /// Writes every change, then commits them if `commit` is set. If the commit fails, every
     /// file is put back as it was, so the registry never holds an uncommitted half-change.
     pub fn apply(self, root: &Path, commit: Option<&CommitMessage>) -> Result<Outcome> {
+        let Some(message) = commit else {
+            self.write_all(root)?;
+            return Ok(Outcome::Written);
+        };
+        let Some(repo) = git::Repo::find(root) else {
+            self.write_all(root)?;
+            return Ok(Outcome::NoRepository);
+        };
+        self.commit(root, &repo, &message.render()).map(Outcome::Committed)
+    }
+
+    /// Writes and commits with `message` as it stands; an error outside a git work tree.
+    pub fn apply_message(self, root: &Path, message: &str) -> Result<String> {
+        let repo = git::Repo::find(root).ok_or_else(|| Error::new(crate::i18n::Msg::NoRepository))?;
+        self.commit(root, &repo, message)
+    }
+
+    /// Writes every change, putting back what was written if one fails.
+    fn write_all(&self, root: &Path) -> Result<Vec<(PathBuf, Option<String>)>> {
         let mut undo: Vec<(PathBuf, Option<String>)> = Vec::new();
         for (rel, contents) in &self.changes {
             let path = root.join(rel);
             undo.push((path.clone(), std::fs::read_to_string(&path).ok()));
-            let result = match contents {
-                Some(text) => write_atomic(&path, text),
-                None => match std::fs::remove_file(&path) {
-                    Ok(()) => Ok(()),
-                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
-                    Err(err) => Err(Error::io(&path, err)),
-                },
-            };
-            if let Err(err) = result {
-                restore(&undo);
+            if let Err(err) = write_state(&path, contents.as_deref()) {
+                let _ = restore(&undo);
                 return Err(err);
             }
         }
-        let Some(message) = commit else { return Ok(Outcome::Written) };
-        if git::toplevel(root).is_none() {
-            return Ok(Outcome::NoRepository);
-        }
+        Ok(undo)
+    }
+
+    fn commit(self, root: &Path, repo: &git::Repo, message: &str) -> Result<String> {
         let paths: Vec<String> = self.changes.iter().map(|(rel, _)| rel.clone()).collect();
-        match git::commit_paths(root, &paths, &message.render()) {
-            Ok(hash) => Ok(Outcome::Committed(hash)),
+        let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+        // Refused before anything is written: a commit in the middle of a rebase or on no
+        // branch, and one that would sweep up a change nobody made through this command.
+        git::safety::refuse_unsafe_state(&repo.top)?;
+        git::safety::refuse_stray_changes(root, repo, &refs)?;
+        // Ctrl-C from here to the end of the commit is held until the files and the index are
+        // consistent again (committed, or put back): an interrupted write would otherwise leave
+        // a temporary file with a child's data, or a half-made change.
+        let interrupted = defer_interrupts();
+        let result = self.write_and_commit(root, &paths, message);
+        if interrupted.as_ref().is_some_and(|flag| flag.load(std::sync::atomic::Ordering::SeqCst)) {
+            // What the user asked for, now that it is safe: stop, as an interrupted program does.
+            std::process::exit(130);
+        }
+        result
+    }
+
+    fn write_and_commit(&self, root: &Path, paths: &[String], message: &str) -> Result<String> {
+        let undo = self.write_all(root)?;
+        match git::commit_paths(root, paths, message) {
+            Ok(hash) => Ok(hash),
             Err(err) => {
-                restore(&undo);
-                // Unstage what `git add` may have staged before the commit failed.
-                let mut reset = vec!["reset", "--quiet", "--"];
-                reset.extend(paths.iter().map(String::as_str));
-                let _ = git::run(root, &reset);
-                Err(err)
+                let mut left = restore(&undo);
+                // Unstage what `git add` may have staged before the commit failed: the paths had
+                // no staged change before (stray changes are refused), so HEAD's is theirs.
+                if let Err(reset_err) = git::unstage(root, paths) {
+                    left.push(format!("the index still stages {}: {reset_err}", paths.join(", ")));
+                }
+                if left.is_empty() {
+                    return Err(err);
+                }
+                Err(Error::new(crate::i18n::Msg::Refused {
+                    detail: format!(
+                        "{err}\nPutting things back failed as well: {}.\nTo return these files to \
+                         their last commit: git -C {} restore --staged --worktree -- {}",
+                        left.join("; "),
+                        root.display(),
+                        paths.join(" ")
+                    ),
+                }))
             }
         }
     }
 }
 
-fn restore(undo: &[(PathBuf, Option<String>)]) {
-    for (path, old) in undo.iter().rev() {
-        let _ = match old {
-            Some(text) => write_atomic(path, text),
-            None => std::fs::remove_file(path).map_err(|err| Error::io(path, err)),
-        };
+/// Holds SIGINT back (it sets the returned flag instead of ending the process) until the flag
+/// is dropped; `None` where that cannot be arranged, and then Ctrl-C works as always.
+fn defer_interrupts() -> Option<DeferredInterrupt> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    {
+        let id = signal_hook::flag::register(signal_hook::consts::SIGINT, flag.clone()).ok()?;
+        Some(DeferredInterrupt { flag, id })
     }
+    #[cfg(not(unix))]
+    {
+        let _ = flag;
+        None
+    }
+}
+
+struct DeferredInterrupt {
+    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    #[cfg(unix)]
+    id: signal_hook::SigId,
+}
+
+impl std::ops::Deref for DeferredInterrupt {
+    type Target = std::sync::atomic::AtomicBool;
+
+    fn deref(&self) -> &Self::Target {
+        &self.flag
+    }
+}
+
+impl Drop for DeferredInterrupt {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        signal_hook::low_level::unregister(self.id);
+    }
+}
+
+fn write_state(path: &Path, contents: Option<&str>) -> Result<()> {
+    match contents {
+        Some(text) => write_atomic(path, text),
+        None => match std::fs::remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(err) => Err(Error::io(path, err)),
+        },
+    }
+}
+
+/// Puts every file back as it was; returns what could not be put back.
+fn restore(undo: &[(PathBuf, Option<String>)]) -> Vec<String> {
+    let mut left = Vec::new();
+    for (path, old) in undo.iter().rev() {
+        if let Err(err) = write_state(path, old.as_deref()) {
+            left.push(format!("{} is not as it was ({err})", path.display()));
+        }
+    }
+    left
 }

@@ -54,7 +54,7 @@ pub struct AgreementRow<'a> {
 pub fn agreements(registry: &Registry, month: Month) -> Vec<AgreementRow<'_>> {
     let (s, e) = (month.start, month.end);
     let m = &registry.config.monitoring;
-    let horizon = e + chrono::Days::new(m.ending_within_days.into());
+    let horizon = crate::record::date::plus_days(e, m.ending_within_days);
     registry
         .agreements
         .iter()
@@ -95,7 +95,7 @@ pub fn agreements(registry: &Registry, month: Month) -> Vec<AgreementRow<'_>> {
                 meetings: of(ContactKind::Meeting),
                 outings: of(ContactKind::Outing),
                 checkins: in_month.iter().filter(|c| c.kind.is_checkin()).count(),
-                hours,
+                hours: hours.hours(),
                 last_checkin: schedule.last,
                 next_checkin_due: next_due,
                 planned_end: end,

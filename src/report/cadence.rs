@@ -79,7 +79,7 @@ pub fn schedule(a: &Agreement, m: &Monitoring, as_of: Date, horizon: Date) -> Sc
 
 /// The due date after `count` check-ins, the last on `last`.
 fn next(signed: Date, count: u32, last: Date, m: &Monitoring) -> Date {
-    let plus = |date: Date, days: u32| date + chrono::Days::new(days.into());
+    let plus = crate::record::date::plus_days;
     if count == 0 {
         return plus(signed, m.first_checkin_days);
     }

@@ -110,7 +110,7 @@ pub fn overdue_checkin(
 pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
     let m = &registry.config.monitoring;
     let rules = &registry.config.rules;
-    let plus = |date: Date, days: u32| date + chrono::Days::new(days.into());
+    let plus = crate::record::date::plus_days;
     let mut items = Vec::new();
     let last_month = Month::containing(today).previous();
 
@@ -127,9 +127,9 @@ pub fn due(registry: &Registry, today: Date, within: u32) -> Vec<DueItem> {
                         detail: Detail::MeetingsShort {
                             month: last_month.label(),
                             meetings,
-                            hours,
+                            hours: hours.hours(),
                             min_meetings: m.min_meetings_per_month,
-                            min_hours: m.min_hours_per_month,
+                            min_hours: m.min_hours_per_month.hours(),
                         },
                     });
                 }

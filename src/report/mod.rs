@@ -15,7 +15,7 @@ use chrono::Datelike;
 
 use crate::record::date::{Date, birthday};
 use crate::record::enums::AgreementStatus;
-use crate::record::{Agreement, Child};
+use crate::record::{Agreement, Child, Minutes};
 use crate::registry::Registry;
 use crate::rules;
 
@@ -109,11 +109,11 @@ pub fn active_throughout(a: &Agreement, from: Date, to: Date) -> bool {
 }
 
 /// Mentor–child meetings (kinds `meeting` and `outing`) and their hours in `from..=to`.
-pub fn mentoring_between(a: &Agreement, from: Date, to: Date) -> (u32, f64) {
+pub fn mentoring_between(a: &Agreement, from: Date, to: Date) -> (u32, Minutes) {
     a.contacts
         .iter()
         .filter(|c| c.kind.is_mentoring() && from <= c.date && c.date <= to)
-        .fold((0, 0.0), |(n, hours), c| (n + 1, hours + c.hours.unwrap_or(0.0)))
+        .fold((0, Minutes::ZERO), |(n, time), c| (n + 1, time + c.hours.unwrap_or_default()))
 }
 
 /// Why an agreement ends when it does (for the due list's message).

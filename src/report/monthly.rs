@@ -280,7 +280,13 @@ pub fn monthly(registry: &Registry, month: Month) -> Vec<Indicator> {
     );
     push(
         Key::MentoringHours,
-        Some(contacts().filter(|c| c.kind.is_mentoring()).map(|c| c.hours.unwrap_or(0.0)).sum()),
+        Some(
+            contacts()
+                .filter(|c| c.kind.is_mentoring())
+                .map(|c| c.hours.unwrap_or_default())
+                .sum::<crate::record::Minutes>()
+                .hours(),
+        ),
     );
     push(Key::Checkins, count(contacts().filter(|c| c.kind.is_checkin()).count()));
 
@@ -308,7 +314,7 @@ pub fn monthly(registry: &Registry, month: Month) -> Vec<Indicator> {
     push(Key::MeetingNormPct, pct(norm, whole.len()));
 
     // Ends and lengths.
-    let horizon = e + chrono::Days::new(m.ending_within_days.into());
+    let horizon = crate::record::date::plus_days(e, m.ending_within_days);
     let ends: Vec<crate::record::Date> =
         active_end.iter().filter_map(|a| planned_end(a, registry).map(|(end, _)| end)).collect();
     push(Key::AgreementsEndingSoon, count(ends.iter().filter(|end| e < **end && **end <= horizon).count()));

@@ -50,7 +50,7 @@ pub fn status(registry: &Registry, today: Date) -> Status {
             (*stage, n)
         })
         .collect();
-    let horizon = today + chrono::Days::new(WEEK_DAYS.into());
+    let horizon = crate::record::date::plus_days(today, WEEK_DAYS);
     let items = due(registry, today, registry.config.monitoring.ending_within_days);
     let mut due_week: Vec<DueItem> = items.into_iter().filter(|item| item.due_on <= horizon).collect();
     // The matches first: a waiting child is already in the counts above.

@@ -343,18 +343,18 @@ fn the_document_names_every_party_with_ukrainian_dates() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let md = run.stdout;
     for needle in [
-        "ДОГОВІР ПРО НАСТАВНИЦТВО № NS-2026/001",
+        "ДОГОВІР ПРО НАСТАВНИЦТВО №\u{a0}NS-2026/001",
         "Test Centre",
-        "код ЄДРПОУ 12345678",
+        "код ЄДРПОУ\u{a0}12345678",
         "директор Director Test",
-        "Lyceum No. 1",
+        "Lyceum No.\u{a0}1",
         "керівник Ivan Director",
         "Shevchuk Oleh",
         "Koval Maria",
-        "14 березня 2010 р.",
-        "8 жовтня 2026 р.",
+        "14\u{a0}березня\u{a0}2010\u{a0}р.",
+        "8\u{a0}жовтня\u{a0}2026\u{a0}р.",
         "### Законний представник",
-        "14 березня 2028 р.",
+        "14\u{a0}березня\u{a0}2028\u{a0}р.",
         "набуття практичних навичок самостійного життя",
     ] {
         assert!(md.contains(needle), "missing {needle:?} in:\n{md}");
@@ -363,7 +363,10 @@ fn the_document_names_every_party_with_ukrainian_dates() {
     assert!(md.contains(&format!("`{hash}`")), "the provenance line carries the signed hash");
 
     let en = registry.run(&["agreement", "render", "a-0001"]).expect(0).stdout;
-    assert!(en.contains("MENTORING AGREEMENT No. NS-2026/001") && en.contains("8 October 2026"), "{en}");
+    assert!(
+        en.contains("MENTORING AGREEMENT No.\u{a0}NS-2026/001") && en.contains("8\u{a0}October\u{a0}2026"),
+        "{en}"
+    );
 
     let html = registry.run(&["agreement", "render", "a-0001", "--to", "html"]).expect(0).stdout;
     assert!(html.contains("@page") && html.contains("size: A4"));
@@ -374,7 +377,7 @@ fn the_document_names_every_party_with_ukrainian_dates() {
 #[test]
 fn values_cannot_inject_markup_into_the_document() {
     let registry = proposed();
-    registry.run(&["mentor", "set", "m-0001", "settlement=<script>x</script>"]).expect(0);
+    registry.run(&["mentor", "set", "m-0001", "registered_address=<script>x</script>"]).expect(0);
     let html = registry.run(&["agreement", "render", "a-0001", "--to", "html"]).expect(0).stdout;
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "{html}");
 }
@@ -392,9 +395,13 @@ fn the_docx_holds_the_same_text() {
     let mut xml = String::new();
     archive.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).unwrap();
     let text: String = xml.split('<').map(|part| part.split_once('>').map_or("", |(_, t)| t)).collect();
-    for needle in
-        ["ДОГОВІР ПРО НАСТАВНИЦТВО", "Shevchuk Oleh", "Koval Maria", "Lyceum No. 1", "8 жовтня 2026 р."]
-    {
+    for needle in [
+        "ДОГОВІР ПРО НАСТАВНИЦТВО",
+        "Shevchuk Oleh",
+        "Koval Maria",
+        "Lyceum No.\u{a0}1",
+        "8\u{a0}жовтня\u{a0}2026\u{a0}р.",
+    ] {
         assert!(text.contains(needle), "missing {needle:?} in DOCX text:\n{text}");
     }
     assert!(xml.contains("w:pgSz") && xml.contains("11906"), "A4 pages");
@@ -487,7 +494,7 @@ fn the_life_cycle_use_cases_run_without_the_command_line() {
     let new = NewContact {
         date: today,
         kind: ContactKind::Meeting,
-        hours: Some(2.0),
+        hours: Some(nastavnyk::record::Minutes::from_hours_whole(2)),
         note: None,
         by: None,
         consents: Vec::new(),

@@ -39,6 +39,8 @@ fn golden() {
         .env("LANG", "C.UTF-8")
         .env("LC_ALL", "C.UTF-8")
         .env("COLUMNS", "80")
+        // Scenarios run inside this checkout: git must not take its repository for theirs.
+        .env("GIT_CEILING_DIRECTORIES", env!("CARGO_MANIFEST_DIR"))
         .env("EDITOR", "false")
         .env("VISUAL", "false")
         .timeout(std::time::Duration::from_secs(60));

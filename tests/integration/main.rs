@@ -4,6 +4,7 @@
 mod support;
 
 mod agreements;
+mod document;
 mod eligibility;
 mod foundation;
 mod golden;

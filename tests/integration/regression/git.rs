@@ -1,1 +1,364 @@
-//! Regressions of git.
+//! Regressions of git: where the registry sits, what a write may commit, what undo may
+//! revert, what sync reports, who can read the repository.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{Registry, Run, TODAY, command, git};
+
+fn finish(output: std::process::Output) -> Run {
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs the binary on the registry at `root` (any folder), with the fixed date and English.
+fn run_at(home: &Path, root: &Path, args: &[&str]) -> Run {
+    finish(
+        command(home)
+            .arg("-C")
+            .arg(root)
+            .args(["--today", TODAY, "--lang", "en"])
+            .args(args)
+            .output()
+            .expect("binary runs"),
+    )
+}
+
+/// `nastavnyk init` of a registry at `rel` under `home` (in a repository already, or not).
+fn init_at(home: &Path, rel: &str) -> PathBuf {
+    let run = finish(
+        command(home)
+            .args(["--lang", "en", "init", rel, "--centre", "C", "--community", "Testova"])
+            .args(["--address", "A", "--director", "D", "--edrpou", "12345678"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    home.join(rel)
+}
+
+fn add_institution(home: &Path, root: &Path) {
+    run_at(
+        home,
+        root,
+        &[
+            "institution",
+            "add",
+            "--name",
+            "Lyceum",
+            "--kind",
+            "vocational",
+            "--address",
+            "2 School St",
+            "--director",
+            "Ivan Director",
+            "--community",
+            "Testova",
+        ],
+    )
+    .expect(0);
+}
+
+fn hook(dir: &Path, name: &str, script: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+fn count(dir: &Path) -> usize {
+    git(dir, &["rev-list", "--count", "HEAD"]).trim().parse().unwrap()
+}
+
+// See: #11
+#[test]
+fn history_is_empty_when_registry_path_is_non_ascii() {
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["init", "--quiet"]);
+    let root = init_at(home.path(), "Документи/реєстр");
+    add_institution(home.path(), &root);
+    let run = run_at(home.path(), &root, &["--format", "json", "history", "i-0001"]).expect(0);
+    let entries = run.json();
+    assert_eq!(entries.as_array().map(Vec::len), Some(1), "{}", run.stdout);
+    assert_eq!(entries[0]["action"], "institution.add");
+    let run = run_at(home.path(), &root, &["--format", "json", "history"]).expect(0);
+    assert!(run.json().as_array().unwrap().iter().any(|e| e["records"][0] == "i-0001"), "{}", run.stdout);
+}
+
+// See: #11
+#[test]
+fn undo_reverts_a_sibling_registrys_commit() {
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["init", "--quiet"]);
+    let a = init_at(home.path(), "a");
+    let b = init_at(home.path(), "b");
+    add_institution(home.path(), &b);
+    let before = count(home.path());
+    let run = run_at(home.path(), &a, &["undo"]).expect(2);
+    assert!(run.stderr.contains("outside this registry"), "{}", run.stderr);
+    assert_eq!(count(home.path()), before);
+    assert!(b.join("institutions/i-0001.toml").exists());
+    // In its own registry, undo still works.
+    run_at(home.path(), &b, &["undo"]).expect(0);
+    assert!(!b.join("institutions/i-0001.toml").exists());
+}
+
+// See: #11
+#[test]
+fn write_commits_a_stray_change_under_its_own_action() {
+    let registry = Registry::new().with_people();
+    let count = registry.commit_count();
+    let text = registry.read("children/c-0001.toml");
+    let stray = format!("{text}# a hand edit nobody committed\n");
+    registry.write("children/c-0001.toml", &stray);
+    let run = registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr", "--reason", "r"]).expect(2);
+    assert!(run.stderr.contains("children/c-0001.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("restore") && run.stderr.contains("commit"), "{}", run.stderr);
+    assert_eq!(registry.commit_count(), count);
+    assert_eq!(registry.read("children/c-0001.toml"), stray);
+    // Once restored, the write goes through, and only its own change is committed.
+    registry.git(&["restore", "--", "children/c-0001.toml"]);
+    registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    assert!(!registry.git(&["show", "HEAD"]).contains("hand edit"));
+}
+
+// See: #11
+#[cfg(target_os = "linux")] // the hook finds the tool's process through /proc
+#[test]
+fn interrupt_during_a_write_leaves_a_lock_or_a_temp_file() {
+    let registry = Registry::new().with_people();
+    let count = registry.commit_count();
+    // Ctrl-C reaches nastavnyk while git is committing: the hook signals git's parent.
+    hook(
+        &registry.root().join(".git/hooks"),
+        "pre-commit",
+        "tool=$(awk '{print $4}' /proc/$PPID/stat)\nkill -INT \"$tool\"\nsleep 0.2\nexit 0",
+    );
+    let run = registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]);
+    // The write finished (committed whole), then the tool stopped as interrupted.
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    assert_eq!(registry.commit_count(), count + 1);
+    assert_eq!(registry.status(), "");
+    assert!(!registry.exists(".git/index.lock"));
+    let leftovers: Vec<_> = std::fs::read_dir(registry.root().join("children"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+// See: #11
+#[test]
+fn failed_commit_leaves_the_index_or_a_silent_rollback_failure() {
+    let registry = Registry::new().with_people();
+    let count = registry.commit_count();
+    let before = registry.read("children/c-0001.toml");
+    let hooks = registry.root().join(".git/hooks");
+    hook(&hooks, "pre-commit", "echo 'hook says no' >&2\nexit 1");
+    let run = registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(2);
+    assert!(run.stderr.contains("hook says no"), "{}", run.stderr);
+    assert_eq!(registry.read("children/c-0001.toml"), before);
+    assert_eq!(registry.status(), "", "the index is as before");
+    assert_eq!(registry.commit_count(), count);
+
+    // The rollback itself fails (the file's place is taken by a folder): say what is left
+    // and how to restore it.
+    hook(&hooks, "pre-commit", "rm -f children/c-0001.toml\nmkdir -p children/c-0001.toml/x\nexit 1");
+    let run = registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(2);
+    assert!(run.stderr.contains("Putting things back failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("restore --staged --worktree -- children/c-0001.toml"), "{}", run.stderr);
+}
+
+// See: #11
+#[cfg(unix)]
+#[test]
+fn children_data_is_world_readable_through_git_objects() {
+    use std::os::unix::fs::PermissionsExt;
+    let registry = Registry::new().with_people();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let git_dir = registry.root().join(".git");
+    assert_eq!(mode(&git_dir) & 0o077, 0, "{:o}", mode(&git_dir));
+    assert_eq!(registry.git(&["config", "core.sharedRepository"]).trim(), "0600");
+    let mut objects = vec![git_dir.join("objects")];
+    while let Some(dir) = objects.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            assert_eq!(mode(&path) & 0o077, 0, "{} is {:o}", path.display(), mode(&path));
+            if path.is_dir() {
+                objects.push(path);
+            }
+        }
+    }
+    // check warns when a record file has been opened up.
+    let child = registry.root().join("children/c-0001.toml");
+    std::fs::set_permissions(&child, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = registry.run(&["check"]);
+    assert!(
+        run.stderr.contains("file.permissions") || run.stdout.contains("file.permissions"),
+        "{}",
+        run.stderr
+    );
+}
+
+// See: #11
+#[test]
+fn lock_file_shows_as_untracked_without_gitignore() {
+    let registry = Registry::new();
+    registry.git(&["rm", "--quiet", ".gitignore"]);
+    registry.git(&["commit", "--quiet", "-m", "no ignore file"]);
+    let registry = registry.with_people();
+    assert_eq!(registry.status(), "");
+    assert!(!registry.exists(".nastavnyk.lock"));
+}
+
+// See: #11
+#[test]
+fn init_without_identity_leaves_a_half_made_registry() {
+    let home = tempfile::tempdir().unwrap();
+    let init = |identity: bool| {
+        let mut cmd = command(home.path());
+        if !identity {
+            for key in ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"] {
+                cmd.env_remove(key);
+            }
+            cmd.env("EMAIL", "").env("GIT_CONFIG_GLOBAL", home.path().join("no-config"));
+        }
+        finish(
+            cmd.args(["--lang", "en", "init", "reg", "--centre", "C", "--community", "T"])
+                .args(["--address", "A", "--director", "D"])
+                .output()
+                .unwrap(),
+        )
+    };
+    let run = init(false).expect(2);
+    assert!(run.stderr.contains("user.name"), "{}", run.stderr);
+    assert!(!home.path().join("reg/nastavnyk.toml").exists());
+    init(true).expect(0);
+}
+
+// See: #11
+#[test]
+fn init_accepts_an_invalid_edrpou() {
+    let home = tempfile::tempdir().unwrap();
+    for code in ["1234", "1234567x", "12345679"] {
+        let run = finish(
+            command(home.path())
+                .args(["--lang", "en", "init", "reg", "--centre", "C", "--community", "T"])
+                .args(["--address", "A", "--director", "D", "--edrpou", code])
+                .output()
+                .unwrap(),
+        );
+        assert_eq!(run.code, 2, "{code}: {}", run.stderr);
+        assert!(run.stderr.contains(code), "{}", run.stderr);
+        assert!(!home.path().join("reg").exists());
+    }
+}
+
+// See: #11
+#[test]
+fn sync_reports_a_hook_rejection_as_a_race() {
+    let registry = Registry::new().with_people();
+    let remote_dir = tempfile::tempdir().unwrap();
+    let remote = remote_dir.path().join("remote.git");
+    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    hook(&remote.join("hooks"), "pre-receive", "echo 'policy: pushes need a signed-off review' >&2\nexit 1");
+    registry.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    let run = registry.run(&["sync"]).expect(2);
+    assert!(run.stderr.contains("policy: pushes need a signed-off review"), "{}", run.stderr);
+    assert!(!run.stderr.contains("kept changing"), "{}", run.stderr);
+    assert!(run.stderr.contains("sync"), "{}", run.stderr);
+}
+
+// See: #11
+#[test]
+fn second_undo_reapplies_the_change() {
+    let registry = Registry::new().with_people();
+    registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    registry.run(&["undo"]).expect(0);
+    let after_undo = registry.read("children/c-0001.toml");
+    let count = registry.commit_count();
+    let run = registry.run(&["undo"]).expect(2);
+    assert!(run.stderr.contains("itself an undo") && run.stderr.contains("git revert"), "{}", run.stderr);
+    assert_eq!(registry.read("children/c-0001.toml"), after_undo);
+    assert!(!after_undo.contains("Zhytomyr"));
+    assert_eq!(registry.commit_count(), count);
+}
+
+// See: #11
+#[test]
+fn commits_are_allowed_during_a_stopped_rebase_and_on_a_detached_head() {
+    let registry = Registry::new().with_people();
+    registry.git(&["checkout", "--quiet", "--detach"]);
+    let count = registry.commit_count();
+    let run = registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(2);
+    assert!(run.stderr.contains("detached") && run.stderr.contains("git -C"), "{}", run.stderr);
+    assert!(run.stderr.contains("switch"), "{}", run.stderr);
+    assert_eq!(registry.commit_count(), count);
+    registry.git(&["checkout", "--quiet", "-"]);
+
+    // A rebase stopped at an `edit` step.
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(registry.root())
+        .args(["rebase", "--quiet", "-i", "HEAD~1"])
+        .env("GIT_SEQUENCE_EDITOR", "sed -i -e s/^pick/edit/")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", registry.dir.path())
+        .env("GIT_COMMITTER_NAME", "T")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let run = registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(2);
+    assert!(
+        run.stderr.contains("rebase --continue") && run.stderr.contains("rebase --abort"),
+        "{}",
+        run.stderr
+    );
+    assert!(!registry.read("children/c-0001.toml").contains("Zhytomyr"));
+}
+
+// See: #11
+#[test]
+fn history_shows_a_mentors_phone_and_email_without_with_names() {
+    let registry = Registry::new().with_people();
+    registry.run(&["mentor", "set", "m-0001", "phone=+380501234567", "email=oleh@example.org"]).expect(0);
+    let run = registry.run(&["--format", "json", "history", "m-0001"]).expect(0);
+    assert!(
+        !run.stdout.contains("380501234567") && !run.stdout.contains("oleh@example.org"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\"phone\""), "{}", run.stdout);
+    let run = registry.run(&["--format", "json", "history", "m-0001", "--with-names"]).expect(0);
+    assert!(run.stdout.contains("380501234567") && run.stdout.contains("oleh@example.org"), "{}", run.stdout);
+}
+
+// See: #11
+#[cfg(unix)]
+#[test]
+fn a_clone_used_by_sync_keeps_children_data_world_readable() {
+    use std::os::unix::fs::PermissionsExt;
+    let registry = Registry::new().with_people();
+    let remote_dir = tempfile::tempdir().unwrap();
+    let remote = remote_dir.path().join("remote.git");
+    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    registry.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    registry.run(&["sync"]).expect(0);
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
+    let clone = Registry { dir: home };
+    clone.run(&["sync"]).expect(0);
+    assert_eq!(clone.git(&["config", "core.sharedRepository"]).trim(), "0600");
+    let objects = clone.root().join(".git/objects");
+    let mode = std::fs::metadata(&objects).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0, "{mode:o}");
+}

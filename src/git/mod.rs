@@ -1,5 +1,15 @@
-//! The one wrapper around the `git` binary. We shell out rather than link a git library so
-//! that the user's own git (its configuration, identity, hooks and credentials) does the work.
+//! The one wrapper around the `git` binary, and the only module that runs it. We shell out
+//! rather than link a git library so that the user's own git (its configuration, identity,
+//! hooks and credentials) does the work.
+//!
+//! - this file: the runner, the repository's whereabouts, commits of exact paths;
+//! - [`graph`]: the commit-graph `history` relies on;
+//! - [`log`]: reading history back (a file's log, renames, blobs, the recent log);
+//! - [`safety`]: what a write must refuse (a stopped rebase, a detached HEAD, a stray change)
+//!   and the owner-only permissions of the repository;
+//! - [`remote`]: the steps of `sync` (upstream, fetch, rebase, push) and undo's revert.
+//!
+//! The workflows themselves (`crate::sync`, `crate::undo`) are built from these steps.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -7,6 +17,13 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+
+pub mod graph;
+pub mod log;
+pub mod remote;
+pub mod safety;
+
+pub use graph::{configure_commit_graph, refresh_commit_graph};
 
 /// Runs git in `dir` and returns its standard output, or its standard error as the failure.
 pub fn run(dir: &Path, args: &[&str]) -> Result<String> {
@@ -54,9 +71,12 @@ fn output_retrying(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Ou
     }
 }
 
-fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
+pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
     let mut command = Command::new("git");
-    command.arg("-C").arg(dir).args(args);
+    // Plain, unquoted paths (a registry in `Документи/`) and English messages, whatever the
+    // user's locale: the output is parsed here, and stderr is matched for known failures.
+    command.env("LC_ALL", "C").env_remove("LANGUAGE");
+    command.arg("-C").arg(dir).args(["-c", "core.quotePath=false"]).args(args);
     command.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command
@@ -81,6 +101,70 @@ fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output
     Ok(output)
 }
 
+/// The registry's old lock file, in the registry folder: still where a registry outside git
+/// keeps it, and never counted as a change of the registry.
+pub const LOCK_FILE: &str = ".nastavnyk.lock";
+
+/// Where a registry sits in its git repository.
+pub struct Repo {
+    /// The top of the work tree; every git command of history runs there, so that paths
+    /// are plain top-relative pathspecs (no `:(top)` magic, which would stop git from using
+    /// the commit-graph's Bloom filters).
+    pub top: PathBuf,
+    /// The registry folder relative to `top`, with a trailing `/` (empty at the top).
+    pub prefix: String,
+}
+
+impl Repo {
+    /// The repository holding `root`, or `None` if the registry is not in a git work tree.
+    pub fn find(root: &Path) -> Option<Repo> {
+        let out = run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).ok()?;
+        let mut lines = out.lines();
+        let top = PathBuf::from(lines.next()?.trim());
+        let prefix = lines.next().unwrap_or("").trim().to_string();
+        Some(Repo { top, prefix })
+    }
+
+    /// A registry-relative path (`children/c-0001.toml`) as a top-relative one.
+    pub fn top_path(&self, rel: &str) -> String {
+        format!("{}{rel}", self.prefix)
+    }
+
+    /// The registry's files that differ from the last commit (changed, staged, untracked),
+    /// registry-relative; the tool's own lock file does not count.
+    pub fn uncommitted(&self, root: &Path) -> Result<Vec<String>> {
+        self.status(root, &["."])
+    }
+
+    /// Of `paths` (registry-relative), those that differ from the last commit.
+    pub fn status(&self, root: &Path, paths: &[&str]) -> Result<Vec<String>> {
+        let mut args = vec!["status", "--porcelain", "-z", "--untracked-files=all", "--"];
+        args.extend(paths);
+        let out = run(root, &args)?;
+        let mut files = Vec::new();
+        let mut entries = out.split('\0');
+        while let Some(entry) = entries.next() {
+            if entry.len() < 4 {
+                continue;
+            }
+            let (status, path) = entry.split_at(3);
+            if status.starts_with('R') || status.starts_with('C') {
+                entries.next(); // the rename's source
+            }
+            let rel = self.registry_path(path).unwrap_or(path);
+            if rel != LOCK_FILE {
+                files.push(rel.to_string());
+            }
+        }
+        Ok(files)
+    }
+
+    /// A top-relative path as registry-relative, if it is inside the registry.
+    pub fn registry_path<'a>(&self, top_path: &'a str) -> Option<&'a str> {
+        top_path.strip_prefix(self.prefix.as_str())
+    }
+}
+
 /// The top of the work tree holding `dir`, if it is in one.
 pub fn toplevel(dir: &Path) -> Option<PathBuf> {
     run(dir, &["rev-parse", "--show-toplevel"]).ok().map(|out| PathBuf::from(out.trim()))
@@ -93,6 +177,28 @@ pub fn init(dir: &Path) -> Result<()> {
 /// Where `dir` sits inside its work tree (`""` at the top, `records/` below it), if it is in one.
 pub fn prefix(dir: &Path) -> Option<String> {
     run(dir, &["rev-parse", "--show-prefix"]).ok().map(|out| out.trim_end_matches('\n').to_string())
+}
+
+/// Puts the index entries of `paths` (relative to `dir`) back to what HEAD has.
+pub fn unstage(dir: &Path, paths: &[String]) -> Result<()> {
+    let mut reset = vec!["reset", "--quiet", "--"];
+    reset.extend(paths.iter().map(String::as_str));
+    run(dir, &reset).map(drop)
+}
+
+/// Whether git knows who the committer is (`user.name`/`user.email`, or the environment),
+/// as a commit will need; the error says what to set.
+pub fn check_identity(dir: &Path) -> Result<()> {
+    let out = output(dir, &["var", "GIT_COMMITTER_IDENT"], None)?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(Error::new(Msg::Refused {
+        detail: "git does not know who you are, and every change is committed under a name: set it \
+                 first (`git config --global user.name \"Ім'я Прізвище\"` and `git config --global \
+                 user.email you@example.org`); nothing written"
+            .into(),
+    }))
 }
 
 /// Commits exactly `paths` (relative to `dir`, added, changed or deleted) with `message`,
@@ -119,59 +225,4 @@ pub fn commit_paths(dir: &Path, paths: &[String], message: &str) -> Result<Strin
     // The commit-graph is brought up to date by `history` (the command that needs it), not
     // here: an edit stays as cheap as a bare `git commit`.
     Ok(run(dir, &["rev-parse", "HEAD"])?.trim().to_string())
-}
-
-/// Keeps the repository's commit-graph, with changed-path Bloom filters, up to date, so that
-/// `git log -- FILE` (what `history ID` runs) skips the commits that did not touch the file
-/// instead of diffing, for each, a tree of many thousand records (about 10× slower at
-/// 200,000 records). When the graph has Bloom filters, `--split` adds only the commits it
-/// lacks, as a small layer (git merges layers now and then): a few milliseconds, nothing at
-/// all when it is up to date. A graph without them (written by an older `git gc`) or none
-/// is written whole, once. Best effort: a graph that could not be written is only slower.
-pub fn refresh_commit_graph(dir: &Path) {
-    let mut args = vec!["commit-graph", "write", "--reachable", "--changed-paths", "--no-progress"];
-    if graph_has_bloom_filters(dir) {
-        args.push("--split");
-    }
-    let _ = output_once(dir, &args, None);
-}
-
-/// Whether the commit-graph exists and its base layer carries Bloom filters (a `BDAT` chunk
-/// in its table of contents; see git's `gitformat-commit-graph`).
-fn graph_has_bloom_filters(dir: &Path) -> bool {
-    let Ok(objects) = run(dir, &["rev-parse", "--git-path", "objects/info"]) else { return false };
-    let info = dir.join(objects.trim());
-    let base = if info.join("commit-graph").is_file() {
-        info.join("commit-graph")
-    } else {
-        let Ok(chain) = std::fs::read_to_string(info.join("commit-graphs/commit-graph-chain")) else {
-            return false;
-        };
-        let Some(first) = chain.lines().next() else { return false };
-        info.join(format!("commit-graphs/graph-{}.graph", first.trim()))
-    };
-    let Ok(mut file) = std::fs::File::open(base) else { return false };
-    let mut header = [0u8; 8];
-    use std::io::Read;
-    if file.read_exact(&mut header).is_err() || &header[..4] != b"CGPH" {
-        return false;
-    }
-    let mut toc = vec![0u8; (usize::from(header[6]) + 1) * 12];
-    if file.read_exact(&mut toc).is_err() {
-        return false;
-    }
-    toc.chunks(12).any(|entry| &entry[..4] == b"BDAT")
-}
-
-/// Asks git to keep Bloom filters in the commit-graphs it writes on its own (`gc`, `fetch`),
-/// so that the graph `history` relies on stays useful. Best effort.
-pub fn configure_commit_graph(dir: &Path) {
-    for (key, value) in [
-        ("core.commitGraph", "true"),
-        ("gc.writeCommitGraph", "true"),
-        ("fetch.writeCommitGraph", "true"),
-        ("commitGraph.changedPaths", "true"),
-    ] {
-        let _ = output_once(dir, &["config", "--local", key, value], None);
-    }
 }
