@@ -151,7 +151,10 @@ enum Column {
 fn names(kind: Kind) -> Vec<(String, &'static Field)> {
     let terms = vocab::field_terms(kind);
     let mut names = Vec::new();
-    for field in schema::fields(kind).iter().filter(|f| f.path != "id") {
+    // Fields under `[]` (an agreement's contacts) and maps are written by their own commands.
+    let importable =
+        |f: &&Field| f.path != "id" && !f.path.contains("[]") && !matches!(f.ty, FieldType::TextMap);
+    for field in schema::fields(kind).iter().filter(importable) {
         names.push((vocab::normalize(field.path), field));
         for (path, uk, en) in &terms {
             if *path == field.path {
@@ -355,7 +358,8 @@ impl<'a> Planner<'a> {
             let defaults = add_defaults(self.kind, "");
             let missing: Vec<&'static str> = schema::fields(self.kind)
                 .iter()
-                .filter(|f| f.required && f.path != "id")
+                // A required key of a table (`closure.date`) is required only with its table.
+                .filter(|f| f.required && f.path != "id" && !f.path.contains('.'))
                 .filter(|f| {
                     !values.iter().any(|v| v.0.path == f.path) && !defaults.iter().any(|d| d.0 == f.path)
                 })

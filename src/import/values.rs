@@ -40,7 +40,7 @@ pub fn convert(field: &Field, cell: &Value, registry: &Registry) -> std::result:
                 text.parse::<i64>().map_err(|_| expected(Msg::ExpectedWholeNumber))?.to_string()
             }
         },
-        FieldType::Number => match cell {
+        FieldType::Number | FieldType::Hours => match cell {
             Value::Number(x) => x.to_string(),
             _ => {
                 let text = plain_text(cell)?.replace(',', ".");
@@ -74,6 +74,9 @@ pub fn convert(field: &Field, cell: &Value, registry: &Registry) -> std::result:
         FieldType::TextList => split_list(&plain_text(cell)?).join(","),
         FieldType::Reference(Kind::Institution) => institution(registry, &plain_text(cell)?)?,
         FieldType::Reference(_) | FieldType::Text => plain_text(cell)?,
+        FieldType::Note => cell_text(cell, true)?.replace("\r\n", "\n"),
+        // Written by their own commands (an agreement's signed fields), never by a sheet.
+        FieldType::TextMap => return Err(Msg::FieldNotSettable { field: field.path.to_string() }),
     })
 }
 
@@ -99,6 +102,11 @@ fn institution(registry: &Registry, text: &str) -> std::result::Result<String, M
 /// A cell's text: refused if it is a formula or holds control characters (a path, a line
 /// break or a terminal escape has no place in a record's value).
 pub fn plain_text(cell: &Value) -> std::result::Result<String, Msg> {
+    cell_text(cell, false)
+}
+
+/// `plain_text`, where a note may also hold tabs and line breaks (as `set` allows).
+fn cell_text(cell: &Value, note: bool) -> std::result::Result<String, Msg> {
     let text = match cell {
         Value::Text(text) => text.trim().to_string(),
         Value::Number(x) => crate::output::format_number(*x),
@@ -111,7 +119,8 @@ pub fn plain_text(cell: &Value) -> std::result::Result<String, Msg> {
     if text.starts_with('=') {
         return Err(Msg::ImportFormula);
     }
-    if text.chars().any(char::is_control) {
+    let allowed = |c: char| note && matches!(c, '\n' | '\t');
+    if text.replace("\r\n", "\n").chars().any(|c| c.is_control() && !allowed(c)) {
         return Err(Msg::ImportControlCharacter);
     }
     Ok(text)
