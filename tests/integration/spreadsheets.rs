@@ -139,13 +139,20 @@ fn a_row_of_an_existing_person_updates_them_and_an_id_column_names_the_record() 
     );
     assert_eq!(registry.git(&["log", "-1", "--format=%s"]).trim(), "child import c-0001");
 
-    std::fs::write(&file, "ID;Телефон;Кількість дітей\nm-0001;+380 67 111 2233;2\n").unwrap();
+    std::fs::write(&file, "ID;Телефон;Кількість дітей;Годин навчання\nm-0001;+380 67 111 2233;2;12,5\n")
+        .unwrap();
     registry.run(&["import", "mentors", file.to_str().unwrap()]).expect(0);
     let mentor = registry.read("mentors/m-0001.toml");
     assert!(
         mentor.contains("phone = \"+380 67 111 2233\"\n") && mentor.contains("capacity = 2\n"),
         "{mentor}"
     );
+    assert!(mentor.contains("hours = 12.5\n"), "a decimal comma: {mentor}");
+
+    // A note keeps its line breaks; a one-line field refuses them.
+    std::fs::write(&file, "id,assessment.summary\nc-0001,\"перший рядок\r\nдругий\"\n").unwrap();
+    registry.run(&["import", "children", file.to_str().unwrap()]).expect(0);
+    assert!(registry.read("children/c-0001.toml").contains("перший рядок\nдругий"));
 }
 
 #[test]
