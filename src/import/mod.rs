@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::i18n::vocab;
 use crate::i18n::{Lang, Msg};
 use crate::record::schema::{self, Field, FieldType};
+use crate::record::validate::fold_name;
 use crate::record::{Kind, is_valid_id};
 use crate::registry::edit::{self, Assignment};
 use crate::registry::records::{read_document, rel_path};
@@ -216,11 +217,13 @@ fn map_columns(kind: Kind, table: &Table, problems: &mut Vec<Problem>) -> Vec<(C
 }
 
 /// Who a person is, for matching rows to records: surname, given name, birth date, compared
-/// as `check`'s `person.duplicate` compares them.
+/// as `check`'s `person.duplicate` compares them (case, invisible characters and Latin
+/// look-alikes aside: `fold_name`).
 type PersonKey = (String, String, String);
 
 fn person_key(surname: &str, given_name: &str, birth_date: &str) -> PersonKey {
-    (surname.trim().to_lowercase(), given_name.trim().to_lowercase(), birth_date.trim().to_string())
+    let fold = |name: &str| fold_name(name).collect::<String>();
+    (fold(surname), fold(given_name), birth_date.trim().to_string())
 }
 
 struct Planner<'a> {
@@ -507,8 +510,9 @@ impl<'a> Planner<'a> {
         // `KOVAL` in a spreadsheet found Koval, it does not rename her.
         let same_name = |field: &Field, raw: &str| {
             ["surname", "given_name", "name"].contains(&field.path)
-                && lookup(&before, field.path).and_then(|v| v.as_str()).map(vocab::normalize)
-                    == Some(vocab::normalize(raw))
+                && lookup(&before, field.path)
+                    .and_then(|v| v.as_str())
+                    .is_some_and(|old| fold_name(old).eq(fold_name(raw)))
         };
         let assignments: Vec<Assignment> = values
             .iter()
