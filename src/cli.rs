@@ -686,3 +686,14 @@ pub enum MatchCommand {
         reason: ReasonArg,
     },
 }
+
+/// `--lang uk|en`: the domain's language as a flag value (the domain knows nothing of clap).
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.code()))
+    }
+}

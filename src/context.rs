@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use crate::cli::{Format, GlobalArgs};
+use crate::error::Failure;
+use crate::error::Hint;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::output;
@@ -29,7 +31,7 @@ pub struct Ctx {
 pub fn today(global: &GlobalArgs) -> Result<Date> {
     match &global.today {
         Some(text) => {
-            date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.clone() }))
+            date::parse_iso(text).ok_or_else(|| Error::new(Failure::BadDateArg { value: text.clone() }))
         }
         None => Ok(chrono::Local::now().date_naive()),
     }
@@ -42,9 +44,9 @@ impl Ctx {
         let cwd = std::env::current_dir().map_err(|err| Error::io(std::path::Path::new("."), err))?;
         let root = registry::find(global.records.as_deref(), &cwd)?;
         let config = registry::read_config(&root).map_err(|diagnostic| {
-            Error::new(Msg::RegistryInvalid { count: 1 })
+            Error::new(Failure::RegistryInvalid { count: 1 })
                 .with_diagnostics(vec![diagnostic])
-                .with_hint(Msg::RunCheck)
+                .with_hint(Hint::RunCheck)
         })?;
         Ctx::with_config(global, root, config)
     }

@@ -1,8 +1,9 @@
-//! The library's error: a message from the catalogue, the problems behind it, and what to do.
-//! Every error ends the command with exit code 2 (bad usage or bad input); nothing is written.
+//! The library's error: what failed (a typed `Failure`), the problems behind it, what to do
+//! next, and the underlying cause. Every error ends the command with exit code 2 (bad usage or
+//! bad input); nothing is written. The domain never words an error: `i18n` does.
 
-use crate::check::Diagnostic;
-use crate::i18n::Msg;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::record::Kind;
 
 /// Boxed so that `Result<T, Error>` stays one pointer wide on the success path.
 #[derive(Debug)]
@@ -10,21 +11,29 @@ pub struct Error(Box<ErrorData>);
 
 #[derive(Debug)]
 pub struct ErrorData {
-    pub msg: Msg,
+    pub failure: Failure,
     /// The problems that caused it (an invalid record refused, a broken registry).
     pub diagnostics: Vec<Diagnostic>,
     /// What the user can do next.
-    pub hint: Option<Msg>,
+    pub hint: Option<Hint>,
     /// Texts that were refused and never written, (file, text), so the problems can be shown
     /// on the text the user meant rather than on the file as it still is.
     pub sources: Vec<(String, String)>,
+    /// The error underneath (an I/O error), kept for `source()`.
+    pub cause: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn new(msg: Msg) -> Self {
-        Error(Box::new(ErrorData { msg, diagnostics: Vec::new(), hint: None, sources: Vec::new() }))
+    pub fn new(failure: impl Into<Failure>) -> Self {
+        Error(Box::new(ErrorData {
+            failure: failure.into(),
+            diagnostics: Vec::new(),
+            hint: None,
+            sources: Vec::new(),
+            cause: None,
+        }))
     }
 
     pub fn with_diagnostics(mut self, diagnostics: Vec<Diagnostic>) -> Self {
@@ -37,14 +46,24 @@ impl Error {
         self
     }
 
-    pub fn with_hint(mut self, hint: Msg) -> Self {
+    pub fn with_hint(mut self, hint: Hint) -> Self {
         self.hint = Some(hint);
         self
     }
 
-    /// An I/O failure on `path`, with the path in the message.
+    pub fn with_cause(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.cause = Some(Box::new(cause));
+        self
+    }
+
+    /// `path` could not be read; the I/O error is the cause (and its text shown).
     pub fn io(path: &std::path::Path, err: std::io::Error) -> Self {
-        Error::new(Msg::ReadFailed { detail: format!("{}: {err}", path.display()) })
+        Error::new(Failure::CannotRead { path: path.display().to_string() }).with_cause(err)
+    }
+
+    /// `path` could not be written, created or locked; the I/O error is the cause.
+    pub fn write(path: &std::path::Path, err: std::io::Error) -> Self {
+        Error::new(Failure::CannotWrite { path: path.display().to_string() }).with_cause(err)
     }
 }
 
@@ -62,16 +81,243 @@ impl std::ops::DerefMut for Error {
     }
 }
 
-impl From<Msg> for Error {
-    fn from(msg: Msg) -> Self {
-        Error::new(msg)
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Self {
+        Error::new(failure)
     }
 }
 
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::Lang::En.text(&self.msg))
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Self {
+        Error::new(Failure::Problem(problem))
     }
 }
 
-impl std::error::Error for Error {}
+impl From<Problem> for Failure {
+    fn from(problem: Problem) -> Self {
+        Failure::Problem(problem)
+    }
+}
+
+// `Display` (in English, the stable machine language) is implemented where the words are, in
+// `i18n`, so that this module needs no catalogue.
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause.as_deref().map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// What went wrong, with the values the message needs: the domain's own account of a failure.
+/// The presentation layer (`i18n`) says it in the user's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// A problem a file or a value has, refused as an error (a date out of order, a bad ID).
+    Problem(Problem),
+    /// `path` could not be read.
+    CannotRead {
+        path: String,
+    },
+    /// `path` could not be written (or created, or locked).
+    CannotWrite {
+        path: String,
+    },
+    /// `--month` is not `YYYY-MM`.
+    BadMonth {
+        value: String,
+    },
+    RegistryNotFound,
+    RegistryMissing {
+        dir: String,
+    },
+    NotARegistry {
+        dir: String,
+    },
+    RegistryInvalid {
+        count: usize,
+    },
+    UnknownId {
+        id: String,
+    },
+    UnknownIdOfKind {
+        id: String,
+        kind: Kind,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    FieldNotSettable {
+        field: String,
+    },
+    BadAssignment {
+        arg: String,
+    },
+    BadFieldValue {
+        field: String,
+        value: String,
+        expected: Expected,
+    },
+    RefusedInvalid,
+    StillReferenced {
+        id: String,
+        by: String,
+    },
+    EditorFailed {
+        editor: String,
+    },
+    InitNotEmpty {
+        dir: String,
+    },
+    BadDateArg {
+        value: String,
+    },
+    GitFailed {
+        detail: String,
+    },
+    /// A refusal of the git layer whose text is not yet in the catalogue (English only).
+    Refused {
+        detail: String,
+    },
+    MissingRequired {
+        field: String,
+    },
+    EditCopyStale {
+        path: String,
+        record: String,
+    },
+    OutputNotRegular {
+        path: String,
+    },
+    BadWeight {
+        name: String,
+    },
+    WhyNotAChild {
+        id: String,
+    },
+    WhyNotAMentor {
+        id: String,
+    },
+    AcceptRefused {
+        child: String,
+        mentor: String,
+        reasons: Vec<crate::matching::explain::Reason>,
+    },
+    NotEligibleOn {
+        id: String,
+        on: String,
+        failures: Vec<(String, crate::rules::Finding)>,
+    },
+    AgreementClosed {
+        id: String,
+        date: String,
+        action: &'static str,
+    },
+    AgreementWrongStatus {
+        id: String,
+        status: &'static str,
+        action: &'static str,
+        expected: String,
+    },
+    NoInstitution {
+        child: String,
+    },
+    PartyNotRequired {
+        party: &'static str,
+        regime: &'static str,
+        required: String,
+    },
+    PartyAlreadySigned {
+        id: String,
+        party: &'static str,
+        date: String,
+    },
+    SignaturesMissing {
+        id: String,
+        parties: String,
+    },
+    SameInstitution {
+        id: String,
+        institution: String,
+    },
+    TemplateMissing {
+        name: String,
+    },
+    TemplateError {
+        name: String,
+        line: Option<usize>,
+        detail: String,
+    },
+    DocxNeedsOutput,
+    NotSignedYet {
+        id: String,
+    },
+    NoRepository,
+    HistoryUnknownId {
+        id: String,
+    },
+    UndoDirty {
+        files: String,
+    },
+    UndoNotOurs {
+        commit: String,
+    },
+    UndoNothing,
+    UndoRefused,
+    SyncNoRemote,
+    SyncDetached,
+    SyncDirty {
+        files: String,
+    },
+    SyncConflict {
+        files: String,
+        remote: String,
+    },
+    SyncRaced {
+        remote: String,
+    },
+    // --- spreadsheets: `--format xlsx`, `import` ---
+    XlsxNoTable,
+    BinaryToTerminal,
+    XlsxFailed {
+        detail: String,
+    },
+    ImportUnreadable {
+        path: String,
+        detail: String,
+    },
+    ImportNoSheet {
+        sheet: String,
+        sheets: String,
+    },
+    ImportEmpty {
+        path: String,
+    },
+    ImportNotUtf8 {
+        path: String,
+    },
+}
+
+/// What the user can do next.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hint {
+    RunCheck,
+    EditKept { path: String },
+    AcceptSeeWhy { child: String, mentor: String },
+    SeeEligibility { id: String },
+}
+
+/// What a value should have been (for a refused `set`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    /// A number of hours (finite, in range, whole minutes); `detail` says what was wrong.
+    Hours {
+        detail: String,
+    },
+    Date,
+    WholeNumber,
+    Number,
+    Bool,
+    OneOf {
+        values: String,
+    },
+}

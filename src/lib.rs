@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod context;
+pub mod diagnostic;
 pub mod error;
 pub mod git;
 pub mod history;
@@ -36,7 +37,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     let lang = if xlsx { global.lang.unwrap_or_else(|| guess_lang(global)) } else { i18n::Lang::Uk };
     output::configure(output::Settings { xlsx, csv_excel: global.csv_excel, lang });
     if xlsx && !cli.command.prints_table() {
-        return Err(i18n::Msg::XlsxNoTable.into());
+        return Err(error::Failure::XlsxNoTable.into());
     }
     match cli.command {
         Command::Init(args) => cmd::init::run(global, &args),
@@ -92,9 +93,16 @@ pub fn report_error(error: &error::Error, global: &cli::GlobalArgs) {
         i18n::Lang::Uk => "помилка",
         i18n::Lang::En => "error",
     };
-    text.push_str(&format!("{prefix}: {}\n", lang.text(&error.msg)));
+    text.push_str(&format!("{prefix}: {}", lang.text(&i18n::Msg::Failure(error.failure.clone()))));
+    // The cause (an I/O error) says why, in the system's words.
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        text.push_str(&format!(": {inner}"));
+        cause = inner.source();
+    }
+    text.push('\n');
     if let Some(hint) = &error.hint {
-        text.push_str(&format!("  {}\n", lang.text(hint)));
+        text.push_str(&format!("  {}\n", lang.text(&i18n::Msg::Hint(hint.clone()))));
     }
     eprint!("{text}");
 }

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::cli::Format;
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 
 /// How tables leave this process, set once from the global flags (`--format xlsx`,
 /// `--csv-excel`) before a command runs. Commands keep building `Rows` as for a table or CSV;
@@ -61,7 +62,7 @@ fn pending_workbook(text: &str) -> Result<Vec<u8>> {
     let mut sheets = SHEETS.with(|sheets| std::mem::take(&mut *sheets.borrow_mut()));
     if sheets.is_empty() {
         if text.trim().is_empty() {
-            return Err(Msg::XlsxNoTable.into());
+            return Err(Failure::XlsxNoTable.into());
         }
         sheets.push(xlsx::Sheet { headers: vec![text.trim().to_string()], rows: Vec::new() });
     }
@@ -72,7 +73,7 @@ fn pending_workbook(text: &str) -> Result<Vec<u8>> {
 /// A command that writes before it prints (`import`) asks first.
 pub fn refuse_terminal() -> Result<()> {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() { Err(Msg::BinaryToTerminal.into()) } else { Ok(()) }
+    if std::io::stdout().is_terminal() { Err(Failure::BinaryToTerminal.into()) } else { Ok(()) }
 }
 
 /// `emit` for bytes (a DOCX sent down a pipe).
@@ -119,7 +120,7 @@ fn deliver_raw(bytes: &[u8], path: Option<&Path>) -> Result<Option<PathBuf>> {
 /// Anything else (a directory, a FIFO, a device, a broken link) is refused: replacing it with
 /// a regular file would break what it was, and as root would turn `/dev/null` into a file.
 fn output_target(path: &Path) -> Result<PathBuf> {
-    let refuse = || Error::new(Msg::OutputNotRegular { path: path.display().to_string() });
+    let refuse = || Error::new(Failure::OutputNotRegular { path: path.display().to_string() });
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let target = std::fs::canonicalize(path).map_err(|_| refuse())?;
@@ -192,15 +193,7 @@ impl Cell {
     }
 }
 
-/// Numbers with `.` as decimal separator and no thousands separators, without float noise.
-pub fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        let text = format!("{x:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use crate::record::hours::format_number;
 
 impl Rows {
     pub fn render(&self, format: Format) -> String {
@@ -291,13 +284,13 @@ pub fn json_string(value: &serde_json::Value) -> String {
 /// Renders problems the way compilers do: `error[code]: message`, then `--> file:line:col` and
 /// the source line with a marker. Files are read again here, only for the problems shown.
 pub fn render_diagnostics(
-    diagnostics: &[crate::check::Diagnostic],
+    diagnostics: &[crate::diagnostic::Diagnostic],
     sources: &[(String, String)],
     root: &std::path::Path,
     lang: crate::i18n::Lang,
     color: bool,
 ) -> String {
-    use crate::check::Severity;
+    use crate::diagnostic::Severity;
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };

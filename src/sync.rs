@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
-use crate::check::{self, Diagnostic, Severity};
+use crate::check;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::git::{Repo, remote};
-use crate::i18n::Msg;
 use crate::record::Date;
 use crate::registry::Registry;
 
@@ -32,13 +33,13 @@ pub enum Outcome {
 }
 
 pub fn sync(root: &Path, today: Date) -> Result<Outcome> {
-    let repo = Repo::find(root).ok_or_else(|| Error::new(Msg::NoRepository))?;
+    let repo = Repo::find(root).ok_or_else(|| Error::new(Failure::NoRepository))?;
     let dirty = repo.uncommitted(root)?;
     if !dirty.is_empty() {
-        return Err(Msg::SyncDirty { files: list(&dirty) }.into());
+        return Err(Failure::SyncDirty { files: list(&dirty) }.into());
     }
     let top = repo.top.as_path();
-    let branch = remote::current_branch(top).ok_or_else(|| Error::new(Msg::SyncDetached))?;
+    let branch = remote::current_branch(top).ok_or_else(|| Error::new(Failure::SyncDetached))?;
     crate::git::safety::refuse_unsafe_state(top)?;
     // What is fetched is children's data too: a clone made by hand gets init's owner-only mode.
     crate::git::safety::make_owner_only_if_unset(top)?;
@@ -53,7 +54,7 @@ pub fn sync(root: &Path, today: Date) -> Result<Outcome> {
             let incoming = remote::count(top, &format!("{head}..{theirs}"))?;
             if incoming > 0 {
                 if let Err(files) = remote::rebase(top, &repo, &head, theirs)? {
-                    return Err(Msg::SyncConflict { files: files.join(", "), remote: shown }.into());
+                    return Err(Failure::SyncConflict { files: files.join(", "), remote: shown }.into());
                 }
                 received += incoming;
             }
@@ -86,7 +87,7 @@ pub fn sync(root: &Path, today: Date) -> Result<Outcome> {
             remote::Push::Refused(server) => return Err(remote::refused(&shown, &server)),
         }
     }
-    Err(Msg::SyncRaced { remote: shown }.into())
+    Err(Failure::SyncRaced { remote: shown }.into())
 }
 
 /// Up to five files, then `…`.

@@ -6,11 +6,12 @@
 
 use std::path::Path;
 
-use crate::check::{self, Diagnostic, Severity};
+use crate::check;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::git::{Repo, log, remote};
 use crate::history;
-use crate::i18n::Msg;
 use crate::record::{Config, Date};
 use crate::registry::write::Transaction;
 
@@ -21,25 +22,25 @@ pub struct Undone {
 }
 
 pub fn undo(root: &Path, config: &Config, today: Date, reason: Option<&str>) -> Result<Undone> {
-    let repo = Repo::find(root).ok_or_else(|| Error::new(Msg::NoRepository))?;
+    let repo = Repo::find(root).ok_or_else(|| Error::new(Failure::NoRepository))?;
     let dirty = repo.uncommitted(root)?;
     if !dirty.is_empty() {
-        return Err(Msg::UndoDirty { files: crate::sync::list(&dirty) }.into());
+        return Err(Failure::UndoDirty { files: crate::sync::list(&dirty) }.into());
     }
-    let head = remote::commit_info(&repo.top, "HEAD").ok_or_else(|| Error::new(Msg::UndoNothing))?;
+    let head = remote::commit_info(&repo.top, "HEAD").ok_or_else(|| Error::new(Failure::UndoNothing))?;
     let short = head.hash[..head.hash.len().min(8)].to_string();
     if head.action.is_empty() || head.parents.len() > 1 {
-        return Err(Msg::UndoNotOurs { commit: short }.into());
+        return Err(Failure::UndoNotOurs { commit: short }.into());
     }
     if head.parents.is_empty() || head.action == "registry.init" {
-        return Err(Msg::UndoNothing.into());
+        return Err(Failure::UndoNothing.into());
     }
 
     // The files the last commit changed: all of them must be this registry's, or the commit
     // belongs to another registry (or to more than this one) sharing the repository.
     let changed = remote::changed_files(&repo.top, &head.hash)?;
     if changed.is_empty() || changed.iter().any(|path| repo.registry_path(path).is_none()) {
-        return Err(Error::new(Msg::Refused {
+        return Err(Error::new(Failure::Refused {
             detail: format!(
                 "the last commit ({short}) changed files outside this registry ({}): it is not this \
                  registry's change; nothing undone. Run undo in the registry it belongs to, or use \
@@ -50,7 +51,7 @@ pub fn undo(root: &Path, config: &Config, today: Date, reason: Option<&str>) -> 
     }
     if head.action == "undo" {
         let reverted = &head.reverts[..head.reverts.len().min(8)];
-        return Err(Error::new(Msg::Refused {
+        return Err(Error::new(Failure::Refused {
             detail: format!(
                 "the last change ({short}) is itself an undo (of {reverted}); undo does not undo an \
                  undo. To bring the change back, make it again; to go further back, revert the older \
@@ -109,7 +110,7 @@ fn validate(root: &Path, config: &Config, today: Date, restore: &[(String, Optio
                 let by: Vec<String> =
                     check::referrers(root, kind, id).into_iter().filter(|r| !leaving.contains(&r)).collect();
                 if !by.is_empty() {
-                    return Err(Msg::StillReferenced { id: id.to_string(), by: by.join(", ") }.into());
+                    return Err(Failure::StillReferenced { id: id.to_string(), by: by.join(", ") }.into());
                 }
             }
             _ if rel == crate::registry::CONFIG_FILE => {
@@ -128,7 +129,7 @@ fn validate(root: &Path, config: &Config, today: Date, restore: &[(String, Optio
     if problems.is_empty() {
         return Ok(());
     }
-    let mut error = Error::new(Msg::UndoRefused).with_diagnostics(problems);
+    let mut error = Error::new(Failure::UndoRefused).with_diagnostics(problems);
     for (rel, text) in sources {
         error = error.with_source(rel, text);
     }

@@ -5,8 +5,8 @@ use toml_edit::{Array, Table, value};
 
 use super::lifecycle::open;
 use super::{check_date, require_status};
+use crate::diagnostic::Problem;
 use crate::error::Result;
-use crate::i18n::Msg;
 use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, ConsentParty, ContactKind};
 use crate::registry::edit::toml_date;
@@ -26,7 +26,7 @@ pub struct NewContact<'a> {
 /// Adds a contact to agreement `id` and commits it as `contact add <id>`.
 pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) -> Result<Change> {
     if let Some(hours) = new.hours.filter(|h| !crate::record::hours::contact_hours_ok(*h)) {
-        return Err(Msg::HoursPerContact { hours: hours.hours().to_string() }.into());
+        return Err(Problem::HoursPerContact { hours: hours.hours().to_string() }.into());
     }
     let mut consents = new.consents.clone();
     consents.sort();
@@ -35,7 +35,7 @@ pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) 
         let missing: Vec<&str> =
             ConsentParty::ALL.iter().filter(|p| !consents.contains(p)).map(|p| p.as_str()).collect();
         if !missing.is_empty() {
-            return Err(Msg::OutingNeedsConsents { missing: missing.join(", ") }.into());
+            return Err(Problem::OutingNeedsConsents { missing: missing.join(", ") }.into());
         }
     }
 

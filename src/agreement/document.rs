@@ -11,8 +11,9 @@ use serde_json::json;
 
 use super::provenance::{self, Snapshot};
 use super::{Parties, last_signature};
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::record::Agreement;
 use crate::record::config::Config;
 use crate::record::date::{self, Date};
@@ -52,7 +53,7 @@ fn template_source(root: &Path, name: &str) -> Result<(String, String)> {
             let builtin = crate::templates::DEFAULTS.iter().find(|(file, _)| *file == name);
             match builtin {
                 Some((_, text)) => Ok((format!("templates/{name}"), text.to_string())),
-                None => Err(Msg::TemplateMissing { name: name.to_string() }.into()),
+                None => Err(Failure::TemplateMissing { name: name.to_string() }.into()),
             }
         }
         Err(err) => Err(Error::io(&path, err)),
@@ -63,7 +64,7 @@ fn template_source(root: &Path, name: &str) -> Result<(String, String)> {
 fn template_error(err: &minijinja::Error, fallback: &str) -> Error {
     let name = err.name().unwrap_or(fallback).to_string();
     let detail = err.detail().map_or_else(|| err.kind().to_string(), |d| format!("{}: {d}", err.kind()));
-    Error::new(Msg::TemplateError { name, line: err.line(), detail })
+    Error::new(Failure::TemplateError { name, line: err.line(), detail })
 }
 
 fn environment(lang: Lang, escape_markdown: bool) -> Environment<'static> {
@@ -288,7 +289,7 @@ fn context(
     root["agreement"]["status"] = json!(agreement.status.as_str());
     // Hours as people write them ("8", "2.5"), not as floats print ("8.0").
     if let Some(hours) = agreement.hours_per_month {
-        root["agreement"]["hours_per_month"] = json!(crate::output::format_number(hours.hours()));
+        root["agreement"]["hours_per_month"] = json!(crate::record::hours::format_number(hours.hours()));
     }
     root["blank"] = json!("____________");
     root["provenance"] = json!(hash);

@@ -10,7 +10,6 @@ use super::{
     require_status,
 };
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, ClosureReason, Party};
 use crate::record::{Agreement, Institution, Kind};
@@ -19,6 +18,8 @@ use crate::registry::records::{checked_id, read_document, validate};
 use crate::registry::session::{Change, Session};
 use crate::registry::{self, parse_toml};
 
+use crate::error::Failure;
+use crate::error::Hint;
 use AgreementStatus::{Active, Proposed, Suspended};
 
 /// Proposes an agreement and commits it as `<noun> <action> <id>` (`agreement new`, or
@@ -48,9 +49,9 @@ pub fn open(session: &Session, id: &str) -> Result<Open> {
     let (text, doc) = read_document(&session.root, Kind::Agreement, id)?;
     let rel = format!("{}/{id}.toml", Kind::Agreement.dir());
     let agreement = parse_toml::<Agreement>(&rel, &text).map_err(|diagnostic| {
-        Error::new(Msg::RegistryInvalid { count: 1 })
+        Error::new(Failure::RegistryInvalid { count: 1 })
             .with_diagnostics(vec![diagnostic])
-            .with_hint(Msg::RunCheck)
+            .with_hint(Hint::RunCheck)
     })?;
     Ok(Open { agreement, doc, rel })
 }
@@ -60,7 +61,9 @@ impl Open {
     fn current(&self) -> Result<Agreement> {
         let text = self.doc.to_string();
         parse_toml::<Agreement>(&self.rel, &text).map_err(|diagnostic| {
-            Error::new(Msg::RefusedInvalid).with_diagnostics(vec![diagnostic]).with_source(&self.rel, text)
+            Error::new(Failure::RefusedInvalid)
+                .with_diagnostics(vec![diagnostic])
+                .with_source(&self.rel, text)
         })
     }
 
@@ -149,7 +152,7 @@ pub fn sign(
     require_status(a, &[Proposed], "agreement sign")?;
     let required = &session.config.rules.params(a.regime).required_signatures;
     if !required.contains(&party) {
-        return Err(Msg::PartyNotRequired {
+        return Err(Failure::PartyNotRequired {
             party: party.as_str(),
             regime: a.regime.as_str(),
             required: required.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
@@ -157,7 +160,7 @@ pub fn sign(
         .into());
     }
     if let Some(signed) = a.signatures.get(party) {
-        return Err(Msg::PartyAlreadySigned {
+        return Err(Failure::PartyAlreadySigned {
             id: a.id.clone(),
             party: party.as_str(),
             date: signed.to_string(),
@@ -197,7 +200,7 @@ pub fn activate(session: &Session, id: &str, reason: Option<&str>) -> Result<(Ch
         Some(date) if waiting.is_empty() => date,
         _ => {
             let parties = waiting.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ");
-            return Err(Msg::SignaturesMissing { id: a.id.clone(), parties }.into());
+            return Err(Failure::SignaturesMissing { id: a.id.clone(), parties }.into());
         }
     };
     check_date(signed_on, session.today, Some(("proposed_on", a.proposed_on)))?;
@@ -268,7 +271,9 @@ pub fn renew(
     let a = &open.agreement;
     require_status(a, &[Active, Suspended], "agreement renew")?;
     if a.institution == institution {
-        return Err(Msg::SameInstitution { id: a.id.clone(), institution: institution.to_string() }.into());
+        return Err(
+            Failure::SameInstitution { id: a.id.clone(), institution: institution.to_string() }.into()
+        );
     }
     registry::read_record::<Institution>(&session.root, Kind::Institution, institution)?;
     let last_renewal = a.renewals.iter().map(|r| r.date).max();
@@ -338,7 +343,7 @@ pub fn verify(session: &Session, id: &str) -> Result<Verification> {
     let id = checked_id(id)?;
     let (agreement, _) = registry::read_record::<Agreement>(&session.root, Kind::Agreement, id)?;
     let Some(signed_hash) = agreement.signed_hash.clone() else {
-        return Err(Msg::NotSignedYet { id: id.to_string() }.into());
+        return Err(Failure::NotSignedYet { id: id.to_string() }.into());
     };
     let parties = Parties::of(&session.root, &agreement)?;
     let snapshot = provenance::snapshot(&agreement, &parties, &session.config);

@@ -10,8 +10,10 @@ pub mod provenance;
 
 use std::path::Path;
 
+use crate::diagnostic::Problem;
+use crate::error::Failure;
+use crate::error::Hint;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 use crate::record::config::Config;
 use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, Party, Regime};
@@ -86,8 +88,12 @@ pub fn require_eligible(
         let failures: Vec<(String, crate::rules::Finding)> =
             verdict.failures().map(|rule| (rule.code.to_string(), rule.finding.clone())).collect();
         if !failures.is_empty() {
-            return Err(Error::new(Msg::NotEligibleOn { id: id.to_string(), on: on.to_string(), failures })
-                .with_hint(Msg::SeeEligibility { id: id.to_string() }));
+            return Err(Error::new(Failure::NotEligibleOn {
+                id: id.to_string(),
+                on: on.to_string(),
+                failures,
+            })
+            .with_hint(Hint::SeeEligibility { id: id.to_string() }));
         }
     }
     Ok(())
@@ -96,12 +102,12 @@ pub fn require_eligible(
 /// The date a transition happens on: not in the future, not before `earliest` (named `field`).
 pub fn check_date(date: Date, today: Date, earliest: Option<(&str, Date)>) -> Result<()> {
     if date > today {
-        return Err(Msg::DateInFuture { field: "--date".into(), date: date.to_string() }.into());
+        return Err(Problem::DateInFuture { field: "--date".into(), date: date.to_string() }.into());
     }
     if let Some((field, earliest)) = earliest
         && date < earliest
     {
-        return Err(Msg::DateOrder {
+        return Err(Problem::DateOrder {
             later: "--date".into(),
             later_date: date.to_string(),
             earlier: field.to_string(),
@@ -146,12 +152,12 @@ pub fn require_status(
     }
     let id = agreement.id.clone();
     Err(match agreement.status {
-        AgreementStatus::Closed => Msg::AgreementClosed {
+        AgreementStatus::Closed => Failure::AgreementClosed {
             id,
             date: agreement.closure.as_ref().map(|c| c.date.to_string()).unwrap_or_default(),
             action,
         },
-        status => Msg::AgreementWrongStatus {
+        status => Failure::AgreementWrongStatus {
             id,
             status: status.as_str(),
             action,
@@ -185,7 +191,7 @@ pub fn propose(root: &Path, config: &Config, today: Date, proposal: &Proposal) -
     let child = registry::read_record::<Child>(root, Kind::Child, proposal.child)?.0;
     let institution = match proposal.institution.map(str::to_string).or_else(|| child.institution.clone()) {
         Some(id) => id,
-        None => return Err(Msg::NoInstitution { child: child.id.clone() }.into()),
+        None => return Err(Failure::NoInstitution { child: child.id.clone() }.into()),
     };
     registry::records::checked_id(&institution)?;
     let parties = Parties::load(root, proposal.child, proposal.mentor, &institution)?;

@@ -2,14 +2,12 @@
 //! record (IDs, dates that make no sense, references) and across records (duplicates, open
 //! agreements). The same per-record checks guard every edit before it is written.
 
-pub mod diagnostic;
-
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use crate::diagnostic::{Diagnostic, Severity};
 
-use crate::i18n::Msg;
+use crate::diagnostic::Problem;
 use crate::record::config::Config;
 use crate::record::date::Date;
 use crate::record::{Agreement, Child, Institution, Kind, Mentor, is_valid_id};
@@ -55,7 +53,7 @@ impl Lookup for RegistryLookup<'_> {
 pub struct Finding {
     pub severity: Severity,
     pub code: &'static str,
-    pub msg: Msg,
+    pub problem: Problem,
     /// The table holding the key (`""` top level, `"consent"`, `"contacts"`).
     pub table: &'static str,
     /// Which element of an array of tables (`[[contacts]]`).
@@ -64,12 +62,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn error(code: &'static str, key: &'static str, msg: Msg) -> Self {
-        Finding { severity: Severity::Error, code, msg, table: "", index: 0, key }
+    fn error(code: &'static str, key: &'static str, problem: Problem) -> Self {
+        Finding { severity: Severity::Error, code, problem, table: "", index: 0, key }
     }
 
-    fn warning(code: &'static str, key: &'static str, msg: Msg) -> Self {
-        Finding { severity: Severity::Warning, ..Finding::error(code, key, msg) }
+    fn warning(code: &'static str, key: &'static str, problem: Problem) -> Self {
+        Finding { severity: Severity::Warning, ..Finding::error(code, key, problem) }
     }
 
     fn in_table(mut self, table: &'static str, index: usize) -> Self {
@@ -92,7 +90,7 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
-    let locator = diagnostic::Locator::new(text);
+    let locator = crate::diagnostic::Locator::new(text);
     findings
         .into_iter()
         .map(|f| {
@@ -103,7 +101,7 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
                 column: None,
                 code: f.code,
                 severity: f.severity,
-                msg: f.msg,
+                problem: f.problem,
             }
             .at(position)
         })
@@ -151,7 +149,7 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
         out.push(Diagnostic::warning(
             crate::registry::CONFIG_FILE,
             "file.permissions",
-            Msg::FilePermissions { path: exposed.join(" ") },
+            Problem::FilePermissions { path: exposed.join(" ") },
         ));
     }
     out.extend(
@@ -163,7 +161,7 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     m.file,
                     "agreement.particulars_missing",
-                    Msg::ParticularsMissing { agreement: m.agreement, field: m.field },
+                    Problem::ParticularsMissing { agreement: m.agreement, field: m.field },
                 )
             }),
     );
@@ -188,11 +186,11 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
             let rel = format!("{}/{stem}.toml", kind.dir());
             let Ok(text) = std::fs::read_to_string(registry.root.join(&rel)) else { continue };
             if let Some(id) = top_level_id(&text).filter(|id| id != stem) {
-                let position = diagnostic::locate_key(&text, "", 0, "id");
+                let position = crate::diagnostic::locate_key(&text, "", 0, "id");
                 let (code, msg) = if is_valid_id(&id) {
-                    ("id.mismatch", Msg::IdMismatch { id, stem: stem.to_string() })
+                    ("id.mismatch", Problem::IdMismatch { id, stem: stem.to_string() })
                 } else {
-                    ("id.invalid", Msg::InvalidId { id })
+                    ("id.invalid", Problem::InvalidId { id })
                 };
                 out.push(Diagnostic::error(rel, code, msg).at(position));
             }
@@ -205,7 +203,7 @@ fn check_ids_and_stems(registry: &Registry) -> Vec<Diagnostic> {
                 out.push(Diagnostic::error(
                     format!("{}/{stem}.toml", second.dir()),
                     "id.duplicate",
-                    Msg::DuplicateId { other: format!("{}/{stem}.toml", first.dir()) },
+                    Problem::DuplicateId { other: format!("{}/{stem}.toml", first.dir()) },
                 ));
             }
         }
@@ -253,7 +251,7 @@ pub fn check_config(root: &Path, config: &Config) -> Vec<Diagnostic> {
         && !is_edrpou(edrpou)
     {
         findings.push(
-            Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() })
+            Finding::error("value.edrpou", "edrpou", Problem::BadEdrpou { value: edrpou.clone() })
                 .in_table("centre", 0),
         );
     }
@@ -278,7 +276,7 @@ fn date_order(
         Finding::error(
             "date.order",
             leaf(later),
-            Msg::DateOrder {
+            Problem::DateOrder {
                 later: later.to_string(),
                 later_date: later_date.to_string(),
                 earlier: earlier.to_string(),
@@ -302,7 +300,7 @@ fn table_of(path: &'static str) -> &'static str {
 fn not_future(path: &'static str, date: Option<Date>, today: Date, severity: Severity) -> Option<Finding> {
     let date = date?;
     (date > today).then(|| {
-        let msg = Msg::DateInFuture { field: path.to_string(), date: date.to_string() };
+        let msg = Problem::DateInFuture { field: path.to_string(), date: date.to_string() };
         let finding = match severity {
             Severity::Error => Finding::error("date.future", leaf(path), msg),
             Severity::Warning => Finding::warning("date.future", leaf(path), msg),
@@ -317,7 +315,7 @@ fn check_languages(languages: &[String], findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 "value.language",
                 "languages",
-                Msg::BadLanguageCode { code: code.clone() },
+                Problem::BadLanguageCode { code: code.clone() },
             ));
         }
     }
@@ -326,7 +324,7 @@ fn check_languages(languages: &[String], findings: &mut Vec<Finding>) {
 fn check_person_name(surname: &str, given_name: &str, findings: &mut Vec<Finding>) {
     for (key, value) in [("surname", surname), ("given_name", given_name)] {
         if value.trim().is_empty() {
-            findings.push(Finding::error("value.empty", key, Msg::EmptyField { field: key.to_string() }));
+            findings.push(Finding::error("value.empty", key, Problem::EmptyField { field: key.to_string() }));
         }
     }
 }
@@ -358,7 +356,7 @@ pub fn check_child(child: &Child, today: Date, lookup: &dyn Lookup) -> Vec<Findi
         findings.push(Finding::error(
             "ref.unknown",
             "institution",
-            Msg::UnknownReference {
+            Problem::UnknownReference {
                 field: "institution".into(),
                 id: institution.clone(),
                 kind: Kind::Institution,
@@ -377,7 +375,7 @@ pub fn check_mentor(mentor: &Mentor, today: Date, lookup: &dyn Lookup) -> Vec<Fi
             findings.push(Finding::error(
                 "ref.unknown",
                 "conflicts",
-                Msg::UnknownReference {
+                Problem::UnknownReference {
                     field: "conflicts".into(),
                     id: id.clone(),
                     // For the message only: the ID scheme of `add` tells the likely kind.
@@ -393,7 +391,7 @@ pub fn check_mentor(mentor: &Mentor, today: Date, lookup: &dyn Lookup) -> Vec<Fi
         findings.push(Finding::error(
             "value.citizenship",
             "citizenship",
-            Msg::BadCitizenship { value: mentor.citizenship.clone() },
+            Problem::BadCitizenship { value: mentor.citizenship.clone() },
         ));
     }
     check_languages(&mentor.languages, &mut findings);
@@ -427,11 +425,11 @@ pub fn check_institution(institution: &Institution) -> Vec<Finding> {
     if let Some(edrpou) = &institution.edrpou
         && !is_edrpou(edrpou)
     {
-        findings.push(Finding::error("value.edrpou", "edrpou", Msg::BadEdrpou { value: edrpou.clone() }));
+        findings.push(Finding::error("value.edrpou", "edrpou", Problem::BadEdrpou { value: edrpou.clone() }));
     }
     for (key, value) in [("name", &institution.name), ("director", &institution.director)] {
         if value.trim().is_empty() {
-            findings.push(Finding::error("value.empty", key, Msg::EmptyField { field: key.to_string() }));
+            findings.push(Finding::error("value.empty", key, Problem::EmptyField { field: key.to_string() }));
         }
     }
     findings
@@ -456,7 +454,7 @@ pub fn check_agreement(
                 Finding::error(
                     "ref.unknown",
                     key,
-                    Msg::UnknownReference { field: key.into(), id: id.to_string(), kind },
+                    Problem::UnknownReference { field: key.into(), id: id.to_string(), kind },
                 )
                 .in_table(table, index),
             );
@@ -507,21 +505,21 @@ pub fn check_agreement(
             findings.push(Finding::warning(
                 "agreement.signatures",
                 "signed_on",
-                Msg::ActiveWithoutSignatures,
+                Problem::ActiveWithoutSignatures,
             ));
         }
     }
     if matches!(agreement.status, AgreementStatus::Active | AgreementStatus::Suspended)
         && agreement.signed_on.is_none()
     {
-        findings.push(Finding::error("agreement.unsigned", "status", Msg::SignedWithoutDate));
+        findings.push(Finding::error("agreement.unsigned", "status", Problem::SignedWithoutDate));
     }
     match (&agreement.closure, agreement.status) {
         (None, AgreementStatus::Closed) => {
-            findings.push(Finding::error("agreement.closure", "status", Msg::ClosedWithoutClosure))
+            findings.push(Finding::error("agreement.closure", "status", Problem::ClosedWithoutClosure))
         }
         (Some(_), status) if status != AgreementStatus::Closed => {
-            findings.push(Finding::error("agreement.closure", "status", Msg::ClosureWithoutClosedStatus))
+            findings.push(Finding::error("agreement.closure", "status", Problem::ClosureWithoutClosedStatus))
         }
         _ => {}
     }
@@ -537,7 +535,7 @@ pub fn check_agreement(
         findings.push(Finding::warning(
             "agreement.regime",
             "regime",
-            Msg::RegimeMismatch { regime: agreement.regime.to_string(), expected: expected.to_string() },
+            Problem::RegimeMismatch { regime: agreement.regime.to_string(), expected: expected.to_string() },
         ));
     }
     for (index, contact) in agreement.contacts.iter().enumerate() {
@@ -546,7 +544,7 @@ pub fn check_agreement(
                 Finding::error(
                     "contact.before_signing",
                     "date",
-                    Msg::ContactBeforeSigning {
+                    Problem::ContactBeforeSigning {
                         date: contact.date.to_string(),
                         signed_on: signed.to_string(),
                     },
@@ -557,7 +555,7 @@ pub fn check_agreement(
                 Finding::error(
                     "contact.unsigned",
                     "date",
-                    Msg::ContactOutsideAgreement { date: contact.date.to_string() },
+                    Problem::ContactOutsideAgreement { date: contact.date.to_string() },
                 )
                 .in_table("contacts", index),
             ),
@@ -568,7 +566,7 @@ pub fn check_agreement(
                 Finding::error(
                     "date.future",
                     "date",
-                    Msg::DateInFuture { field: "contacts.date".into(), date: contact.date.to_string() },
+                    Problem::DateInFuture { field: "contacts.date".into(), date: contact.date.to_string() },
                 )
                 .in_table("contacts", index),
             );
@@ -585,7 +583,7 @@ pub fn check_agreement(
                     Finding::warning(
                         "contact.outing_consents",
                         "kind",
-                        Msg::OutingNeedsConsents { missing: missing.join(", ") },
+                        Problem::OutingNeedsConsents { missing: missing.join(", ") },
                     )
                     .in_table("contacts", index),
                 );
@@ -594,7 +592,7 @@ pub fn check_agreement(
         // Hours are never negative or NaN once read (see record::hours); one contact is a day at most.
         if let Some(hours) = contact.hours.filter(|h| !crate::record::hours::contact_hours_ok(*h)) {
             findings.push(
-                Finding::error("value.range", "hours", Msg::HoursPerContact { hours: hours.to_string() })
+                Finding::error("value.range", "hours", Problem::HoursPerContact { hours: hours.to_string() })
                     .in_table("contacts", index),
             );
         }
@@ -621,10 +619,10 @@ fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
                 if let Some((other, ..)) = same {
                     let rel = format!("{}/{id}.toml", kind.dir());
                     let text = std::fs::read_to_string(registry.root.join(&rel)).ok();
-                    let position = text.and_then(|t| diagnostic::locate_key(&t, "", 0, "surname"));
+                    let position = text.and_then(|t| crate::diagnostic::locate_key(&t, "", 0, "surname"));
                     let other = format!("{}/{other}.toml", kind.dir());
                     out.push(
-                        Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other })
+                        Diagnostic::error(rel, "person.duplicate", Problem::DuplicatePerson { other })
                             .at(position),
                     );
                 }
@@ -690,7 +688,10 @@ fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
                 out.push(Diagnostic::error(
                     format!("agreements/{id}.toml"),
                     "agreement.child_taken",
-                    Msg::SeveralOpenAgreements { child: child.to_string(), others: agreements.join(", ") },
+                    Problem::SeveralOpenAgreements {
+                        child: child.to_string(),
+                        others: agreements.join(", "),
+                    },
                 ));
             }
         }
@@ -702,7 +703,11 @@ fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
             out.push(Diagnostic::warning(
                 format!("mentors/{mentor_id}.toml"),
                 "mentor.over_capacity",
-                Msg::MentorOverCapacity { mentor: mentor_id.to_string(), open, capacity: mentor.capacity },
+                Problem::MentorOverCapacity {
+                    mentor: mentor_id.to_string(),
+                    open,
+                    capacity: mentor.capacity,
+                },
             ));
         }
     }
@@ -743,10 +748,14 @@ pub fn validate_record_text(
     };
     let mut out = place(root, rel, findings, Some(text));
     if record_id != id {
-        let position = diagnostic::locate_key(text, "", 0, "id");
+        let position = crate::diagnostic::locate_key(text, "", 0, "id");
         out.push(
-            Diagnostic::error(rel, "id.mismatch", Msg::IdMismatch { id: record_id, stem: id.to_string() })
-                .at(position),
+            Diagnostic::error(
+                rel,
+                "id.mismatch",
+                Problem::IdMismatch { id: record_id, stem: id.to_string() },
+            )
+            .at(position),
         );
     }
     out
@@ -837,7 +846,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                 found.push(Finding::warning(
                     "agreement.ineligible",
                     key,
-                    Msg::PartyIneligible {
+                    Problem::PartyIneligible {
                         kind,
                         id: id.to_string(),
                         regime: regime.to_string(),
@@ -881,7 +890,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                 Finding::warning(
                     "mentor.document_expiring",
                     which,
-                    Msg::DocumentExpiring { which, expires: expires.to_string() },
+                    Problem::DocumentExpiring { which, expires: expires.to_string() },
                 )
                 .in_table("documents", 0)
             })
@@ -896,7 +905,6 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
 /// The monitoring assertion of `check`: an active agreement whose centre check-in is overdue
 /// by the cadence of `[monitoring]` (the same computation as `due`).
 pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
-    use crate::i18n::ReportMsg;
     let monitoring = &registry.config.monitoring;
     registry
         .agreements
@@ -904,7 +912,15 @@ pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
         .filter_map(|a| crate::report::due::overdue_checkin(a, monitoring, today))
         .map(|item| {
             let rel = format!("agreements/{}.toml", item.record);
-            Diagnostic::warning(rel, "agreement.checkin_overdue", Msg::Report(ReportMsg::Due(item)))
+            let last = match item.detail {
+                crate::report::due::Detail::CheckinOverdue { last } => last,
+                _ => None,
+            };
+            Diagnostic::warning(
+                rel,
+                "agreement.checkin_overdue",
+                Problem::CheckinOverdue { due: item.due_on, last },
+            )
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use crate::agreement::{self, Proposal};
 use crate::cli::{AgreementCommand, DocFormat, Format};
 use crate::cmd::{date_arg, one_of};
 use crate::context::Ctx;
+use crate::error::Failure;
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output;
@@ -104,7 +105,7 @@ fn render(ctx: &Ctx, id: &str, to: DocFormat, output_path: Option<&Path>) -> Res
     if to_stdout {
         use std::io::IsTerminal;
         if to == DocFormat::Docx && std::io::stdout().is_terminal() {
-            return Err(Msg::DocxNeedsOutput.into());
+            return Err(Failure::DocxNeedsOutput.into());
         }
     }
     if let Some(path) = output::deliver_bytes(&bytes, output_path)? {

@@ -5,6 +5,7 @@ use crate::agreement::contact::{self, NewContact};
 use crate::cli::ContactCommand;
 use crate::cmd::{date_arg, one_of};
 use crate::context::Ctx;
+use crate::diagnostic::Problem;
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
@@ -28,7 +29,7 @@ pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<u8> {
                 hours: hours
                     .map(|h| {
                         crate::record::Minutes::from_hours(h).map_err(|_| {
-                            crate::error::Error::new(Msg::HoursPerContact { hours: h.to_string() })
+                            crate::error::Error::new(Problem::HoursPerContact { hours: h.to_string() })
                         })
                     })
                     .transpose()?,

@@ -2,6 +2,7 @@
 
 use crate::cli::{EligibilityArgs, Format};
 use crate::context::Ctx;
+use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
@@ -14,7 +15,7 @@ use crate::rules::{self, RuleStatus, Verdict};
 pub fn run(ctx: &Ctx, args: &EligibilityArgs) -> Result<u8> {
     let on = match &args.on {
         Some(text) => {
-            date::parse_iso(text).ok_or_else(|| Error::new(Msg::BadDateArg { value: text.clone() }))?
+            date::parse_iso(text).ok_or_else(|| Error::new(Failure::BadDateArg { value: text.clone() }))?
         }
         None => ctx.today,
     };
@@ -60,7 +61,7 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
     let id = crate::cmd::record::checked_id(id)?;
     let kind = match registry::kind_of(&ctx.root, id) {
         Some(kind @ (Kind::Child | Kind::Mentor)) => kind,
-        _ => return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind: Kind::Child }.into()),
+        _ => return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind: Kind::Child }.into()),
     };
     let open = crate::agreement::open_agreements(&ctx.root, kind.noun(), id, None);
     let verdict = verdict_for(ctx, kind, id, on, regime, open)?;

@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::cli::{Format, HistoryArgs};
 use crate::cmd::record::checked_id;
 use crate::context::Ctx;
+use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::git;
 use crate::history::{self, Entry, FieldChange, FileChange, LogEntry, Repo};
@@ -13,7 +14,7 @@ use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
 
 pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
-    let repo = Repo::find(&ctx.root).ok_or_else(|| Error::new(Msg::NoRepository))?;
+    let repo = Repo::find(&ctx.root).ok_or_else(|| Error::new(Failure::NoRepository))?;
     if !git::log::has_commits(&repo.top) {
         ctx.note(Msg::HistoryEmpty);
         if ctx.format == Format::Json {
@@ -32,7 +33,7 @@ pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
 
 fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool) -> Result<u8> {
     let rel = history::locate(&ctx.root, repo, id)?
-        .ok_or_else(|| Error::new(Msg::HistoryUnknownId { id: id.to_string() }))?;
+        .ok_or_else(|| Error::new(Failure::HistoryUnknownId { id: id.to_string() }))?;
     let entries = history::record_history(repo, &rel, with_names)?;
     if entries.is_empty() {
         // The file exists but was never committed.

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::cli::{GlobalArgs, InitArgs};
+use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::git;
 use crate::i18n::{Lang, Msg};
@@ -16,7 +17,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
     // Everything that can be refused is refused before the first file is written, so that a
     // failed init leaves nothing a second init would stumble over.
     if dir.join(CONFIG_FILE).exists() {
-        return Err(Msg::InitNotEmpty { dir: dir.display().to_string() }.into());
+        return Err(Failure::InitNotEmpty { dir: dir.display().to_string() }.into());
     }
     if let Some(code) = &args.edrpou {
         check_edrpou(code)?;
@@ -24,7 +25,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
     let config = config_text(args, lang);
     // Validate what we are about to write, as every other write is validated.
     registry::parse_toml::<crate::record::Config>(CONFIG_FILE, &config)
-        .map_err(|d| Error::new(Msg::RefusedInvalid).with_diagnostics(vec![d]))?;
+        .map_err(|d| Error::new(Failure::RefusedInvalid).with_diagnostics(vec![d]))?;
     if !global.no_commit {
         git::check_identity(existing_ancestor(dir))?;
     }
@@ -87,7 +88,7 @@ fn existing_ancestor(dir: &Path) -> &Path {
 /// (14360570, 00032129, 40075815 are real codes this accepts.)
 pub fn check_edrpou(code: &str) -> Result<()> {
     let refuse = |why: &str| {
-        Err(Error::new(Msg::Refused {
+        Err(Error::new(Failure::Refused {
             detail: format!(
                 "--edrpou {code}: {why}; check the code on the centre's registration extract; nothing written"
             ),

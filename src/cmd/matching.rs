@@ -5,6 +5,8 @@ use crate::agreement;
 use crate::cli::{Format, MatchArgs, MatchCommand, MatchObjective, MatchRunArgs};
 use crate::cmd::date_arg;
 use crate::context::Ctx;
+use crate::error::Failure;
+use crate::error::Hint;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::matching::explain::{self, Explanation};
@@ -206,13 +208,13 @@ fn load_pair<'r>(
     let mentor_id = crate::cmd::record::checked_id(mentor)?;
     let found_child =
         registry.child(child_id).ok_or_else(|| match registry::kind_of(&ctx.root, child_id) {
-            Some(_) => Error::new(Msg::WhyNotAChild { id: child_id.to_string() }),
-            None => Error::new(Msg::UnknownIdOfKind { id: child_id.to_string(), kind: Kind::Child }),
+            Some(_) => Error::new(Failure::WhyNotAChild { id: child_id.to_string() }),
+            None => Error::new(Failure::UnknownIdOfKind { id: child_id.to_string(), kind: Kind::Child }),
         })?;
     let found_mentor =
         registry.mentor(mentor_id).ok_or_else(|| match registry::kind_of(&ctx.root, mentor_id) {
-            Some(_) => Error::new(Msg::WhyNotAMentor { id: mentor_id.to_string() }),
-            None => Error::new(Msg::UnknownIdOfKind { id: mentor_id.to_string(), kind: Kind::Mentor }),
+            Some(_) => Error::new(Failure::WhyNotAMentor { id: mentor_id.to_string() }),
+            None => Error::new(Failure::UnknownIdOfKind { id: mentor_id.to_string(), kind: Kind::Mentor }),
         })?;
     Ok((found_child, found_mentor))
 }
@@ -256,7 +258,7 @@ fn why_json(explanation: &Explanation, on: Date) -> serde_json::Value {
         "reasons": explanation
             .reasons()
             .iter()
-            .map(|reason| json!({"code": reason.code(), "message": en(&reason_msg(reason.clone()))}))
+            .map(|reason| json!({"code": reason.code(), "message": en(&crate::i18n::reason_msg(reason.clone()))}))
             .collect::<Vec<_>>(),
     })
 }
@@ -297,7 +299,7 @@ fn why_text(ctx: &Ctx, explanation: &Explanation) -> String {
     } else {
         let mut out = format!("{}\n", ctx.t(Msg::WhyInfeasible { child, mentor, regime }));
         for reason in explanation.reasons() {
-            out.push_str(&format!("  ✗ {:<28} {}\n", reason.code(), ctx.t(reason_msg(reason))));
+            out.push_str(&format!("  ✗ {:<28} {}\n", reason.code(), ctx.t(crate::i18n::reason_msg(reason))));
         }
         out
     }
@@ -325,13 +327,13 @@ fn accept(
     let regime = ctx.config.rules.regime_on(on);
     let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
     if !explanation.feasible() {
-        let reasons = explanation.reasons().into_iter().map(reason_msg).collect();
-        return Err(Error::new(Msg::AcceptRefused {
+        let reasons = explanation.reasons();
+        return Err(Error::new(Failure::AcceptRefused {
             child: child.id.clone(),
             mentor: mentor.id.clone(),
             reasons,
         })
-        .with_hint(Msg::AcceptSeeWhy { child: child.id.clone(), mentor: mentor.id.clone() }));
+        .with_hint(Hint::AcceptSeeWhy { child: child.id.clone(), mentor: mentor.id.clone() }));
     }
     // `create` takes the registry lock and checks eligibility again under it, so a proposal
     // made by someone else in the meantime is still caught.
@@ -341,16 +343,6 @@ fn accept(
     ctx.note(Msg::AcceptCreated { id: id.clone(), child: child.id.clone(), mentor: mentor.id.clone() });
     output::emit(&format!("{id}\n"))?;
     Ok(0)
-}
-
-/// Why a pair is ruled out, as a message: whose rule it fails, or what a constraint found.
-fn reason_msg(reason: explain::Reason) -> Msg {
-    match reason {
-        explain::Reason::Rule { kind, id, finding, .. } => {
-            Msg::PartyFailsRule { kind, id, detail: Box::new(finding) }
-        }
-        explain::Reason::Constraint(_, detail) => Msg::MatchDetail(detail),
-    }
 }
 
 /// Why a waiting child got no mentor, as a message.
@@ -365,5 +357,5 @@ fn unmatched_msg(reason: &matching::Unmatched, scope: crate::record::config::Mat
 }
 
 fn bad_weight(matching::BadWeight(name): matching::BadWeight) -> Error {
-    Error::new(Msg::BadWeight { name })
+    Error::new(Failure::BadWeight { name })
 }

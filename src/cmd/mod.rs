@@ -17,14 +17,17 @@ pub mod sync;
 pub mod undo;
 
 use crate::context::Ctx;
+use crate::error::Expected;
+use crate::error::Failure;
 use crate::error::Result;
-use crate::i18n::Msg;
 use crate::record::date::{self, Date};
 
 /// A `--date`/`--on` argument, or today: the one place a date on the command line is parsed.
 pub fn date_arg(ctx: &Ctx, text: Option<&str>) -> Result<Date> {
     match text {
-        Some(text) => date::parse_iso(text).ok_or_else(|| Msg::BadDateArg { value: text.to_string() }.into()),
+        Some(text) => {
+            date::parse_iso(text).ok_or_else(|| Failure::BadDateArg { value: text.to_string() }.into())
+        }
         None => Ok(ctx.today),
     }
 }
@@ -32,10 +35,10 @@ pub fn date_arg(ctx: &Ctx, text: Option<&str>) -> Result<Date> {
 /// A flag whose value is one of `names` (`--party`, `--kind`, `--reason`), parsed by `parse`.
 pub fn one_of<T>(flag: &str, text: &str, parse: impl Fn(&str) -> Option<T>, names: &[&str]) -> Result<T> {
     parse(text.trim()).ok_or_else(|| {
-        Msg::BadFieldValue {
+        Failure::BadFieldValue {
             field: flag.to_string(),
             value: text.to_string(),
-            expected: Box::new(Msg::ExpectedOneOf { values: names.join(", ") }),
+            expected: Expected::OneOf { values: names.join(", ") },
         }
         .into()
     })

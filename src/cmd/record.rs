@@ -6,6 +6,7 @@ use crate::cli::{
     ChildFields, Format, InstitutionFields, ListArgs, MentorFields, PersonFields, RecordCommand,
 };
 use crate::context::Ctx;
+use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
@@ -151,7 +152,7 @@ fn edit(ctx: &Ctx, kind: Kind, id: &str, reason: Option<&str>) -> Result<u8> {
         if copy.text().is_ok_and(|text| text == copy.original) {
             copy.discard();
         }
-        return Err(Msg::EditorFailed { editor }.into());
+        return Err(Failure::EditorFailed { editor }.into());
     }
     match records::finish_edit(&ctx.session(), &copy, reason)? {
         Some(change) => ctx.report(&change),
@@ -235,10 +236,10 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
         .iter()
         .map(|f| {
             let (key, value) =
-                f.split_once('=').ok_or_else(|| Error::new(Msg::BadAssignment { arg: f.clone() }))?;
+                f.split_once('=').ok_or_else(|| Error::new(Failure::BadAssignment { arg: f.clone() }))?;
             if crate::record::schema::field(kind, key.trim()).is_none() {
                 let known: Vec<&str> = crate::record::schema::fields(kind).iter().map(|f| f.path).collect();
-                return Err(Error::new(Msg::UnknownField {
+                return Err(Error::new(Failure::UnknownField {
                     field: key.to_string(),
                     suggestion: registry::did_you_mean(key, &known),
                 }));

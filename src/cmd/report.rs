@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, command: &ReportCommand) -> Result<u8> {
 fn month(ctx: &Ctx, args: &MonthArgs) -> Result<Month> {
     match &args.month {
         Some(text) => Month::parse(text)
-            .ok_or_else(|| Error::new(Msg::Report(ReportMsg::BadMonth { value: text.clone() }))),
+            .ok_or_else(|| Error::new(crate::error::Failure::BadMonth { value: text.clone() })),
         None => Ok(Month::containing(ctx.today).previous()),
     }
 }

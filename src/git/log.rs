@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{failure, output, run};
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 /// One commit as `git log --raw` describes it for one file.
 #[derive(Debug)]
@@ -160,7 +160,7 @@ pub fn read_blobs(top: &Path, blobs: &[&str]) -> Result<HashMap<String, String>>
         let Ok(size) = size.parse::<usize>() else { continue };
         let body = rest
             .get(..size)
-            .ok_or_else(|| Error::new(Msg::GitFailed { detail: "cat-file: short read".into() }))?;
+            .ok_or_else(|| Error::new(Failure::GitFailed { detail: "cat-file: short read".into() }))?;
         texts.insert(hash.to_string(), String::from_utf8_lossy(body).into_owned());
         rest = rest.get(size + 1..).unwrap_or(&[]);
     }

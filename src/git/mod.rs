@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 pub mod graph;
 pub mod log;
@@ -49,7 +49,7 @@ pub fn output(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output>
 pub fn failure(args: &[&str], output: &Output) -> Error {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let detail = format!("git {}: {}", args.join(" "), stderr.trim());
-    Error::new(Msg::GitFailed { detail })
+    Error::new(Failure::GitFailed { detail })
 }
 
 /// Runs git; if it failed only because another git process holds the repository's
@@ -81,7 +81,7 @@ pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Re
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command
         .spawn()
-        .map_err(|err| Error::new(Msg::GitFailed { detail: format!("cannot run git: {err}") }))?;
+        .map_err(|err| Error::new(Failure::GitFailed { detail: format!("cannot run git: {err}") }))?;
     // Written from a thread so that a large input and a large output cannot deadlock on
     // full pipes (`cat-file --batch` answers while it reads).
     let writer = input.map(|input| {
@@ -94,7 +94,7 @@ pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Re
         })
     });
     let output =
-        child.wait_with_output().map_err(|err| Error::new(Msg::GitFailed { detail: err.to_string() }))?;
+        child.wait_with_output().map_err(|err| Error::new(Failure::GitFailed { detail: err.to_string() }))?;
     if let Some(writer) = writer {
         let _ = writer.join();
     }
@@ -193,7 +193,7 @@ pub fn check_identity(dir: &Path) -> Result<()> {
     if out.status.success() {
         return Ok(());
     }
-    Err(Error::new(Msg::Refused {
+    Err(Error::new(Failure::Refused {
         detail: "git does not know who you are, and every change is committed under a name: set it \
                  first (`git config --global user.name \"Ім'я Прізвище\"` and `git config --global \
                  user.email you@example.org`); nothing written"

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::{Repo, failure, output, run};
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 /// The branch checked out, or `None` on a detached HEAD.
 pub fn current_branch(top: &Path) -> Option<String> {
@@ -33,7 +33,7 @@ pub fn upstream(top: &Path, branch: &str) -> Result<(String, String, bool)> {
     if remotes.lines().any(|r| r.trim() == "origin") {
         return Ok(("origin".into(), format!("refs/heads/{branch}"), false));
     }
-    Err(Msg::SyncNoRemote.into())
+    Err(Failure::SyncNoRemote.into())
 }
 
 /// Fetches the remote branch; `None` if the remote does not have it yet (a first push).
@@ -189,7 +189,7 @@ pub fn changed_files(top: &Path, commit: &str) -> Result<Vec<String>> {
 
 /// An error for a push the server refused, with what it said.
 pub fn refused(remote: &str, server: &str) -> Error {
-    Error::new(Msg::Refused {
+    Error::new(Failure::Refused {
         detail: format!(
             "{remote} refused the push:\n{server}\nNothing was sent; your commits are kept. Fix what the \
              server names (ask its administrator if unsure), then run `nastavnyk sync` again."

@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{Repo, run};
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 /// The repository's own folder (`.git`, or a worktree's), absolute; `None` outside git.
 pub fn git_dir(dir: &Path) -> Option<PathBuf> {
@@ -76,7 +76,7 @@ pub fn refuse_stray_changes(root: &Path, repo: &Repo, paths: &[&str]) -> Result<
 }
 
 fn refusal(detail: String) -> Error {
-    Error::new(Msg::Refused { detail })
+    Error::new(Failure::Refused { detail })
 }
 
 /// Makes git keep the repository readable by its owner only, from now on and for what it

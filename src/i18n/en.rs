@@ -21,64 +21,8 @@ pub fn text(msg: &Msg) -> String {
     use Msg::*;
     match msg {
         // --- registry and records (check) ---
-        TomlSyntax { detail } => format!("TOML syntax error: {detail}"),
-        UnknownKey { key, suggestion: Some(s) } => format!("unknown key `{key}`; did you mean `{s}`?"),
-        UnknownKey { key, suggestion: None } => format!("unknown key `{key}`"),
-        MissingKey { key } => format!("required key `{key}` is missing"),
-        BadValue { detail } => format!("invalid value: {detail}"),
-        BadEnumValue { value, expected } => format!("`{value}` is not allowed here; expected one of: {expected}"),
-        BadDate { detail } => format!("invalid date: {detail}"),
-        IdMismatch { id, stem } => format!("id `{id}` differs from the file name `{stem}.toml`; they must be equal"),
-        InvalidId { id } => format!("`{id}` is not a valid ID: use lowercase letters, digits and `-`, at most 64, like `c-0001`"),
-        InvalidFileName { name } => format!("`{name}` is not a valid record file name: expected `<id>.toml` with a valid ID"),
-        UnknownReference { field, id, kind } => format!("`{field}` refers to {} `{id}`, which does not exist", kind_name(*kind)),
-        DuplicatePerson { other } => format!("same surname, given name and birth date as {other}: the same person entered twice?"),
-        DuplicateId { other } => format!("the ID is also used by {other}; IDs must be unique across the registry"),
-        DateOrder { later, later_date, earlier, earlier_date } => {
-            format!("`{later}` ({later_date}) is before `{earlier}` ({earlier_date})")
-        }
-        DateInFuture { field, date } => format!("`{field}` ({date}) is in the future"),
-        ContactBeforeSigning { date, signed_on } => {
-            format!("contact on {date} is before the agreement was signed ({signed_on})")
-        }
-        ContactOutsideAgreement { date } => format!("contact on {date} but the agreement is not signed"),
-        SeveralOpenAgreements { child, others } => {
-            format!("child `{child}` has more than one open agreement: {others}")
-        }
-        MentorOverCapacity { mentor, open, capacity } => {
-            format!("mentor `{mentor}` has {open} open agreements but capacity {capacity}")
-        }
-        BadLanguageCode { code } => format!("`{code}` is not an ISO 639-1 language code like `uk` or `en`"),
-        BadEdrpou { value } => format!("ЄДРПОУ `{value}` must be 8 digits"),
-        BadCitizenship { value } => format!("citizenship `{value}` must be an ISO 3166 alpha-2 code like `UA`"),
-        EmptyField { field } => format!("`{field}` is empty"),
-        HoursPerContact { hours } => format!(
-            "`{hours}` hours: a contact lasts more than 0 and at most 24 hours (never negative), in whole minutes (e.g. 1.5)"
-        ),
-        OutOfRange { key, value, range } => format!("`{key}` = {value} is out of range; allowed: {range}"),
-        ControlCharacters { field } => {
-            format!("`{field}` contains a control character or a line break; write it on one line, as plain text")
-        }
-        NotRegularFile => "not a regular file (a link or a folder); records must be plain files".to_string(),
-        SchemaVersion { found } => format!("schema {found} is not supported by this version (expected 1)"),
-        SignedWithoutDate => "status is active or suspended but `signed_on` is missing".to_string(),
-        ActiveWithoutSignatures => "`signed_on` is set but the required signatures are missing".to_string(),
-        ClosedWithoutClosure => "status is `closed` but the `[closure]` table is missing".to_string(),
-        ClosureWithoutClosedStatus => "`[closure]` is present but status is not `closed`".to_string(),
-        RegimeMismatch { regime, expected } => {
-            format!("regime `{regime}` but the agreement was proposed when `{expected}` applied")
-        }
-
-        // --- eligibility (rules) ---
         Rule(finding) => finding_text(finding),
         RuleReference(reference) => reference_text(reference),
-        PartyIneligible { kind, id, regime, code, detail } => format!(
-            "{} `{id}` no longer eligible under the {regime} rules ({code}): {}",
-            kind_name(*kind),
-            finding_text(detail)
-        ),
-        ParticularsMissing { agreement, field } => format!("agreement {agreement} would print a blank line for `{field}`: fill it in before signing"),
-        DocumentExpiring { which, expires } => format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} is eligible under the {regime} rules on {on}"),
         NotEligible { id, regime, on } => format!("{id} is NOT eligible under the {regime} rules on {on}"),
         HeaderRule => "rule".to_string(),
@@ -93,7 +37,6 @@ pub fn text(msg: &Msg) -> String {
         VerdictNotEligible => "not eligible".to_string(),
 
         // --- matching ---
-        BadWeight { name } => format!("`[matching.weights] {name}` in nastavnyk.toml must be a number from 0 to 1000000"),
         UnmatchedNoMentor { scope } => match scope {
             MatchScope::Community => "no eligible mentor with free capacity in the child's community".to_string(),
             MatchScope::Settlement => "no eligible mentor with free capacity in the child's settlement".to_string(),
@@ -122,37 +65,12 @@ pub fn text(msg: &Msg) -> String {
         MatchUnmatchedMentors { ids } => format!("Mentors left without a child: {ids}"),
         WhyFeasible { child, mentor, score, regime } => format!("{child} + {mentor} can be matched ({regime} rules): score {score}"),
         WhyInfeasible { child, mentor, regime } => format!("{child} + {mentor} cannot be matched ({regime} rules):"),
-        WhyNotAChild { id } => format!("`{id}` is not a child: give `match why CHILD MENTOR`"),
-        WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
-        AcceptRefused { child, mentor, reasons } => format!(
-            "{child} + {mentor} cannot be proposed; nothing written:{}",
-            reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
-        ),
-        AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
         AcceptCreated { id, child, mentor } => format!("proposed agreement {id}: {child} + {mentor}"),
 
         // --- agreements and contacts ---
-        NotEligibleOn { id, on, failures } => {
-            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
-            format!("{id} is not eligible on {on}: {}; nothing changed", rules.join("; "))
-        }
-        SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
-        AgreementClosed { id, date, action } => format!("agreement {id} is already closed ({date}): cannot `{action}` it; nothing changed"),
-        AgreementWrongStatus { id, status, action, expected } => format!("agreement {id} is `{status}`; `{action}` needs it {expected}; nothing changed"),
-        NoInstitution { child } => format!("child {child} has no `institution`: give --institution ID or run `nastavnyk child set {child} institution=ID`"),
-        PartyNotRequired { party, regime, required } => format!("`{party}` is not a party to the agreement under the {regime} rules (parties: {required})"),
-        PartyAlreadySigned { id, party, date } => format!("`{party}` already signed agreement {id} ({date}); nothing changed"),
-        SignaturesMissing { id, parties } => format!("agreement {id} is not signed yet by: {parties}; it cannot be activated"),
         AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
         AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
-        SameInstitution { id, institution } => format!("agreement {id} is already with institution {institution}"),
-        OutingNeedsConsents { missing } => format!("an `outing` needs the consent of the child, the legal representative and the institution; missing: {missing} (add --consents child,legal_representative,institution)"),
-        TemplateMissing { name } => format!("no template `{name}` in the registry's templates/ nor built in"),
-        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: template error: {detail}"),
-        TemplateError { name, line: None, detail } => format!("{name}: template error: {detail}"),
-        DocxNeedsOutput => "DOCX is a binary file: give -o FILE.docx or redirect the output to a file".to_string(),
         DocumentWritten { path } => format!("wrote {path}"),
-        NotSignedYet { id } => format!("agreement {id} is not signed yet (no `signed_hash`): nothing to verify"),
         VerifyOk { id, hash } => format!("{id}: the records still produce the signed text (fingerprint {hash})"),
         VerifyChanged { id, signed, now } => format!("{id}: the records changed since signing (fingerprint then {signed}, now {now})"),
         VerifyField { file, field } => format!("  {file}: `{field}` changed"),
@@ -170,27 +88,6 @@ pub fn text(msg: &Msg) -> String {
         }
         .to_string(),
         // --- finding, loading and editing ---
-        RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
-        RegistryMissing { dir } => format!("{dir}: no such folder"),
-        NotARegistry { dir } => format!("{dir} has no nastavnyk.toml: not a registry (create one with `nastavnyk init {dir}`)"),
-        ReadFailed { detail } => format!("cannot read: {detail}"),
-        RegistryInvalid { count } => format!("the registry has {} that must be fixed first", en(*count as i128, "problem", "problems")),
-        RunCheck => "run `nastavnyk check` to see every problem".to_string(),
-        UnknownId { id } => format!("no record with ID `{id}`"),
-        UnknownIdOfKind { id, kind } => format!("no {} with ID `{id}`", kind_name(*kind)),
-        UnknownField { field, suggestion: Some(s) } => format!("unknown field `{field}`; did you mean `{s}`?"),
-        UnknownField { field, suggestion: None } => format!("unknown field `{field}`"),
-        FieldNotSettable { field } => format!("`{field}` cannot be set this way"),
-        BadAssignment { arg } => format!("`{arg}` is not an assignment: write field=value, e.g. settlement=Житомир"),
-        BadFieldValue { field, value, expected } => format!("`{field}`: `{value}` is not {}", text(expected)),
-        ExpectedDate => "a date YYYY-MM-DD".to_string(),
-        ExpectedWholeNumber => "a whole number".to_string(),
-        ExpectedNumber => "a number".to_string(),
-        ExpectedBool => "true or false".to_string(),
-        ExpectedOneOf { values } => format!("one of {values}"),
-        RefusedInvalid => "refused: the change would make the registry invalid; nothing was written".to_string(),
-        StillReferenced { id, by } => format!("`{id}` is still referred to by {by}; nothing was removed"),
-        EditorFailed { editor } => format!("the editor `{editor}` failed; nothing was changed"),
         NothingChanged => "nothing changed".to_string(),
         Saved { id } => format!("saved {id}"),
         Removed { id } => format!("removed {id}"),
@@ -199,20 +96,7 @@ pub fn text(msg: &Msg) -> String {
         CheckOk { files } => format!("{files} files checked, no problems"),
         CheckSummary { errors, warnings } => format!("{}, {}", en(*errors as i128, "error", "errors"), en(*warnings as i128, "warning", "warnings")),
         InitDone { dir } => format!("created a registry in {dir}"),
-        InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
-        BadDateArg { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"),
         WaitingForLock => "waiting for another nastavnyk writing to this registry…".to_string(),
-        GitFailed { detail } => format!("git failed: {detail}"),
-        Refused { detail } => detail.clone(),
-        FilePermissions { path } => format!("other users of this computer can read {path}: children’s data must be readable by its owner only (chmod -R go-rwx {path})"),
-        EditKept { path } => format!("your edit is kept in {path}: fix it and run `edit` again to continue from it"),
-        EditCopyStale { path, record } => format!("{path} holds an earlier edit of {record} taken before the record last changed, so it is not written back: compare it with {record}, carry over what you still need, then delete it and run `edit` again"),
-        OutputNotRegular { path } => format!("{path} is not a regular file (a directory, FIFO, device or broken link): nothing was written; give a file name, or `-` for standard output"),
-        MissingRequired { field } => format!("`{field}` is required"),
-
-        // --- history, undo, sync ---
-        NoRepository => "the registry is not in a git repository: there is no history to read, undo or share (start one with `git init` and commit the registry)".to_string(),
-        HistoryUnknownId { id } => format!("no record with ID `{id}`, now or in the registry's git history"),
         HistoryHeader { column } => match column.as_str() {
             "commit" => "commit",
             "date" => "date",
@@ -234,32 +118,16 @@ pub fn text(msg: &Msg) -> String {
         HistoryUnparsable => "a version of the file is not valid TOML: fields not compared".to_string(),
         HistoryReason { reason } => format!("reason: {reason}"),
         HistoryEmpty => "no commits yet".to_string(),
-        UndoDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them first; nothing undone"),
-        UndoNotOurs { commit } => format!("the last commit ({commit}) was not made by nastavnyk: undo only reverts the tool's own changes (use `git revert` for others); nothing undone"),
-        UndoNothing => "nothing to undo: the last commit created the registry".to_string(),
-        UndoRefused => "refused: undoing the last change would leave the registry invalid; nothing undone".to_string(),
         Undone { summary } => format!("undone: {summary}"),
-        SyncNoRemote => "the registry's repository has no remote to share it through: add one with `git remote add origin URL`, then run `nastavnyk sync`".to_string(),
-        SyncDetached => "the repository is not on a branch (detached HEAD): check out a branch, then run `nastavnyk sync`".to_string(),
-        SyncDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them before sharing; nothing synced"),
-        SyncConflict { files, remote } => format!("both you and {remote} changed {files}: nothing was changed here (your clone is as it was before sync). To combine the changes run `git pull --rebase`, resolve the conflict, then `nastavnyk check` and `nastavnyk sync`"),
         SyncInvalid { count } => format!("after the pull the registry has {} (shown above): fix them, commit, then run `nastavnyk sync` again; nothing was pushed", en(*count as i128, "error", "errors")),
         SyncUpToDate { remote } => format!("already in sync with {remote}"),
         SyncDone { remote, received, sent } => format!("synced with {remote}: received {}, sent {sent}", en(*received as i128, "commit", "commits")),
-        SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
         MatchDetail(x) => match_detail_text(x),
-        XlsxNoTable => "this command prints no table to put in a workbook: use `--format table`, `csv` or `json`".to_string(),
-        BinaryToTerminal => "XLSX is a binary file and is not written to a terminal: give `-o FILE.xlsx` or redirect the output (`> FILE.xlsx`)".to_string(),
-        XlsxFailed { detail } => format!("could not make the XLSX: {detail}"),
-        ImportUnreadable { path, detail } => format!("cannot read {path}: {detail}; an XLSX or CSV file (UTF-8, `,` or `;` between fields) is needed"),
-        ImportNoSheet { sheet, sheets } => format!("the workbook has no sheet \"{sheet}\"; it has: {sheets}"),
-        ImportEmpty { path } => format!("{path} has no header row: the first row must name the columns (Surname, Given name, …)"),
         ImportUnknownColumn { header, suggestion: Some(s) } => format!("unknown column \"{header}\"; did you mean \"{s}\"?"),
         ImportUnknownColumn { header, suggestion: None } => format!("unknown column \"{header}\": name it as a field in docs/spreadsheets.md, or delete it"),
         ImportDuplicateColumn { header } => format!("column \"{header}\" appears twice"),
         ImportExpected { expected } => format!("expected {}", text(expected)),
         ImportExpectedDate => "a date DD.MM.YYYY or YYYY-MM-DD (or a date cell)".to_string(),
-        ImportNotUtf8 { path } => format!("{path} is not UTF-8 (Windows-1251, most likely): in Excel, save it as «CSV UTF-8 (Comma delimited)» or as an XLSX workbook"),
         ImportMissingValue { kind, field } => format!("a new record needs \"{}\" (`{field}`): add the column or fill in the cell", super::vocab::field_label(*kind, field, super::Lang::En)),
         ImportMissingColumn { kind, field } => format!("there is no column \"{}\" (`{field}`), which every new record needs", super::vocab::field_label(*kind, field, super::Lang::En)),
         ImportFormula => "a formula: type the value itself (a cell may not start with `=`)".to_string(),
@@ -289,6 +157,10 @@ pub fn text(msg: &Msg) -> String {
         }
         .to_string(),
         ImportAction(name) => name.to_string(),
+        Problem(x) => problem_text(x),
+        Failure(x) => failure_text(x),
+        Hint(x) => hint_text(x),
+        Expected(x) => expected_text(x),
     }
 }
 
@@ -470,5 +342,200 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
             format!("common days: {}", days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", "))
         }
         FactorWaiting { days, since } => format!("waiting {}, since {since}", en(*days, "day", "days")),
+    }
+}
+
+pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
+    use crate::diagnostic::Problem::*;
+    match x {
+        CheckinOverdue { due, last: Some(last) } => {
+            format!("centre check-in was due by {due}; the last one was on {last}")
+        }
+        CheckinOverdue { due, last: None } => {
+            format!("first centre check-in was due by {due}; none recorded yet")
+        }
+        TomlSyntax { detail } => format!("TOML syntax error: {detail}"),
+        UnknownKey { key, suggestion: Some(s) } => format!("unknown key `{key}`; did you mean `{s}`?"),
+        UnknownKey { key, suggestion: None } => format!("unknown key `{key}`"),
+        MissingKey { key } => format!("required key `{key}` is missing"),
+        BadValue { detail } => format!("invalid value: {detail}"),
+        BadEnumValue { value, expected } => {
+            format!("`{value}` is not allowed here; expected one of: {expected}")
+        }
+        BadDate { detail } => format!("invalid date: {detail}"),
+        IdMismatch { id, stem } => {
+            format!("id `{id}` differs from the file name `{stem}.toml`; they must be equal")
+        }
+        InvalidId { id } => format!(
+            "`{id}` is not a valid ID: use lowercase letters, digits and `-`, at most 64, like `c-0001`"
+        ),
+        InvalidFileName { name } => {
+            format!("`{name}` is not a valid record file name: expected `<id>.toml` with a valid ID")
+        }
+        UnknownReference { field, id, kind } => {
+            format!("`{field}` refers to {} `{id}`, which does not exist", kind_name(*kind))
+        }
+        DuplicatePerson { other } => {
+            format!("same surname, given name and birth date as {other}: the same person entered twice?")
+        }
+        DuplicateId { other } => {
+            format!("the ID is also used by {other}; IDs must be unique across the registry")
+        }
+        DateOrder { later, later_date, earlier, earlier_date } => {
+            format!("`{later}` ({later_date}) is before `{earlier}` ({earlier_date})")
+        }
+        DateInFuture { field, date } => format!("`{field}` ({date}) is in the future"),
+        ContactBeforeSigning { date, signed_on } => {
+            format!("contact on {date} is before the agreement was signed ({signed_on})")
+        }
+        ContactOutsideAgreement { date } => format!("contact on {date} but the agreement is not signed"),
+        SeveralOpenAgreements { child, others } => {
+            format!("child `{child}` has more than one open agreement: {others}")
+        }
+        MentorOverCapacity { mentor, open, capacity } => {
+            format!("mentor `{mentor}` has {open} open agreements but capacity {capacity}")
+        }
+        BadLanguageCode { code } => format!("`{code}` is not an ISO 639-1 language code like `uk` or `en`"),
+        BadEdrpou { value } => format!("ЄДРПОУ `{value}` must be 8 digits"),
+        BadCitizenship { value } => {
+            format!("citizenship `{value}` must be an ISO 3166 alpha-2 code like `UA`")
+        }
+        EmptyField { field } => format!("`{field}` is empty"),
+        HoursPerContact { hours } => format!(
+            "`{hours}` hours: a contact lasts more than 0 and at most 24 hours (never negative), in whole minutes (e.g. 1.5)"
+        ),
+        OutOfRange { key, value, range } => format!("`{key}` = {value} is out of range; allowed: {range}"),
+        ControlCharacters { field } => {
+            format!(
+                "`{field}` contains a control character or a line break; write it on one line, as plain text"
+            )
+        }
+        NotRegularFile => "not a regular file (a link or a folder); records must be plain files".to_string(),
+        SchemaVersion { found } => format!("schema {found} is not supported by this version (expected 1)"),
+        SignedWithoutDate => "status is active or suspended but `signed_on` is missing".to_string(),
+        ActiveWithoutSignatures => "`signed_on` is set but the required signatures are missing".to_string(),
+        ClosedWithoutClosure => "status is `closed` but the `[closure]` table is missing".to_string(),
+        ClosureWithoutClosedStatus => "`[closure]` is present but status is not `closed`".to_string(),
+        RegimeMismatch { regime, expected } => {
+            format!("regime `{regime}` but the agreement was proposed when `{expected}` applied")
+        }
+
+        // --- eligibility (rules) ---
+        PartyIneligible { kind, id, regime, code, detail } => format!(
+            "{} `{id}` no longer eligible under the {regime} rules ({code}): {}",
+            kind_name(*kind),
+            finding_text(detail)
+        ),
+        ParticularsMissing { agreement, field } => {
+            format!("agreement {agreement} would print a blank line for `{field}`: fill it in before signing")
+        }
+        DocumentExpiring { which, expires } => {
+            format!("{} stops being valid on {expires}: ask for a fresh one", doc_name(which))
+        }
+        OutingNeedsConsents { missing } => format!(
+            "an `outing` needs the consent of the child, the legal representative and the institution; missing: {missing} (add --consents child,legal_representative,institution)"
+        ),
+        ReadFailed { detail } => format!("cannot read: {detail}"),
+        FilePermissions { path } => format!(
+            "other users of this computer can read {path}: children’s data must be readable by its owner only (chmod -R go-rwx {path})"
+        ),
+    }
+}
+
+pub fn failure_text(x: &crate::error::Failure) -> String {
+    use crate::error::Failure::*;
+    match x {
+        Problem(problem) => problem_text(problem),
+        CannotRead { path } => format!("cannot read {path}"),
+        CannotWrite { path } => format!("cannot write {path}"),
+        BadMonth { value } => format!("`{value}` is not a month: write YYYY-MM, e.g. 2026-10"),
+        BadWeight { name } => format!("`[matching.weights] {name}` in nastavnyk.toml must be a number from 0 to 1000000"),
+        WhyNotAChild { id } => format!("`{id}` is not a child: give `match why CHILD MENTOR`"),
+        WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
+        AcceptRefused { child, mentor, reasons } => format!(
+            "{child} + {mentor} cannot be proposed; nothing written:{}",
+            reasons.iter().map(|r| format!("\n  - {}", text(&super::reason_msg(r.clone())))).collect::<String>()
+        ),
+        NotEligibleOn { id, on, failures } => {
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
+            format!("{id} is not eligible on {on}: {}; nothing changed", rules.join("; "))
+        }
+        AgreementClosed { id, date, action } => format!("agreement {id} is already closed ({date}): cannot `{action}` it; nothing changed"),
+        AgreementWrongStatus { id, status, action, expected } => format!("agreement {id} is `{status}`; `{action}` needs it {expected}; nothing changed"),
+        NoInstitution { child } => format!("child {child} has no `institution`: give --institution ID or run `nastavnyk child set {child} institution=ID`"),
+        PartyNotRequired { party, regime, required } => format!("`{party}` is not a party to the agreement under the {regime} rules (parties: {required})"),
+        PartyAlreadySigned { id, party, date } => format!("`{party}` already signed agreement {id} ({date}); nothing changed"),
+        SignaturesMissing { id, parties } => format!("agreement {id} is not signed yet by: {parties}; it cannot be activated"),
+        SameInstitution { id, institution } => format!("agreement {id} is already with institution {institution}"),
+        TemplateMissing { name } => format!("no template `{name}` in the registry's templates/ nor built in"),
+        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: template error: {detail}"),
+        TemplateError { name, line: None, detail } => format!("{name}: template error: {detail}"),
+        DocxNeedsOutput => "DOCX is a binary file: give -o FILE.docx or redirect the output to a file".to_string(),
+        NotSignedYet { id } => format!("agreement {id} is not signed yet (no `signed_hash`): nothing to verify"),
+        RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
+        RegistryMissing { dir } => format!("{dir}: no such folder"),
+        NotARegistry { dir } => format!("{dir} has no nastavnyk.toml: not a registry (create one with `nastavnyk init {dir}`)"),
+        RegistryInvalid { count } => format!("the registry has {} that must be fixed first", en(*count as i128, "problem", "problems")),
+        UnknownId { id } => format!("no record with ID `{id}`"),
+        UnknownIdOfKind { id, kind } => format!("no {} with ID `{id}`", kind_name(*kind)),
+        UnknownField { field, suggestion: Some(s) } => format!("unknown field `{field}`; did you mean `{s}`?"),
+        UnknownField { field, suggestion: None } => format!("unknown field `{field}`"),
+        FieldNotSettable { field } => format!("`{field}` cannot be set this way"),
+        BadAssignment { arg } => format!("`{arg}` is not an assignment: write field=value, e.g. settlement=Житомир"),
+        BadFieldValue { field, value, expected } => format!("`{field}`: `{value}` is not {}", expected_text(expected)),
+        RefusedInvalid => "refused: the change would make the registry invalid; nothing was written".to_string(),
+        StillReferenced { id, by } => format!("`{id}` is still referred to by {by}; nothing was removed"),
+        EditorFailed { editor } => format!("the editor `{editor}` failed; nothing was changed"),
+        InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
+        BadDateArg { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"),
+        GitFailed { detail } => format!("git failed: {detail}"),
+        Refused { detail } => detail.clone(),
+        EditCopyStale { path, record } => format!("{path} holds an earlier edit of {record} taken before the record last changed, so it is not written back: compare it with {record}, carry over what you still need, then delete it and run `edit` again"),
+        OutputNotRegular { path } => format!("{path} is not a regular file (a directory, FIFO, device or broken link): nothing was written; give a file name, or `-` for standard output"),
+        MissingRequired { field } => format!("`{field}` is required"),
+
+        // --- history, undo, sync ---
+        NoRepository => "the registry is not in a git repository: there is no history to read, undo or share (start one with `git init` and commit the registry)".to_string(),
+        HistoryUnknownId { id } => format!("no record with ID `{id}`, now or in the registry's git history"),
+        UndoDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them first; nothing undone"),
+        UndoNotOurs { commit } => format!("the last commit ({commit}) was not made by nastavnyk: undo only reverts the tool's own changes (use `git revert` for others); nothing undone"),
+        UndoNothing => "nothing to undo: the last commit created the registry".to_string(),
+        UndoRefused => "refused: undoing the last change would leave the registry invalid; nothing undone".to_string(),
+        SyncNoRemote => "the registry's repository has no remote to share it through: add one with `git remote add origin URL`, then run `nastavnyk sync`".to_string(),
+        SyncDetached => "the repository is not on a branch (detached HEAD): check out a branch, then run `nastavnyk sync`".to_string(),
+        SyncDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them before sharing; nothing synced"),
+        SyncConflict { files, remote } => format!("both you and {remote} changed {files}: nothing was changed here (your clone is as it was before sync). To combine the changes run `git pull --rebase`, resolve the conflict, then `nastavnyk check` and `nastavnyk sync`"),
+        SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
+        XlsxNoTable => "this command prints no table to put in a workbook: use `--format table`, `csv` or `json`".to_string(),
+        BinaryToTerminal => "XLSX is a binary file and is not written to a terminal: give `-o FILE.xlsx` or redirect the output (`> FILE.xlsx`)".to_string(),
+        XlsxFailed { detail } => format!("could not make the XLSX: {detail}"),
+        ImportUnreadable { path, detail } => format!("cannot read {path}: {detail}; an XLSX or CSV file (UTF-8, `,` or `;` between fields) is needed"),
+        ImportNoSheet { sheet, sheets } => format!("the workbook has no sheet \"{sheet}\"; it has: {sheets}"),
+        ImportEmpty { path } => format!("{path} has no header row: the first row must name the columns (Surname, Given name, …)"),
+        ImportNotUtf8 { path } => format!("{path} is not UTF-8 (Windows-1251, most likely): in Excel, save it as «CSV UTF-8 (Comma delimited)» or as an XLSX workbook"),
+    }
+}
+
+pub fn hint_text(x: &crate::error::Hint) -> String {
+    use crate::error::Hint::*;
+    match x {
+        AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
+        SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
+        RunCheck => "run `nastavnyk check` to see every problem".to_string(),
+        EditKept { path } => {
+            format!("your edit is kept in {path}: fix it and run `edit` again to continue from it")
+        }
+    }
+}
+
+pub fn expected_text(x: &crate::error::Expected) -> String {
+    use crate::error::Expected::*;
+    match x {
+        Hours { detail } => format!("a number of hours: {detail}"),
+        Date => "a date YYYY-MM-DD".to_string(),
+        WholeNumber => "a whole number".to_string(),
+        Number => "a number".to_string(),
+        Bool => "true or false".to_string(),
+        OneOf { values } => format!("one of {values}"),
     }
 }

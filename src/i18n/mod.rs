@@ -10,29 +10,15 @@ pub mod vocab;
 
 pub use reports::ReportMsg;
 
-use serde::{Deserialize, Serialize};
-
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
 use crate::rules::Reference;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Uk,
-    En,
-}
+/// The registry's language (`record::Language`); this layer gives it words.
+pub use crate::record::Language as Lang;
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Uk => "uk",
-            Lang::En => "en",
-        }
-    }
-
     pub fn text(self, msg: &Msg) -> String {
         match self {
             Lang::Uk => uk::text(msg),
@@ -45,161 +31,8 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     // --- registry and records (check) ---
-    TomlSyntax {
-        detail: String,
-    },
-    UnknownKey {
-        key: String,
-        suggestion: Option<String>,
-    },
-    MissingKey {
-        key: String,
-    },
-    BadValue {
-        detail: String,
-    },
-    BadEnumValue {
-        value: String,
-        expected: String,
-    },
-    BadDate {
-        detail: String,
-    },
-    IdMismatch {
-        id: String,
-        stem: String,
-    },
-    InvalidId {
-        id: String,
-    },
-    InvalidFileName {
-        name: String,
-    },
-    UnknownReference {
-        field: String,
-        id: String,
-        kind: Kind,
-    },
-    DuplicatePerson {
-        other: String,
-    },
-    DuplicateId {
-        other: String,
-    },
-    DateOrder {
-        later: String,
-        later_date: String,
-        earlier: String,
-        earlier_date: String,
-    },
-    DateInFuture {
-        field: String,
-        date: String,
-    },
-    ContactBeforeSigning {
-        date: String,
-        signed_on: String,
-    },
-    ContactOutsideAgreement {
-        date: String,
-    },
-    SeveralOpenAgreements {
-        child: String,
-        others: String,
-    },
-    MentorOverCapacity {
-        mentor: String,
-        open: usize,
-        capacity: u32,
-    },
-    BadLanguageCode {
-        code: String,
-    },
-    BadEdrpou {
-        value: String,
-    },
-    BadCitizenship {
-        value: String,
-    },
-    EmptyField {
-        field: String,
-    },
-    HoursPerContact {
-        hours: String,
-    },
-    OutOfRange {
-        key: String,
-        value: String,
-        range: String,
-    },
-    ControlCharacters {
-        field: String,
-    },
-    NotRegularFile,
-    SchemaVersion {
-        found: u32,
-    },
-    SignedWithoutDate,
-    ActiveWithoutSignatures,
-    ClosedWithoutClosure,
-    ClosureWithoutClosedStatus,
-    RegimeMismatch {
-        regime: String,
-        expected: String,
-    },
 
     // --- finding, loading and editing ---
-    RegistryNotFound,
-    RegistryMissing {
-        dir: String,
-    },
-    NotARegistry {
-        dir: String,
-    },
-    ReadFailed {
-        detail: String,
-    },
-    RegistryInvalid {
-        count: usize,
-    },
-    RunCheck,
-    UnknownId {
-        id: String,
-    },
-    UnknownIdOfKind {
-        id: String,
-        kind: Kind,
-    },
-    UnknownField {
-        field: String,
-        suggestion: Option<String>,
-    },
-    FieldNotSettable {
-        field: String,
-    },
-    BadAssignment {
-        arg: String,
-    },
-    BadFieldValue {
-        field: String,
-        value: String,
-        expected: Box<Msg>,
-    },
-    ExpectedDate,
-    ExpectedWholeNumber,
-    ExpectedNumber,
-    ExpectedBool,
-    ExpectedOneOf {
-        values: String,
-    },
-    RefusedInvalid,
-    StillReferenced {
-        id: String,
-        by: String,
-    },
-    EditorFailed {
-        editor: String,
-    },
     NothingChanged,
     Saved {
         id: String,
@@ -221,56 +54,11 @@ pub enum Msg {
     InitDone {
         dir: String,
     },
-    InitNotEmpty {
-        dir: String,
-    },
-    BadDateArg {
-        value: String,
-    },
     WaitingForLock,
-    GitFailed {
-        detail: String,
-    },
-    /// A refusal of the git layer whose text is not yet in the catalogue (English only).
-    Refused {
-        detail: String,
-    },
-    /// `check`: a record file or the repository is readable by others than its owner.
-    FilePermissions {
-        path: String,
-    },
-    MissingRequired {
-        field: String,
-    },
-    EditKept {
-        path: String,
-    },
-    EditCopyStale {
-        path: String,
-        record: String,
-    },
-    OutputNotRegular {
-        path: String,
-    },
     // --- eligibility (rules) ---
     /// A rule's outcome (eligibility), translated from the rules' own type.
     Rule(crate::rules::Finding),
     RuleReference(Reference),
-    PartyIneligible {
-        kind: Kind,
-        id: String,
-        regime: String,
-        code: &'static str,
-        detail: Box<crate::rules::Finding>,
-    },
-    DocumentExpiring {
-        which: &'static str,
-        expires: String,
-    },
-    ParticularsMissing {
-        agreement: String,
-        field: &'static str,
-    },
     Eligible {
         id: String,
         regime: String,
@@ -294,9 +82,6 @@ pub enum Msg {
     // --- matching ---
     /// A score factor's name in a table (JSON and CSV keep the English key).
     FactorLabel(crate::matching::score::Factor),
-    BadWeight {
-        name: String,
-    },
     UnmatchedNoMentor {
         scope: MatchScope,
     },
@@ -343,63 +128,12 @@ pub enum Msg {
         mentor: String,
         regime: String,
     },
-    WhyNotAChild {
-        id: String,
-    },
-    WhyNotAMentor {
-        id: String,
-    },
-    AcceptRefused {
-        child: String,
-        mentor: String,
-        reasons: Vec<Msg>,
-    },
-    AcceptSeeWhy {
-        child: String,
-        mentor: String,
-    },
     AcceptCreated {
         id: String,
         child: String,
         mentor: String,
     },
     // --- agreements and contacts ---
-    NotEligibleOn {
-        id: String,
-        on: String,
-        failures: Vec<(String, crate::rules::Finding)>,
-    },
-    SeeEligibility {
-        id: String,
-    },
-    AgreementClosed {
-        id: String,
-        date: String,
-        action: &'static str,
-    },
-    AgreementWrongStatus {
-        id: String,
-        status: &'static str,
-        action: &'static str,
-        expected: String,
-    },
-    NoInstitution {
-        child: String,
-    },
-    PartyNotRequired {
-        party: &'static str,
-        regime: &'static str,
-        required: String,
-    },
-    PartyAlreadySigned {
-        id: String,
-        party: &'static str,
-        date: String,
-    },
-    SignaturesMissing {
-        id: String,
-        parties: String,
-    },
     AgreementSigned {
         id: String,
         party: &'static str,
@@ -409,27 +143,8 @@ pub enum Msg {
         id: String,
         date: String,
     },
-    SameInstitution {
-        id: String,
-        institution: String,
-    },
-    OutingNeedsConsents {
-        missing: String,
-    },
-    TemplateMissing {
-        name: String,
-    },
-    TemplateError {
-        name: String,
-        line: Option<usize>,
-        detail: String,
-    },
-    DocxNeedsOutput,
     DocumentWritten {
         path: String,
-    },
-    NotSignedYet {
-        id: String,
     },
     VerifyOk {
         id: String,
@@ -451,10 +166,6 @@ pub enum Msg {
     // --- reports, due, status ---
     Report(ReportMsg),
     // --- history, undo, sync ---
-    NoRepository,
-    HistoryUnknownId {
-        id: String,
-    },
     HistoryHeader {
         column: String,
     },
@@ -470,25 +181,8 @@ pub enum Msg {
         reason: String,
     },
     HistoryEmpty,
-    UndoDirty {
-        files: String,
-    },
-    UndoNotOurs {
-        commit: String,
-    },
-    UndoNothing,
-    UndoRefused,
     Undone {
         summary: String,
-    },
-    SyncNoRemote,
-    SyncDetached,
-    SyncDirty {
-        files: String,
-    },
-    SyncConflict {
-        files: String,
-        remote: String,
     },
     SyncInvalid {
         count: usize,
@@ -501,27 +195,8 @@ pub enum Msg {
         received: usize,
         sent: usize,
     },
-    SyncRaced {
-        remote: String,
-    },
     MatchDetail(crate::matching::explain::Detail),
     // --- spreadsheets: `--format xlsx`, `import` ---
-    XlsxNoTable,
-    BinaryToTerminal,
-    XlsxFailed {
-        detail: String,
-    },
-    ImportUnreadable {
-        path: String,
-        detail: String,
-    },
-    ImportNoSheet {
-        sheet: String,
-        sheets: String,
-    },
-    ImportEmpty {
-        path: String,
-    },
     ImportUnknownColumn {
         header: String,
         suggestion: Option<String>,
@@ -530,9 +205,6 @@ pub enum Msg {
         header: String,
     },
     ImportFormula,
-    ImportNotUtf8 {
-        path: String,
-    },
     ImportMissingValue {
         kind: Kind,
         field: &'static str,
@@ -587,9 +259,52 @@ pub enum Msg {
     },
     ImportColumn(&'static str),
     ImportAction(&'static str),
+    Problem(crate::diagnostic::Problem),
+    Failure(crate::error::Failure),
+    Hint(crate::error::Hint),
+    Expected(crate::error::Expected),
 }
 
 /// Translates `msg` in `lang`; a shorthand for the call sites.
 pub fn t(lang: Lang, msg: Msg) -> String {
     lang.text(&msg)
+}
+
+impl crate::diagnostic::Diagnostic {
+    pub fn message(&self, lang: Lang) -> String {
+        lang.text(&Msg::Problem(self.problem.clone()))
+    }
+
+    /// The JSON shape of `check --format json` (docs/cli.md): messages in English, the stable
+    /// machine language.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message(Lang::En),
+        })
+    }
+}
+
+/// In English, the stable machine language (logs, `anyhow`-style chains, tests).
+impl std::fmt::Display for crate::error::Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.text(&Msg::Failure(self.failure.clone())))?;
+        if let Some(cause) = &self.cause {
+            write!(f, ": {cause}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a pair is ruled out, as a message: whose rule it fails, or what a constraint found.
+pub fn reason_msg(reason: crate::matching::explain::Reason) -> Msg {
+    match reason {
+        crate::matching::explain::Reason::Rule { kind, id, finding, .. } => {
+            Msg::PartyFailsRule { kind, id, detail: Box::new(finding) }
+        }
+        crate::matching::explain::Reason::Constraint(_, detail) => Msg::MatchDetail(detail),
+    }
 }

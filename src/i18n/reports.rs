@@ -276,7 +276,7 @@ fn en_doc(which: &str) -> &'static str {
 }
 
 fn hours(h: f64) -> String {
-    crate::output::format_number(h)
+    crate::record::hours::format_number(h)
 }
 
 fn uk_due(item: &DueItem) -> String {

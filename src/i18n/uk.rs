@@ -22,64 +22,8 @@ pub fn text(msg: &Msg) -> String {
     use Msg::*;
     match msg {
         // --- registry and records (check) ---
-        TomlSyntax { detail } => format!("синтаксична помилка TOML: {detail}"),
-        UnknownKey { key, suggestion: Some(s) } => format!("невідомий ключ `{key}`; можливо, `{s}`?"),
-        UnknownKey { key, suggestion: None } => format!("невідомий ключ `{key}`"),
-        MissingKey { key } => format!("бракує обов'язкового ключа `{key}`"),
-        BadValue { detail } => format!("неправильне значення: {detail}"),
-        BadEnumValue { value, expected } => format!("`{value}` тут не допускається; можливі значення: {expected}"),
-        BadDate { detail } => format!("неправильна дата: {detail}"),
-        IdMismatch { id, stem } => format!("id `{id}` не збігається з назвою файлу `{stem}.toml`; вони мають бути однакові"),
-        InvalidId { id } => format!("`{id}` — неприпустимий ID: лише малі латинські літери, цифри та `-`, до 64 знаків, напр. `c-0001`"),
-        InvalidFileName { name } => format!("`{name}` — неприпустима назва файлу запису: очікується `<id>.toml` з правильним ID"),
-        UnknownReference { field, id, kind } => format!("`{field}` посилається на {} `{id}`, якого немає в реєстрі", kind_name(*kind)),
-        DuplicatePerson { other } => format!("те саме прізвище, ім'я та дата народження, що й у {other}: особу внесено двічі?"),
-        DuplicateId { other } => format!("цей ID уже має {other}; ID мають бути унікальні в усьому реєстрі"),
-        DateOrder { later, later_date, earlier, earlier_date } => {
-            format!("`{later}` ({later_date}) раніше, ніж `{earlier}` ({earlier_date})")
-        }
-        DateInFuture { field, date } => format!("`{field}` ({date}) — дата в майбутньому"),
-        ContactBeforeSigning { date, signed_on } => {
-            format!("контакт {date} раніше підписання договору ({signed_on})")
-        }
-        ContactOutsideAgreement { date } => format!("контакт {date}, але договір не підписано"),
-        SeveralOpenAgreements { child, others } => {
-            format!("дитина `{child}` має більше одного чинного договору: {others}")
-        }
-        MentorOverCapacity { mentor, open, capacity } => {
-            format!("наставник `{mentor}` має {} чинних, а може мати {capacity}", uk(*open as i128, "договір", "договори", "договорів"))
-        }
-        BadLanguageCode { code } => format!("`{code}` — не код мови ISO 639-1, як-от `uk` чи `en`"),
-        BadEdrpou { value } => format!("код ЄДРПОУ `{value}` має складатися з 8 цифр"),
-        BadCitizenship { value } => format!("громадянство `{value}` має бути кодом ISO 3166, як-от `UA`"),
-        EmptyField { field } => format!("`{field}` порожнє"),
-        HoursPerContact { hours } => format!(
-            "`{hours}` год: контакт триває більше 0 і не більше 24 годин (не від'ємне), у цілих хвилинах (напр. 1.5)"
-        ),
-        OutOfRange { key, value, range } => format!("`{key}` = {value} поза межами; допустимо: {range}"),
-        ControlCharacters { field } => {
-            format!("`{field}` містить керівний символ або розрив рядка; запишіть звичайним текстом в один рядок")
-        }
-        NotRegularFile => "не звичайний файл (посилання чи тека); записи мають бути звичайними файлами".to_string(),
-        SchemaVersion { found } => format!("схема {found} не підтримується цією версією (очікується 1)"),
-        SignedWithoutDate => "статус active або suspended, але бракує `signed_on`".to_string(),
-        ActiveWithoutSignatures => "`signed_on` указано, але бракує обов'язкових підписів".to_string(),
-        ClosedWithoutClosure => "статус `closed`, але бракує таблиці `[closure]`".to_string(),
-        ClosureWithoutClosedStatus => "є таблиця `[closure]`, але статус не `closed`".to_string(),
-        RegimeMismatch { regime, expected } => {
-            format!("режим `{regime}`, але на дату пропозиції діяв `{expected}`")
-        }
-
-        // --- eligibility (rules) ---
         Rule(finding) => finding_text(finding),
         RuleReference(reference) => reference_text(reference),
-        PartyIneligible { kind, id, regime, code, detail } => format!(
-            "{} `{id}` уже не відповідає правилам {regime} року ({code}): {}",
-            kind_subject(*kind),
-            finding_text(detail)
-        ),
-        ParticularsMissing { agreement, field } => format!("договір {agreement} надруковано б із порожнім рядком замість `{field}`: заповніть до підписання"),
-        DocumentExpiring { which, expires } => format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which)),
         Eligible { id, regime, on } => format!("{id} відповідає правилам {regime} року на {on}"),
         NotEligible { id, regime, on } => format!("{id} НЕ відповідає правилам {regime} року на {on}"),
         HeaderRule => "правило".to_string(),
@@ -94,20 +38,31 @@ pub fn text(msg: &Msg) -> String {
         VerdictNotEligible => "не відповідає".to_string(),
 
         // --- matching ---
-        BadWeight { name } => format!("`[matching.weights] {name}` у nastavnyk.toml має бути числом від 0 до 1000000"),
         UnmatchedNoMentor { scope } => match scope {
-            MatchScope::Community => "у громаді дитини немає наставника, який відповідає вимогам і має вільне місце".to_string(),
-            MatchScope::Settlement => "у населеному пункті дитини немає наставника, який відповідає вимогам і має вільне місце".to_string(),
+            MatchScope::Community => {
+                "у громаді дитини немає наставника, який відповідає вимогам і має вільне місце".to_string()
+            }
+            MatchScope::Settlement => {
+                "у населеному пункті дитини немає наставника, який відповідає вимогам і має вільне місце"
+                    .to_string()
+            }
             MatchScope::Any => "немає наставника, який відповідає вимогам і має вільне місце".to_string(),
         },
         UnmatchedNoneFits { counts } => {
             let total: usize = counts.iter().map(|(_, n)| n).sum();
-            let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} — {}", constraint_short(*k))).collect();
+            let parts: Vec<String> =
+                counts.iter().map(|(k, n)| format!("{n} — {}", constraint_short(*k))).collect();
             format!("жоден із доступних наставників ({total}) не підходить: {}", parts.join("; "))
         }
-        UnmatchedTaken { candidates } => format!("усіх можливих наставників ({candidates}) зайнято кращими парами"),
-        UnmatchedZeroScore { candidates } => format!("можливі пари ({candidates}) мають 0 балів і за --objective score нічого не додають"),
-        PartyFailsRule { kind, id, detail } => format!("{} `{id}`: {}", kind_subject(*kind), finding_text(detail)),
+        UnmatchedTaken { candidates } => {
+            format!("усіх можливих наставників ({candidates}) зайнято кращими парами")
+        }
+        UnmatchedZeroScore { candidates } => {
+            format!("можливі пари ({candidates}) мають 0 балів і за --objective score нічого не додають")
+        }
+        PartyFailsRule { kind, id, detail } => {
+            format!("{} `{id}`: {}", kind_subject(*kind), finding_text(detail))
+        }
         HeaderChild => "дитина".to_string(),
         HeaderMentor => "наставник".to_string(),
         HeaderChildName => "ім'я дитини".to_string(),
@@ -121,43 +76,29 @@ pub fn text(msg: &Msg) -> String {
         MatchNoPairs => "жодної пари запропонувати не можна".to_string(),
         MatchUnmatchedChildren => "Діти, яким пари не знайшлося:".to_string(),
         MatchUnmatchedMentors { ids } => format!("Наставники без дитини: {ids}"),
-        WhyFeasible { child, mentor, score, regime } => format!("{child} + {mentor}: пара можлива (правила {regime} року), бали {score}"),
-        WhyInfeasible { child, mentor, regime } => format!("{child} + {mentor}: пара неможлива (правила {regime} року):"),
-        WhyNotAChild { id } => format!("`{id}` — не дитина: пишіть `match why ДИТИНА НАСТАВНИК`"),
-        WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
-        AcceptRefused { child, mentor, reasons } => format!(
-            "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
-            reasons.iter().map(|r| format!("\n  - {}", text(r))).collect::<String>()
-        ),
-        AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
+        WhyFeasible { child, mentor, score, regime } => {
+            format!("{child} + {mentor}: пара можлива (правила {regime} року), бали {score}")
+        }
+        WhyInfeasible { child, mentor, regime } => {
+            format!("{child} + {mentor}: пара неможлива (правила {regime} року):")
+        }
         AcceptCreated { id, child, mentor } => format!("запропоновано договір {id}: {child} + {mentor}"),
 
         // --- agreements and contacts ---
-        NotEligibleOn { id, on, failures } => {
-            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
-            format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
+        AgreementSigned { id, party, waiting } => {
+            format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}")
         }
-        SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
-        AgreementClosed { id, date, action } => format!("договір {id} уже припинено ({date}): `{action}` неможливо; нічого не змінено"),
-        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус `{status}`, а `{action}` можливо лише зі статусом {expected}; нічого не змінено"),
-        NoInstitution { child } => format!("у дитини {child} не вказано заклад (`institution`): укажіть --institution ID або `nastavnyk child set {child} institution=ID`"),
-        PartyNotRequired { party, regime, required } => format!("`{party}` не є стороною договору за правилами {regime} року (сторони: {required})"),
-        PartyAlreadySigned { id, party, date } => format!("`{party}` уже підписав договір {id} ({date}); нічого не змінено"),
-        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
-        AgreementSigned { id, party, waiting } => format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}"),
         AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
-        SameInstitution { id, institution } => format!("договір {id} уже укладено із закладом {institution}"),
-        OutingNeedsConsents { missing } => format!("прогулянка чи поїздка (`outing`) потребує згоди дитини, законного представника та закладу; бракує: {missing} (додайте --consents child,legal_representative,institution)"),
-        TemplateMissing { name } => format!("шаблону `{name}` немає ні в templates/ реєстру, ні серед вбудованих"),
-        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: помилка в шаблоні: {detail}"),
-        TemplateError { name, line: None, detail } => format!("{name}: помилка в шаблоні: {detail}"),
-        DocxNeedsOutput => "DOCX — двійковий файл: укажіть -o ФАЙЛ.docx або перенаправте вивід у файл".to_string(),
         DocumentWritten { path } => format!("записано {path}"),
-        NotSignedYet { id } => format!("договір {id} ще не підписано (немає `signed_hash`): перевіряти нічого"),
         VerifyOk { id, hash } => format!("{id}: записи й досі дають підписаний текст (відбиток {hash})"),
-        VerifyChanged { id, signed, now } => format!("{id}: записи змінилися після підписання (відбиток тоді {signed}, тепер {now})"),
+        VerifyChanged { id, signed, now } => {
+            format!("{id}: записи змінилися після підписання (відбиток тоді {signed}, тепер {now})")
+        }
         VerifyField { file, field } => format!("  {file}: змінилося поле `{field}`"),
-        VerifyFieldsUnknown => "  які саме поля — невідомо: договір підписано без пофайлових відбитків (див. `git log` файлів)".to_string(),
+        VerifyFieldsUnknown => {
+            "  які саме поля — невідомо: договір підписано без пофайлових відбитків (див. `git log` файлів)"
+                .to_string()
+        }
         ContactColumn { column } => match *column {
             "date" => "дата",
             "kind" => "вид",
@@ -180,27 +121,6 @@ pub fn text(msg: &Msg) -> String {
         }
         .to_string(),
         // --- finding, loading and editing ---
-        RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),
-        RegistryMissing { dir } => format!("{dir}: такої теки немає"),
-        NotARegistry { dir } => format!("у {dir} немає nastavnyk.toml: це не реєстр (створити: `nastavnyk init {dir}`)"),
-        ReadFailed { detail } => format!("не вдалося прочитати: {detail}"),
-        RegistryInvalid { count } => format!("спершу виправте в реєстрі {}", uk(*count as i128, "проблему", "проблеми", "проблем")),
-        RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
-        UnknownId { id } => format!("немає запису з ID `{id}`"),
-        UnknownIdOfKind { id, kind } => format!("не знайдено {} з ID `{id}`", kind_name(*kind)),
-        UnknownField { field, suggestion: Some(s) } => format!("невідоме поле `{field}`; можливо, `{s}`?"),
-        UnknownField { field, suggestion: None } => format!("невідоме поле `{field}`"),
-        FieldNotSettable { field } => format!("поле `{field}` не можна змінити так"),
-        BadAssignment { arg } => format!("`{arg}` — не присвоєння: пишіть поле=значення, напр. settlement=Житомир"),
-        BadFieldValue { field, value, expected } => format!("`{field}`: `{value}` — не {}", text(expected)),
-        ExpectedDate => "дата РРРР-ММ-ДД".to_string(),
-        ExpectedWholeNumber => "ціле число".to_string(),
-        ExpectedNumber => "число".to_string(),
-        ExpectedBool => "true або false".to_string(),
-        ExpectedOneOf { values } => format!("одне з: {values}"),
-        RefusedInvalid => "відмовлено: зміна зробила б реєстр некоректним; нічого не записано".to_string(),
-        StillReferenced { id, by } => format!("на `{id}` ще посилається {by}; нічого не видалено"),
-        EditorFailed { editor } => format!("редактор `{editor}` завершився з помилкою; нічого не змінено"),
         NothingChanged => "нічого не змінилося".to_string(),
         Saved { id } => format!("збережено {id}"),
         Removed { id } => format!("видалено {id}"),
@@ -209,20 +129,7 @@ pub fn text(msg: &Msg) -> String {
         CheckOk { files } => format!("перевірено файлів: {files}, проблем немає"),
         CheckSummary { errors, warnings } => format!("помилок: {errors}, попереджень: {warnings}"),
         InitDone { dir } => format!("створено реєстр у {dir}"),
-        InitNotEmpty { dir } => format!("у {dir} уже є реєстр (nastavnyk.toml)"),
-        BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
         WaitingForLock => "чекаю, поки інший процес nastavnyk допише реєстр…".to_string(),
-        GitFailed { detail } => format!("помилка git: {detail}"),
-        Refused { detail } => detail.clone(),
-        FilePermissions { path } => format!("інші користувачі цього комп’ютера можуть читати {path}: дані дітей мають бути доступні лише власникові (chmod -R go-rwx {path})"),
-        EditKept { path } => format!("вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"),
-        EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
-        OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),
-        MissingRequired { field } => format!("поле `{field}` обов'язкове"),
-
-        // --- history, undo, sync ---
-        NoRepository => "реєстр не в git-репозиторії: немає історії, яку можна прочитати, скасувати чи поширити (почніть її: `git init` і закомітьте реєстр)".to_string(),
-        HistoryUnknownId { id } => format!("немає запису з ID `{id}` ні в реєстрі, ні в його git-історії"),
         HistoryHeader { column } => match column.as_str() {
             "commit" => "коміт",
             "date" => "дата",
@@ -244,40 +151,42 @@ pub fn text(msg: &Msg) -> String {
         HistoryUnparsable => "одна з версій файлу — некоректний TOML: поля не порівняно".to_string(),
         HistoryReason { reason } => format!("причина: {reason}"),
         HistoryEmpty => "комітів ще немає".to_string(),
-        UndoDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): спершу закомітьте або відкиньте їх; нічого не скасовано"),
-        UndoNotOurs { commit } => format!("останній коміт ({commit}) зроблено не nastavnyk: undo скасовує лише зміни самої програми (для інших — `git revert`); нічого не скасовано"),
-        UndoNothing => "нічого скасовувати: останній коміт створив реєстр".to_string(),
-        UndoRefused => "відмовлено: скасування останньої зміни зробило б реєстр некоректним; нічого не скасовано".to_string(),
         Undone { summary } => format!("скасовано: {summary}"),
-        SyncNoRemote => "у репозиторію реєстру немає віддаленого сховища (remote), через яке ним можна ділитися: додайте його — `git remote add origin URL`, — а тоді запустіть `nastavnyk sync`".to_string(),
-        SyncDetached => "репозиторій не на гілці (detached HEAD): перейдіть на гілку, а тоді запустіть `nastavnyk sync`".to_string(),
-        SyncDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): закомітьте або відкиньте їх перед синхронізацією; нічого не синхронізовано"),
-        SyncConflict { files, remote } => format!("і ви, і {remote} змінили {files}: тут нічого не змінено (ваша копія така сама, як до sync). Щоб об'єднати зміни, запустіть `git pull --rebase`, розв'яжіть конфлікт, тоді `nastavnyk check` і `nastavnyk sync`"),
-        SyncInvalid { count } => format!("після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, закомітьте й запустіть `nastavnyk sync` знову; нічого не надіслано"),
+        SyncInvalid { count } => format!(
+            "після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, закомітьте й запустіть `nastavnyk sync` знову; нічого не надіслано"
+        ),
         SyncUpToDate { remote } => format!("уже синхронізовано з {remote}"),
-        SyncDone { remote, received, sent } => format!("синхронізовано з {remote}: отримано комітів — {received}, надіслано — {sent}"),
-        SyncRaced { remote } => format!("{remote} змінювався під час синхронізації: запустіть `nastavnyk sync` ще раз"),
+        SyncDone { remote, received, sent } => {
+            format!("синхронізовано з {remote}: отримано комітів — {received}, надіслано — {sent}")
+        }
         MatchDetail(x) => match_detail_text(x),
-        XlsxNoTable => "ця команда не виводить таблиці, тож XLSX із неї не зробити: візьміть `--format table`, `csv` чи `json`".to_string(),
-        BinaryToTerminal => "XLSX — двійковий файл, у термінал його не виводжу: вкажіть `-o ФАЙЛ.xlsx` або перенаправте вивід (`> ФАЙЛ.xlsx`)".to_string(),
-        XlsxFailed { detail } => format!("не вдалося створити XLSX: {detail}"),
-        ImportUnreadable { path, detail } => format!("не вдалося прочитати {path}: {detail}; потрібен файл XLSX або CSV (UTF-8, розділювач `,` чи `;`)"),
-        ImportNoSheet { sheet, sheets } => format!("у книзі немає аркуша «{sheet}»; є: {sheets}"),
-        ImportEmpty { path } => format!("у {path} немає рядка заголовків: у першому рядку мають бути назви стовпців (Прізвище, Ім'я, …)"),
-        ImportUnknownColumn { header, suggestion: Some(s) } => format!("невідомий стовпець «{header}»; може, «{s}»?"),
-        ImportUnknownColumn { header, suggestion: None } => format!("невідомий стовпець «{header}»: назвіть його, як поле в docs/spreadsheets.md, або видаліть"),
+        ImportUnknownColumn { header, suggestion: Some(s) } => {
+            format!("невідомий стовпець «{header}»; може, «{s}»?")
+        }
+        ImportUnknownColumn { header, suggestion: None } => format!(
+            "невідомий стовпець «{header}»: назвіть його, як поле в docs/spreadsheets.md, або видаліть"
+        ),
         ImportDuplicateColumn { header } => format!("стовпець «{header}» трапляється двічі"),
         ImportExpected { expected } => format!("очікується {}", text(expected)),
         ImportExpectedDate => "дата ДД.ММ.РРРР або РРРР-ММ-ДД (чи комірка з датою)".to_string(),
-        ImportNotUtf8 { path } => format!("{path} не в UTF-8 (мабуть, Windows-1251): в Excel збережіть його як «CSV UTF-8 (розділювач — кома)» або як книгу XLSX"),
-        ImportMissingValue { kind, field } => format!("новому запису бракує обов'язкового поля «{}» (`{field}`): додайте стовпець чи заповніть комірку", super::vocab::field_label(*kind, field, super::Lang::Uk)),
-        ImportMissingColumn { kind, field } => format!("немає стовпця «{}» (`{field}`), а без нього нових записів не додати", super::vocab::field_label(*kind, field, super::Lang::Uk)),
+        ImportMissingValue { kind, field } => format!(
+            "новому запису бракує обов'язкового поля «{}» (`{field}`): додайте стовпець чи заповніть комірку",
+            super::vocab::field_label(*kind, field, super::Lang::Uk)
+        ),
+        ImportMissingColumn { kind, field } => format!(
+            "немає стовпця «{}» (`{field}`), а без нього нових записів не додати",
+            super::vocab::field_label(*kind, field, super::Lang::Uk)
+        ),
         ImportFormula => "формула: введіть саме значення (у комірці не може бути `=` на початку)".to_string(),
         ImportControlCharacter => "керівний символ (табуляція, розрив рядка тощо) у значенні".to_string(),
         ImportNotText => "помилка в комірці (#N/A, #REF! тощо)".to_string(),
-        ImportUnknownId { id, kind } => format!("немає запису {id} ({}): залиште ID порожнім, щоб додати нового", kind_subject(*kind)),
+        ImportUnknownId { id, kind } => {
+            format!("немає запису {id} ({}): залиште ID порожнім, щоб додати нового", kind_subject(*kind))
+        }
         ImportUnknownInstitution { name } => format!("немає закладу з ID чи назвою «{name}»"),
-        ImportAmbiguousInstitution { name, ids } => format!("назву «{name}» мають кілька закладів ({ids}): вкажіть ID"),
+        ImportAmbiguousInstitution { name, ids } => {
+            format!("назву «{name}» мають кілька закладів ({ids}): вкажіть ID")
+        }
         ImportSameRowPerson { row } => format!("та сама особа, що й у рядку {row}"),
         ImportProblem { row, column, value, problem } => {
             let mut at = format!("рядок {row}");
@@ -289,9 +198,15 @@ pub fn text(msg: &Msg) -> String {
             }
             format!("{at}: {problem}")
         }
-        ImportRefused { count } => format!("нічого не імпортовано: проблем у файлі — {count} (див. вище); виправте їх і імпортуйте знову"),
-        ImportDone { added, updated, unchanged } => format!("імпортовано: додано — {added}, оновлено — {updated}, без змін — {unchanged}"),
-        ImportDryRun { added, updated, unchanged } => format!("пробний запуск, нічого не записано: буде додано — {added}, оновлено — {updated}, без змін — {unchanged}"),
+        ImportRefused { count } => format!(
+            "нічого не імпортовано: проблем у файлі — {count} (див. вище); виправте їх і імпортуйте знову"
+        ),
+        ImportDone { added, updated, unchanged } => {
+            format!("імпортовано: додано — {added}, оновлено — {updated}, без змін — {unchanged}")
+        }
+        ImportDryRun { added, updated, unchanged } => format!(
+            "пробний запуск, нічого не записано: буде додано — {added}, оновлено — {updated}, без змін — {unchanged}"
+        ),
         ImportProgress { row, total } => format!("перевіряю рядки: {row} з {total}"),
         ImportColumn(name) => match *name {
             "row" => "рядок",
@@ -308,6 +223,10 @@ pub fn text(msg: &Msg) -> String {
             other => other,
         }
         .to_string(),
+        Problem(x) => problem_text(x),
+        Failure(x) => failure_text(x),
+        Hint(x) => hint_text(x),
+        Expected(x) => expected_text(x),
     }
 }
 
@@ -528,5 +447,201 @@ pub fn match_detail_text(x: &crate::matching::explain::Detail) -> String {
             format!("спільні дні: {}", days.iter().map(|d| day_name(*d)).collect::<Vec<_>>().join(", "))
         }
         FactorWaiting { days, since } => format!("чекає {}, з {since}", uk(*days, "день", "дні", "днів")),
+    }
+}
+
+pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
+    use crate::diagnostic::Problem::*;
+    match x {
+        CheckinOverdue { due, last: Some(last) } => {
+            format!("перевірка центру мала бути до {due}; остання — {last}")
+        }
+        CheckinOverdue { due, last: None } => {
+            format!("перша перевірка центру мала бути до {due}; перевірок ще не було")
+        }
+        TomlSyntax { detail } => format!("синтаксична помилка TOML: {detail}"),
+        UnknownKey { key, suggestion: Some(s) } => format!("невідомий ключ `{key}`; можливо, `{s}`?"),
+        UnknownKey { key, suggestion: None } => format!("невідомий ключ `{key}`"),
+        MissingKey { key } => format!("бракує обов'язкового ключа `{key}`"),
+        BadValue { detail } => format!("неправильне значення: {detail}"),
+        BadEnumValue { value, expected } => {
+            format!("`{value}` тут не допускається; можливі значення: {expected}")
+        }
+        BadDate { detail } => format!("неправильна дата: {detail}"),
+        IdMismatch { id, stem } => {
+            format!("id `{id}` не збігається з назвою файлу `{stem}.toml`; вони мають бути однакові")
+        }
+        InvalidId { id } => format!(
+            "`{id}` — неприпустимий ID: лише малі латинські літери, цифри та `-`, до 64 знаків, напр. `c-0001`"
+        ),
+        InvalidFileName { name } => {
+            format!("`{name}` — неприпустима назва файлу запису: очікується `<id>.toml` з правильним ID")
+        }
+        UnknownReference { field, id, kind } => {
+            format!("`{field}` посилається на {} `{id}`, якого немає в реєстрі", kind_name(*kind))
+        }
+        DuplicatePerson { other } => {
+            format!("те саме прізвище, ім'я та дата народження, що й у {other}: особу внесено двічі?")
+        }
+        DuplicateId { other } => format!("цей ID уже має {other}; ID мають бути унікальні в усьому реєстрі"),
+        DateOrder { later, later_date, earlier, earlier_date } => {
+            format!("`{later}` ({later_date}) раніше, ніж `{earlier}` ({earlier_date})")
+        }
+        DateInFuture { field, date } => format!("`{field}` ({date}) — дата в майбутньому"),
+        ContactBeforeSigning { date, signed_on } => {
+            format!("контакт {date} раніше підписання договору ({signed_on})")
+        }
+        ContactOutsideAgreement { date } => format!("контакт {date}, але договір не підписано"),
+        SeveralOpenAgreements { child, others } => {
+            format!("дитина `{child}` має більше одного чинного договору: {others}")
+        }
+        MentorOverCapacity { mentor, open, capacity } => {
+            format!(
+                "наставник `{mentor}` має {} чинних, а може мати {capacity}",
+                uk(*open as i128, "договір", "договори", "договорів")
+            )
+        }
+        BadLanguageCode { code } => format!("`{code}` — не код мови ISO 639-1, як-от `uk` чи `en`"),
+        BadEdrpou { value } => format!("код ЄДРПОУ `{value}` має складатися з 8 цифр"),
+        BadCitizenship { value } => format!("громадянство `{value}` має бути кодом ISO 3166, як-от `UA`"),
+        EmptyField { field } => format!("`{field}` порожнє"),
+        HoursPerContact { hours } => format!(
+            "`{hours}` год: контакт триває більше 0 і не більше 24 годин (не від'ємне), у цілих хвилинах (напр. 1.5)"
+        ),
+        OutOfRange { key, value, range } => format!("`{key}` = {value} поза межами; допустимо: {range}"),
+        ControlCharacters { field } => {
+            format!(
+                "`{field}` містить керівний символ або розрив рядка; запишіть звичайним текстом в один рядок"
+            )
+        }
+        NotRegularFile => {
+            "не звичайний файл (посилання чи тека); записи мають бути звичайними файлами".to_string()
+        }
+        SchemaVersion { found } => format!("схема {found} не підтримується цією версією (очікується 1)"),
+        SignedWithoutDate => "статус active або suspended, але бракує `signed_on`".to_string(),
+        ActiveWithoutSignatures => "`signed_on` указано, але бракує обов'язкових підписів".to_string(),
+        ClosedWithoutClosure => "статус `closed`, але бракує таблиці `[closure]`".to_string(),
+        ClosureWithoutClosedStatus => "є таблиця `[closure]`, але статус не `closed`".to_string(),
+        RegimeMismatch { regime, expected } => {
+            format!("режим `{regime}`, але на дату пропозиції діяв `{expected}`")
+        }
+
+        // --- eligibility (rules) ---
+        PartyIneligible { kind, id, regime, code, detail } => format!(
+            "{} `{id}` уже не відповідає правилам {regime} року ({code}): {}",
+            kind_subject(*kind),
+            finding_text(detail)
+        ),
+        ParticularsMissing { agreement, field } => format!(
+            "договір {agreement} надруковано б із порожнім рядком замість `{field}`: заповніть до підписання"
+        ),
+        DocumentExpiring { which, expires } => {
+            format!("{} втрачає чинність {expires}: попросіть нову", doc_name(which))
+        }
+        OutingNeedsConsents { missing } => format!(
+            "прогулянка чи поїздка (`outing`) потребує згоди дитини, законного представника та закладу; бракує: {missing} (додайте --consents child,legal_representative,institution)"
+        ),
+        ReadFailed { detail } => format!("не вдалося прочитати: {detail}"),
+        FilePermissions { path } => format!(
+            "інші користувачі цього комп’ютера можуть читати {path}: дані дітей мають бути доступні лише власникові (chmod -R go-rwx {path})"
+        ),
+    }
+}
+
+pub fn failure_text(x: &crate::error::Failure) -> String {
+    use crate::error::Failure::*;
+    match x {
+        Problem(problem) => problem_text(problem),
+        CannotRead { path } => format!("не вдалося прочитати {path}"),
+        CannotWrite { path } => format!("не вдалося записати {path}"),
+        BadMonth { value } => format!("`{value}` — не місяць: напишіть РРРР-ММ, напр. 2026-10"),
+        BadWeight { name } => format!("`[matching.weights] {name}` у nastavnyk.toml має бути числом від 0 до 1000000"),
+        WhyNotAChild { id } => format!("`{id}` — не дитина: пишіть `match why ДИТИНА НАСТАВНИК`"),
+        WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
+        AcceptRefused { child, mentor, reasons } => format!(
+            "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
+            reasons.iter().map(|r| format!("\n  - {}", text(&super::reason_msg(r.clone())))).collect::<String>()
+        ),
+        NotEligibleOn { id, on, failures } => {
+            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
+            format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
+        }
+        AgreementClosed { id, date, action } => format!("договір {id} уже припинено ({date}): `{action}` неможливо; нічого не змінено"),
+        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус `{status}`, а `{action}` можливо лише зі статусом {expected}; нічого не змінено"),
+        NoInstitution { child } => format!("у дитини {child} не вказано заклад (`institution`): укажіть --institution ID або `nastavnyk child set {child} institution=ID`"),
+        PartyNotRequired { party, regime, required } => format!("`{party}` не є стороною договору за правилами {regime} року (сторони: {required})"),
+        PartyAlreadySigned { id, party, date } => format!("`{party}` уже підписав договір {id} ({date}); нічого не змінено"),
+        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
+        SameInstitution { id, institution } => format!("договір {id} уже укладено із закладом {institution}"),
+        TemplateMissing { name } => format!("шаблону `{name}` немає ні в templates/ реєстру, ні серед вбудованих"),
+        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: помилка в шаблоні: {detail}"),
+        TemplateError { name, line: None, detail } => format!("{name}: помилка в шаблоні: {detail}"),
+        DocxNeedsOutput => "DOCX — двійковий файл: укажіть -o ФАЙЛ.docx або перенаправте вивід у файл".to_string(),
+        NotSignedYet { id } => format!("договір {id} ще не підписано (немає `signed_hash`): перевіряти нічого"),
+        RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),
+        RegistryMissing { dir } => format!("{dir}: такої теки немає"),
+        NotARegistry { dir } => format!("у {dir} немає nastavnyk.toml: це не реєстр (створити: `nastavnyk init {dir}`)"),
+        RegistryInvalid { count } => format!("спершу виправте в реєстрі {}", uk(*count as i128, "проблему", "проблеми", "проблем")),
+        UnknownId { id } => format!("немає запису з ID `{id}`"),
+        UnknownIdOfKind { id, kind } => format!("не знайдено {} з ID `{id}`", kind_name(*kind)),
+        UnknownField { field, suggestion: Some(s) } => format!("невідоме поле `{field}`; можливо, `{s}`?"),
+        UnknownField { field, suggestion: None } => format!("невідоме поле `{field}`"),
+        FieldNotSettable { field } => format!("поле `{field}` не можна змінити так"),
+        BadAssignment { arg } => format!("`{arg}` — не присвоєння: пишіть поле=значення, напр. settlement=Житомир"),
+        BadFieldValue { field, value, expected } => format!("`{field}`: `{value}` — не {}", expected_text(expected)),
+        RefusedInvalid => "відмовлено: зміна зробила б реєстр некоректним; нічого не записано".to_string(),
+        StillReferenced { id, by } => format!("на `{id}` ще посилається {by}; нічого не видалено"),
+        EditorFailed { editor } => format!("редактор `{editor}` завершився з помилкою; нічого не змінено"),
+        InitNotEmpty { dir } => format!("у {dir} уже є реєстр (nastavnyk.toml)"),
+        BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
+        GitFailed { detail } => format!("помилка git: {detail}"),
+        Refused { detail } => detail.clone(),
+        EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
+        OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),
+        MissingRequired { field } => format!("поле `{field}` обов'язкове"),
+
+        // --- history, undo, sync ---
+        NoRepository => "реєстр не в git-репозиторії: немає історії, яку можна прочитати, скасувати чи поширити (почніть її: `git init` і закомітьте реєстр)".to_string(),
+        HistoryUnknownId { id } => format!("немає запису з ID `{id}` ні в реєстрі, ні в його git-історії"),
+        UndoDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): спершу закомітьте або відкиньте їх; нічого не скасовано"),
+        UndoNotOurs { commit } => format!("останній коміт ({commit}) зроблено не nastavnyk: undo скасовує лише зміни самої програми (для інших — `git revert`); нічого не скасовано"),
+        UndoNothing => "нічого скасовувати: останній коміт створив реєстр".to_string(),
+        UndoRefused => "відмовлено: скасування останньої зміни зробило б реєстр некоректним; нічого не скасовано".to_string(),
+        SyncNoRemote => "у репозиторію реєстру немає віддаленого сховища (remote), через яке ним можна ділитися: додайте його — `git remote add origin URL`, — а тоді запустіть `nastavnyk sync`".to_string(),
+        SyncDetached => "репозиторій не на гілці (detached HEAD): перейдіть на гілку, а тоді запустіть `nastavnyk sync`".to_string(),
+        SyncDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): закомітьте або відкиньте їх перед синхронізацією; нічого не синхронізовано"),
+        SyncConflict { files, remote } => format!("і ви, і {remote} змінили {files}: тут нічого не змінено (ваша копія така сама, як до sync). Щоб об'єднати зміни, запустіть `git pull --rebase`, розв'яжіть конфлікт, тоді `nastavnyk check` і `nastavnyk sync`"),
+        SyncRaced { remote } => format!("{remote} змінювався під час синхронізації: запустіть `nastavnyk sync` ще раз"),
+        XlsxNoTable => "ця команда не виводить таблиці, тож XLSX із неї не зробити: візьміть `--format table`, `csv` чи `json`".to_string(),
+        BinaryToTerminal => "XLSX — двійковий файл, у термінал його не виводжу: вкажіть `-o ФАЙЛ.xlsx` або перенаправте вивід (`> ФАЙЛ.xlsx`)".to_string(),
+        XlsxFailed { detail } => format!("не вдалося створити XLSX: {detail}"),
+        ImportUnreadable { path, detail } => format!("не вдалося прочитати {path}: {detail}; потрібен файл XLSX або CSV (UTF-8, розділювач `,` чи `;`)"),
+        ImportNoSheet { sheet, sheets } => format!("у книзі немає аркуша «{sheet}»; є: {sheets}"),
+        ImportEmpty { path } => format!("у {path} немає рядка заголовків: у першому рядку мають бути назви стовпців (Прізвище, Ім'я, …)"),
+        ImportNotUtf8 { path } => format!("{path} не в UTF-8 (мабуть, Windows-1251): в Excel збережіть його як «CSV UTF-8 (розділювач — кома)» або як книгу XLSX"),
+    }
+}
+
+pub fn hint_text(x: &crate::error::Hint) -> String {
+    use crate::error::Hint::*;
+    match x {
+        AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
+        SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
+        RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
+        EditKept { path } => format!(
+            "вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"
+        ),
+    }
+}
+
+pub fn expected_text(x: &crate::error::Expected) -> String {
+    use crate::error::Expected::*;
+    match x {
+        Hours { detail } => format!("кількість годин: {detail}"),
+        Date => "дата РРРР-ММ-ДД".to_string(),
+        WholeNumber => "ціле число".to_string(),
+        Number => "число".to_string(),
+        Bool => "true або false".to_string(),
+        OneOf { values } => format!("одне з: {values}"),
     }
 }

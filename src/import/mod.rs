@@ -332,7 +332,7 @@ impl<'a> Planner<'a> {
                         row,
                         column: Some(header),
                         value: Some(id.clone()),
-                        msg: Msg::InvalidId { id },
+                        msg: Msg::Problem(crate::diagnostic::Problem::InvalidId { id }),
                     });
                     return;
                 }
@@ -391,7 +391,12 @@ impl<'a> Planner<'a> {
         let (id, action, text, fields) = match result {
             Ok(planned) => planned,
             Err(err) => {
-                problems.push(Problem { row, column: None, value: None, msg: err.msg.clone() });
+                problems.push(Problem {
+                    row,
+                    column: None,
+                    value: None,
+                    msg: Msg::Failure(err.failure.clone()),
+                });
                 return;
             }
         };
@@ -411,7 +416,7 @@ impl<'a> Planner<'a> {
                     row,
                     column: None,
                     value: None,
-                    msg: Msg::DuplicatePerson { other: other.clone() },
+                    msg: Msg::Problem(crate::diagnostic::Problem::DuplicatePerson { other: other.clone() }),
                 });
                 return;
             }
@@ -431,7 +436,7 @@ impl<'a> Planner<'a> {
                     row,
                     column: cell.map(|v| v.2.clone()),
                     value: cell.map(|v| v.3.clone()),
-                    msg: diagnostic.msg.clone(),
+                    msg: Msg::Problem(diagnostic.problem.clone()),
                 };
                 match diagnostic.severity {
                     Severity::Error => problems.push(problem),

@@ -7,8 +7,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
-use crate::error::{Error, Result};
-use crate::i18n::Msg;
+use crate::error::{Error, Failure, Result};
 use crate::record::date::Date;
 
 /// One cell as the file holds it.
@@ -64,7 +63,7 @@ pub struct Table {
 pub fn read(path: &Path, sheet: Option<&str>, known: &dyn Fn(&str) -> bool) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|err| Error::io(path, err))?;
     let unreadable =
-        |detail: String| Error::new(Msg::ImportUnreadable { path: path.display().to_string(), detail });
+        |detail: String| Error::new(Failure::ImportUnreadable { path: path.display().to_string(), detail });
     // A zip (XLSX, ODS) or an OLE file (XLS), whatever the file is called.
     let cells = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         read_workbook(bytes, sheet, &unreadable)?
@@ -74,7 +73,7 @@ pub fn read(path: &Path, sheet: Option<&str>, known: &dyn Fn(&str) -> bool) -> R
     let mut rows: Vec<_> =
         cells.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())).collect();
     if rows.is_empty() {
-        return Err(Msg::ImportEmpty { path: path.display().to_string() }.into());
+        return Err(Failure::ImportEmpty { path: path.display().to_string() }.into());
     }
     let names_a_column = |cells: &[Value]| cells.iter().any(|cell| known(cell.shown().trim()));
     let at = rows.iter().position(|(_, cells)| names_a_column(cells)).unwrap_or(0);
@@ -100,7 +99,7 @@ fn read_workbook(
             .find(|n| n.trim().to_lowercase() == wanted.trim().to_lowercase())
             .cloned()
             .ok_or_else(|| {
-                Error::new(Msg::ImportNoSheet { sheet: wanted.to_string(), sheets: names.join(", ") })
+                Error::new(Failure::ImportNoSheet { sheet: wanted.to_string(), sheets: names.join(", ") })
             })?,
         None => names.first().cloned().ok_or_else(|| unreadable("no sheets".to_string()))?,
     };
@@ -151,7 +150,7 @@ fn read_csv(path: &Path, bytes: &[u8], unreadable: Unreadable) -> Result<Vec<(us
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Excel's plain "CSV" in a Ukrainian locale is windows-1251.
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| Error::new(Msg::ImportNotUtf8 { path: path.display().to_string() }))?;
+        .map_err(|_| Error::new(Failure::ImportNotUtf8 { path: path.display().to_string() }))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -2,6 +2,7 @@
 //! `ДД.ММ.РРРР`, an institution's name) turned into what `add` and `set` take (codes, ISO
 //! dates, IDs), or the reason it cannot be.
 
+use crate::error::{Expected, Failure};
 use crate::i18n::{Msg, vocab};
 use crate::record::Kind;
 use crate::record::date;
@@ -37,14 +38,14 @@ pub fn convert(field: &Field, cell: &Value, registry: &Registry) -> std::result:
             Value::Number(x) if x.fract() == 0.0 => format!("{x:.0}"),
             _ => {
                 let text = plain_text(cell)?;
-                text.parse::<i64>().map_err(|_| expected(Msg::ExpectedWholeNumber))?.to_string()
+                text.parse::<i64>().map_err(|_| expected(Msg::Expected(Expected::WholeNumber)))?.to_string()
             }
         },
         FieldType::Number | FieldType::Hours => match cell {
             Value::Number(x) => x.to_string(),
             _ => {
                 let text = plain_text(cell)?.replace(',', ".");
-                text.parse::<f64>().map_err(|_| expected(Msg::ExpectedNumber))?.to_string()
+                text.parse::<f64>().map_err(|_| expected(Msg::Expected(Expected::Number)))?.to_string()
             }
         },
         FieldType::Bool => match cell {
@@ -53,7 +54,7 @@ pub fn convert(field: &Field, cell: &Value, registry: &Registry) -> std::result:
                 let text = plain_text(cell)?;
                 let values = || vocab::BOOL.iter().map(|t| t.1).collect::<Vec<_>>().join("; ");
                 vocab::parse(vocab::BOOL, &text)
-                    .ok_or_else(|| expected(Msg::ExpectedOneOf { values: values() }))?
+                    .ok_or_else(|| expected(Msg::Expected(Expected::OneOf { values: values() })))?
                     .to_string()
             }
         },
@@ -76,7 +77,9 @@ pub fn convert(field: &Field, cell: &Value, registry: &Registry) -> std::result:
         FieldType::Reference(_) | FieldType::Text => plain_text(cell)?,
         FieldType::Note => cell_text(cell, true)?.replace("\r\n", "\n"),
         // Written by their own commands (an agreement's signed fields), never by a sheet.
-        FieldType::TextMap => return Err(Msg::FieldNotSettable { field: field.path.to_string() }),
+        FieldType::TextMap => {
+            return Err(Msg::Failure(Failure::FieldNotSettable { field: field.path.to_string() }));
+        }
     })
 }
 
@@ -151,7 +154,7 @@ fn one_of(path: &str, names: &[&str]) -> Msg {
         Some(terms) => terms.iter().map(|t| format!("«{}»", t.1)).collect::<Vec<_>>().join("; "),
         None => names.join(", "),
     };
-    Msg::ExpectedOneOf { values }
+    Msg::Expected(Expected::OneOf { values })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 use super::{Cell, Rows};
-use crate::error::{Error, Result};
+use crate::error::{Error, Failure, Result};
 use crate::i18n::{Lang, Msg, ReportMsg, vocab};
 use crate::record::Kind;
 
@@ -63,7 +63,7 @@ const MAX_WIDTH: usize = 60;
 
 /// The workbook's bytes: one worksheet per table.
 pub fn workbook(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>> {
-    let fail = |err: rust_xlsxwriter::XlsxError| Error::new(Msg::XlsxFailed { detail: err.to_string() });
+    let fail = |err: rust_xlsxwriter::XlsxError| Error::new(Failure::XlsxFailed { detail: err.to_string() });
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format(match lang {

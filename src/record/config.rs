@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Language as Lang;
 use super::date::{self, Date};
 use super::enums::{Category, Disqualification, Party, Regime};
 use super::hours::Minutes;
-use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

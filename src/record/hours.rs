@@ -66,7 +66,7 @@ impl std::iter::Sum for Minutes {
 
 impl std::fmt::Display for Minutes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", crate::output::format_number(self.hours()))
+        write!(f, "{}", format_number(self.hours()))
     }
 }
 
@@ -98,6 +98,16 @@ impl<'de> Deserialize<'de> for Minutes {
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Numbers with `.` as decimal separator and no thousands separators, without float noise.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        let text = format!("{x:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 

@@ -111,3 +111,23 @@ mod tests {
         }
     }
 }
+
+/// A language the tool speaks (the registry's `language`, `--lang`): Ukrainian by default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Uk,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Uk, Language::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Uk => "uk",
+            Language::En => "en",
+        }
+    }
+}

@@ -291,7 +291,12 @@ pub const CONFIG_RANGES: &[(&str, f64, f64)] = &[
 pub struct RangeProblem {
     pub span: Option<std::ops::Range<usize>>,
     pub key: String,
-    pub msg: crate::i18n::Msg,
+    /// The key as the file shows it: `[matching.weights] settlement`.
+    pub shown: String,
+    /// The value as written.
+    pub value: String,
+    /// The allowed range, `min..=max`.
+    pub range: String,
 }
 
 /// Every number of `nastavnyk.toml` outside its range (see [`CONFIG_RANGES`]).
@@ -315,14 +320,11 @@ pub fn config_range_problems(doc: &toml_edit::Document<&str>) -> Vec<RangeProble
             if !number.is_finite() || number < *min || number > *max {
                 problems.push(RangeProblem {
                     span: value.span(),
-                    msg: crate::i18n::Msg::OutOfRange {
-                        // As the file shows it: `[matching.weights] settlement`.
-                        key: path
-                            .rsplit_once('.')
-                            .map_or(path.clone(), |(table, key)| format!("[{table}] {key}")),
-                        value: value.to_string().trim().to_string(),
-                        range: format!("{min}..={max}"),
-                    },
+                    shown: path
+                        .rsplit_once('.')
+                        .map_or(path.clone(), |(table, key)| format!("[{table}] {key}")),
+                    value: value.to_string().trim().to_string(),
+                    range: format!("{min}..={max}"),
                     key: path,
                 });
             }
@@ -341,7 +343,7 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
-    use crate::i18n::Msg;
+    use crate::diagnostic::Problem;
 
     fn sample(ty: FieldType) -> String {
         match ty {
@@ -408,7 +410,7 @@ mod tests {
         assert_eq!(found, schema, "{kind:?}: struct fields (left) and schema fields (right) differ");
         // And the schema walk finds nothing wrong with it.
         let doc = toml_edit::Document::parse(text.as_str()).unwrap();
-        let problems = crate::record::validate::validate(kind, &doc);
+        let problems = crate::registry::walk::validate(kind, &doc);
         assert!(problems.is_empty(), "{kind:?}: {problems:?}");
     }
 
@@ -424,10 +426,10 @@ mod tests {
     fn one_walk_finds_every_problem_with_its_position() {
         let text = "id = \"m-1\"\nsurnme = \"K\"\ngiven_name = 5\nbirth_date = \"2000-01-01\"\nsex = \"other\"\ncapacity = 1000\n[training]\nhours = nan\n";
         let doc = toml_edit::Document::parse(text).unwrap();
-        let problems = crate::record::validate::validate(Kind::Mentor, &doc);
+        let problems = crate::registry::walk::validate(Kind::Mentor, &doc);
         let found: Vec<(&str, usize)> = problems
             .iter()
-            .map(|p| (p.code, crate::check::diagnostic::line_col(text, p.span.clone().unwrap().start).0))
+            .map(|p| (p.code, crate::diagnostic::line_col(text, p.span.clone().unwrap().start).0))
             .collect();
         for expected in [
             ("schema.unknown_key", 2),
@@ -440,7 +442,9 @@ mod tests {
         ] {
             assert!(found.contains(&expected), "{expected:?} not in {found:?}");
         }
-        assert!(matches!(&problems[0].msg, Msg::UnknownKey { suggestion: Some(s), .. } if s == "surname"));
+        assert!(
+            matches!(&problems[0].problem, Problem::UnknownKey { suggestion: Some(s), .. } if s == "surname")
+        );
     }
 
     #[test]

@@ -4,8 +4,10 @@
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+use crate::diagnostic::Problem;
+use crate::error::Expected;
+use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 use crate::record::schema::{self, Field, FieldType};
 use crate::record::{Kind, Minutes, date, is_valid_id, validate};
 
@@ -19,12 +21,12 @@ pub struct Assignment {
 /// Parses `key=value`, naming the field and suggesting the closest one on a typo.
 pub fn parse_assignment(kind: Kind, arg: &str) -> Result<Assignment> {
     let Some((path, raw)) = arg.split_once('=') else {
-        return Err(Msg::BadAssignment { arg: arg.to_string() }.into());
+        return Err(Failure::BadAssignment { arg: arg.to_string() }.into());
     };
     let path = path.trim();
     let Some(field) = schema::field(kind, path) else {
         let suggestion = validate::did_you_mean(path, &schema::paths(kind));
-        return Err(Msg::UnknownField { field: path.to_string(), suggestion }.into());
+        return Err(Failure::UnknownField { field: path.to_string(), suggestion }.into());
     };
     Ok(Assignment { field, raw: raw.trim().to_string() })
 }
@@ -42,7 +44,7 @@ pub fn apply(doc: &mut DocumentMut, assignments: &[Assignment], allow_fixed: boo
     for assignment in assignments {
         let field = assignment.field;
         if !field.settable && !allow_fixed {
-            return Err(Msg::FieldNotSettable { field: field.path.to_string() }.into());
+            return Err(Failure::FieldNotSettable { field: field.path.to_string() }.into());
         }
         let value = convert(field, &assignment.raw)?;
         let (table_path, key) = match field.path.rsplit_once('.') {
@@ -55,7 +57,7 @@ pub fn apply(doc: &mut DocumentMut, assignments: &[Assignment], allow_fixed: boo
                 let entry = doc.as_table_mut().entry(name).or_insert_with(|| Item::Table(Table::new()));
                 match entry.as_table_mut() {
                     Some(table) => table,
-                    None => return Err(Msg::FieldNotSettable { field: field.path.to_string() }.into()),
+                    None => return Err(Failure::FieldNotSettable { field: field.path.to_string() }.into()),
                 }
             }
         };
@@ -68,7 +70,7 @@ pub fn apply(doc: &mut DocumentMut, assignments: &[Assignment], allow_fixed: boo
                 table.insert(key, Item::Value(value));
             }
             None if field.required => {
-                return Err(Msg::MissingRequired { field: field.path.to_string() }.into());
+                return Err(Failure::MissingRequired { field: field.path.to_string() }.into());
             }
             None => {
                 table.remove(key);
@@ -94,16 +96,12 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
     if raw.is_empty() {
         return Ok(None);
     }
-    let bad = |expected: Msg| {
-        Error::new(Msg::BadFieldValue {
-            field: field.path.to_string(),
-            value: raw.to_string(),
-            expected: Box::new(expected),
-        })
+    let bad = |expected: Expected| {
+        Error::new(Failure::BadFieldValue { field: field.path.to_string(), value: raw.to_string(), expected })
     };
     let text_ok = |text: &str, multiline: bool| {
         if validate::has_control(text, multiline) {
-            Err(Error::new(Msg::ControlCharacters { field: field.path.to_string() }))
+            Err(Error::new(Problem::ControlCharacters { field: field.path.to_string() }))
         } else {
             Ok(())
         }
@@ -113,7 +111,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             Ok(())
         } else {
             let (min, max) = field.range.unwrap_or((f64::MIN, f64::MAX));
-            Err(Error::new(Msg::OutOfRange {
+            Err(Error::new(Problem::OutOfRange {
                 key: field.path.to_string(),
                 value: raw.to_string(),
                 range: format!("{min}..={max}"),
@@ -132,36 +130,36 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             Value::from(text)
         }
         FieldType::Date => {
-            let parsed = date::parse_iso(raw).ok_or_else(|| bad(Msg::ExpectedDate))?;
+            let parsed = date::parse_iso(raw).ok_or_else(|| bad(Expected::Date))?;
             Value::from(toml_date(parsed))
         }
         FieldType::Integer => {
-            let number = raw.parse::<i64>().map_err(|_| bad(Msg::ExpectedWholeNumber))?;
+            let number = raw.parse::<i64>().map_err(|_| bad(Expected::WholeNumber))?;
             in_range(number as f64)?;
             Value::from(number)
         }
         FieldType::Number => {
             let number =
-                raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?;
+                raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Expected::Number))?;
             in_range(number)?;
             Value::from(number)
         }
         FieldType::Hours => {
             let number =
-                raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Msg::ExpectedNumber))?;
+                raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Expected::Number))?;
             in_range(number)?;
-            let time = Minutes::from_hours(number).map_err(|detail| bad(Msg::BadValue { detail }))?;
+            let time = Minutes::from_hours(number).map_err(|detail| bad(Expected::Hours { detail }))?;
             Value::from(time.hours())
         }
         FieldType::Bool => Value::from(match raw {
             "true" | "yes" | "так" => true,
             "false" | "no" | "ні" => false,
-            _ => return Err(bad(Msg::ExpectedBool)),
+            _ => return Err(bad(Expected::Bool)),
         }),
         FieldType::Choice(names) => {
             let text = unquote(raw);
             if !names.contains(&text.as_str()) {
-                return Err(bad(Msg::ExpectedOneOf { values: names.join(", ") }));
+                return Err(bad(Expected::OneOf { values: names.join(", ") }));
             }
             Value::from(text)
         }
@@ -172,14 +170,14 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             }
             Value::Array(items.into_iter().collect())
         }
-        FieldType::TextMap => return Err(Msg::FieldNotSettable { field: field.path.to_string() }.into()),
+        FieldType::TextMap => return Err(Failure::FieldNotSettable { field: field.path.to_string() }.into()),
         FieldType::ChoiceList(names) => {
             let items = list(raw)?;
             if let Some(wrong) = items.iter().find(|item| !names.contains(&item.as_str())) {
-                return Err(Error::new(Msg::BadFieldValue {
+                return Err(Error::new(Failure::BadFieldValue {
                     field: field.path.to_string(),
                     value: wrong.clone(),
-                    expected: Box::new(Msg::ExpectedOneOf { values: names.join(", ") }),
+                    expected: Expected::OneOf { values: names.join(", ") },
                 }));
             }
             Value::Array(items.into_iter().collect())
@@ -187,7 +185,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
         FieldType::Reference(_) => {
             let id = unquote(raw);
             if !is_valid_id(&id) {
-                return Err(Msg::InvalidId { id }.into());
+                return Err(Problem::InvalidId { id }.into());
             }
             Value::from(id)
         }
@@ -214,14 +212,14 @@ fn unquote(raw: &str) -> String {
 fn list(raw: &str) -> Result<Vec<String>> {
     if raw.starts_with('[') {
         let doc: toml::Table = toml::from_str(&format!("v = {raw}"))
-            .map_err(|err| Error::new(Msg::BadValue { detail: err.message().to_string() }))?;
+            .map_err(|err| Error::new(Problem::BadValue { detail: err.message().to_string() }))?;
         let items = doc["v"].as_array().cloned().unwrap_or_default();
         return items
             .into_iter()
             .map(|item| {
-                item.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| Error::new(Msg::BadValue { detail: format!("{item} is not a string") }))
+                item.as_str().map(str::to_string).ok_or_else(|| {
+                    Error::new(Problem::BadValue { detail: format!("{item} is not a string") })
+                })
             })
             .collect();
     }

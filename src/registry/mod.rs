@@ -5,15 +5,18 @@ pub mod edit;
 pub mod ids;
 pub mod records;
 pub mod session;
+pub mod walk;
 pub mod write;
 
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::check::diagnostic::{Diagnostic, line_col, relative};
+use crate::diagnostic::Problem;
+use crate::diagnostic::{Diagnostic, line_col, relative};
+use crate::error::Failure;
+use crate::error::Hint;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 use crate::record::{
     Agreement, Child, Config, Institution, Kind, Mentor, Record, is_valid_id, schema, validate,
 };
@@ -24,17 +27,17 @@ pub const CONFIG_FILE: &str = "nastavnyk.toml";
 pub fn find(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
     if let Some(dir) = explicit {
         if !dir.is_dir() {
-            return Err(Msg::RegistryMissing { dir: dir.display().to_string() }.into());
+            return Err(Failure::RegistryMissing { dir: dir.display().to_string() }.into());
         }
         if !dir.join(CONFIG_FILE).is_file() {
-            return Err(Msg::NotARegistry { dir: dir.display().to_string() }.into());
+            return Err(Failure::NotARegistry { dir: dir.display().to_string() }.into());
         }
         return Ok(dir.to_path_buf());
     }
     cwd.ancestors()
         .find(|dir| dir.join(CONFIG_FILE).is_file())
         .map(Path::to_path_buf)
-        .ok_or_else(|| Msg::RegistryNotFound.into())
+        .ok_or_else(|| Failure::RegistryNotFound.into())
 }
 
 /// Everything in a registry that could be read. Files that could not be parsed are left out
@@ -92,9 +95,9 @@ impl Registry {
             Ok(registry)
         } else {
             let count = registry.problems.len();
-            Err(Error::new(Msg::RegistryInvalid { count })
+            Err(Error::new(Failure::RegistryInvalid { count })
                 .with_diagnostics(registry.problems)
-                .with_hint(Msg::RunCheck))
+                .with_hint(Hint::RunCheck))
         }
     }
 
@@ -143,12 +146,12 @@ pub fn kind_of(root: &Path, id: &str) -> Option<Kind> {
 pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     let path = root.join(CONFIG_FILE);
     let text = std::fs::read_to_string(&path).map_err(|err| {
-        Diagnostic::error(CONFIG_FILE, "file.unreadable", Msg::ReadFailed { detail: err.to_string() })
+        Diagnostic::error(CONFIG_FILE, "file.unreadable", Problem::ReadFailed { detail: err.to_string() })
     })?;
     let config: Config = parse_toml(CONFIG_FILE, &text)?;
     // serde accepted it, so it is valid TOML; toml_edit gives the positions.
     let doc = toml_edit::Document::parse(text.as_str()).map_err(|err| {
-        Diagnostic::error(CONFIG_FILE, "toml.syntax", Msg::TomlSyntax { detail: err.to_string() })
+        Diagnostic::error(CONFIG_FILE, "toml.syntax", Problem::TomlSyntax { detail: err.to_string() })
     })?;
     let at = |item: Option<&toml_edit::Item>| {
         item.and_then(toml_edit::Item::span).map(|s| line_col(&text, s.start))
@@ -157,7 +160,7 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
         return Err(Diagnostic::error(
             CONFIG_FILE,
             "schema.version",
-            Msg::SchemaVersion { found: config.schema },
+            Problem::SchemaVersion { found: config.schema },
         )
         .at(at(doc.get("schema"))));
     }
@@ -165,7 +168,8 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     // the solver; every command refuses such a configuration.
     if let Some(problem) = schema::config_range_problems(&doc).into_iter().next() {
         let position = problem.span.map(|s| line_col(&text, s.start));
-        return Err(Diagnostic::error(CONFIG_FILE, "config.range", problem.msg).at(position));
+        let problem = Problem::OutOfRange { key: problem.shown, value: problem.value, range: problem.range };
+        return Err(Diagnostic::error(CONFIG_FILE, "config.range", problem).at(position));
     }
     Ok(config)
 }
@@ -175,8 +179,8 @@ pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, S
     let path = record_path(root, kind, id);
     match std::fs::symlink_metadata(&path) {
         Ok(meta) if !meta.file_type().is_file() => {
-            return Err(Error::new(Msg::RegistryInvalid { count: 1 }).with_diagnostics(vec![
-                Diagnostic::error(relative(root, &path), "file.not_regular", Msg::NotRegularFile),
+            return Err(Error::new(Failure::RegistryInvalid { count: 1 }).with_diagnostics(vec![
+                Diagnostic::error(relative(root, &path), "file.not_regular", Problem::NotRegularFile),
             ]));
         }
         _ => {}
@@ -184,16 +188,16 @@ pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, S
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
+            return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind }.into());
         }
         Err(err) => return Err(Error::io(&path, err)),
     };
     let rel = relative(root, &path);
     match parse_record::<T>(&rel, &text) {
         Ok(record) => Ok((record, text)),
-        Err(problems) => Err(Error::new(Msg::RegistryInvalid { count: problems.len() })
+        Err(problems) => Err(Error::new(Failure::RegistryInvalid { count: problems.len() })
             .with_diagnostics(problems)
-            .with_hint(Msg::RunCheck)),
+            .with_hint(Hint::RunCheck)),
     }
 }
 
@@ -241,9 +245,9 @@ pub fn parse_problems<T: Record>(rel: &str, text: &str) -> Vec<Diagnostic> {
 /// The schema walk of `text` as diagnostics (or its TOML syntax error).
 fn schema_walk(kind: Kind, rel: &str, text: &str) -> Vec<Diagnostic> {
     match toml_edit::Document::parse(text) {
-        Ok(doc) => validate::validate(kind, &doc)
+        Ok(doc) => walk::validate(kind, &doc)
             .into_iter()
-            .map(|p| Diagnostic::error(rel, p.code, p.msg).at(p.span.map(|s| line_col(text, s.start))))
+            .map(|p| Diagnostic::error(rel, p.code, p.problem).at(p.span.map(|s| line_col(text, s.start))))
             .collect(),
         Err(err) => {
             let (code, msg) = classify(err.message());
@@ -253,36 +257,39 @@ fn schema_walk(kind: Kind, rel: &str, text: &str) -> Vec<Diagnostic> {
 }
 
 /// Sorts the parser's message into our codes. The texts are serde's and toml's stable wording.
-fn classify(message: &str) -> (&'static str, Msg) {
+fn classify(message: &str) -> (&'static str, Problem) {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("").to_string();
         let expected: Vec<&str> =
             rest.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
-        return ("schema.unknown_key", Msg::UnknownKey { suggestion: did_you_mean(&key, &expected), key });
+        return (
+            "schema.unknown_key",
+            Problem::UnknownKey { suggestion: did_you_mean(&key, &expected), key },
+        );
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or("").to_string();
-        return ("schema.missing_key", Msg::MissingKey { key });
+        return ("schema.missing_key", Problem::MissingKey { key });
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let value = rest.split('`').next().unwrap_or("").to_string();
         let expected = rest.split("expected").nth(1).unwrap_or("").trim().to_string();
-        return ("schema.enum", Msg::BadEnumValue { value, expected });
+        return ("schema.enum", Problem::BadEnumValue { value, expected });
     }
     if message.contains("expected a date") || message.contains("not a day of the calendar") {
-        return ("date.invalid", Msg::BadDate { detail: message.to_string() });
+        return ("date.invalid", Problem::BadDate { detail: message.to_string() });
     }
     if message.starts_with("invalid type")
         || message.starts_with("invalid value")
         || message.starts_with("invalid length")
     {
-        return ("schema.type", Msg::BadValue { detail: message.to_string() });
+        return ("schema.type", Problem::BadValue { detail: message.to_string() });
     }
     if message.contains("datetime") || message.contains("date") && message.contains("invalid") {
-        return ("date.invalid", Msg::BadDate { detail: message.to_string() });
+        return ("date.invalid", Problem::BadDate { detail: message.to_string() });
     }
-    ("toml.syntax", Msg::TomlSyntax { detail: message.to_string() })
+    ("toml.syntax", Problem::TomlSyntax { detail: message.to_string() })
 }
 
 pub use crate::record::validate::did_you_mean;
@@ -306,7 +313,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
             problems.push(Diagnostic::error(
                 format!("{}/{name}", kind.dir()),
                 "file.not_regular",
-                Msg::NotRegularFile,
+                Problem::NotRegularFile,
             ));
         } else if is_valid_id(&stem) {
             files.push((stem, entry.path()));
@@ -314,7 +321,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
             problems.push(Diagnostic::error(
                 format!("{}/{name}", kind.dir()),
                 "id.file_name",
-                Msg::InvalidFileName { name: name.clone() },
+                Problem::InvalidFileName { name: name.clone() },
             ));
         }
     }
@@ -363,7 +370,7 @@ fn parse_files<T: Record>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, V
             Err(err) => problems.push(Diagnostic::error(
                 rel(stem),
                 "file.unreadable",
-                Msg::ReadFailed { detail: err.to_string() },
+                Problem::ReadFailed { detail: err.to_string() },
             )),
         }
     }

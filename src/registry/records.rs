@@ -8,9 +8,12 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use toml_edit::DocumentMut;
 
-use crate::check::{self, Diagnostic, Severity};
+use crate::check;
+use crate::diagnostic::Problem;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Failure;
+use crate::error::Hint;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 use crate::record::schema::FieldType;
 use crate::record::{Kind, is_valid_id};
 use crate::registry::edit::{self, Assignment};
@@ -19,7 +22,7 @@ use crate::registry::{self, record_path};
 
 /// A user-given ID: refused before it can become a path (`../x`).
 pub fn checked_id(id: &str) -> Result<&str> {
-    if is_valid_id(id) { Ok(id) } else { Err(Msg::InvalidId { id: id.to_string() }.into()) }
+    if is_valid_id(id) { Ok(id) } else { Err(Problem::InvalidId { id: id.to_string() }.into()) }
 }
 
 pub fn rel_path(kind: Kind, id: &str) -> String {
@@ -38,7 +41,7 @@ pub fn validate(session: &Session, kind: Kind, id: &str, rel: &str, text: &str) 
 /// problems (warnings) for the caller to show.
 pub fn refuse_if_errors(diagnostics: Vec<Diagnostic>, rel: &str, text: &str) -> Result<Vec<Diagnostic>> {
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Error::new(Msg::RefusedInvalid).with_diagnostics(diagnostics).with_source(rel, text));
+        return Err(Error::new(Failure::RefusedInvalid).with_diagnostics(diagnostics).with_source(rel, text));
     }
     Ok(diagnostics)
 }
@@ -60,10 +63,10 @@ fn refuse_same_person(root: &Path, kind: Kind, id: &str, rel: &str, text: &str) 
     if let Some(other) =
         check::find_same_person(root, kind, id, &field("surname"), &field("given_name"), birth)
     {
-        let position = check::diagnostic::locate_key(text, "", 0, "surname");
+        let position = crate::diagnostic::locate_key(text, "", 0, "surname");
         let diagnostic =
-            Diagnostic::error(rel, "person.duplicate", Msg::DuplicatePerson { other }).at(position);
-        return Err(Error::new(Msg::RefusedInvalid)
+            Diagnostic::error(rel, "person.duplicate", Problem::DuplicatePerson { other }).at(position);
+        return Err(Error::new(Failure::RefusedInvalid)
             .with_diagnostics(vec![diagnostic])
             .with_source(rel, text));
     }
@@ -76,22 +79,22 @@ pub fn read_document(root: &Path, kind: Kind, id: &str) -> Result<(String, Docum
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
+            return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind }.into());
         }
         Err(err) => return Err(Error::io(&path, err)),
     };
     let rel = rel_path(kind, id);
     let doc = text.parse::<DocumentMut>().map_err(|err| {
-        let position = err.span().map(|span| check::diagnostic::line_col(&text, span.start));
+        let position = err.span().map(|span| crate::diagnostic::line_col(&text, span.start));
         let diagnostic = Diagnostic::error(
             rel.clone(),
             "toml.syntax",
-            Msg::TomlSyntax { detail: err.message().to_string() },
+            Problem::TomlSyntax { detail: err.message().to_string() },
         )
         .at(position);
-        Error::new(Msg::RegistryInvalid { count: 1 })
+        Error::new(Failure::RegistryInvalid { count: 1 })
             .with_diagnostics(vec![diagnostic])
-            .with_hint(Msg::RunCheck)
+            .with_hint(Hint::RunCheck)
     })?;
     Ok((text, doc))
 }
@@ -155,11 +158,11 @@ pub fn remove(session: &Session, kind: Kind, id: &str, reason: Option<&str>) -> 
     let id = checked_id(id)?;
     let _lock = session.lock()?;
     if !record_path(&session.root, kind, id).is_file() {
-        return Err(Msg::UnknownIdOfKind { id: id.to_string(), kind }.into());
+        return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind }.into());
     }
     let referrers = check::referrers(&session.root, kind, id);
     if !referrers.is_empty() {
-        return Err(Msg::StillReferenced { id: id.to_string(), by: referrers.join(", ") }.into());
+        return Err(Failure::StillReferenced { id: id.to_string(), by: referrers.join(", ") }.into());
     }
     let change = session.delete_record(rel_path(kind, id), (kind.noun(), "remove"), id, reason)?;
     EditCopy::paths(&session.root, kind, id).discard();
@@ -207,7 +210,7 @@ impl EditCopy {
     }
 
     fn stale(&self) -> Error {
-        Error::new(Msg::EditCopyStale { path: self.path.display().to_string(), record: self.id.clone() })
+        Error::new(Failure::EditCopyStale { path: self.path.display().to_string(), record: self.id.clone() })
     }
 
     /// Removes the copy and its base (best effort: they are ours, and ignored by git).
@@ -228,7 +231,7 @@ pub fn start_edit(root: &Path, kind: Kind, id: &str) -> Result<EditCopy> {
     let id = checked_id(id)?;
     let path = record_path(root, kind, id);
     let original = std::fs::read_to_string(&path)
-        .map_err(|_| Error::new(Msg::UnknownIdOfKind { id: id.to_string(), kind }))?;
+        .map_err(|_| Error::new(Failure::UnknownIdOfKind { id: id.to_string(), kind }))?;
     let mut copy = EditCopy::paths(root, kind, id);
     let base = sha256_hex(original.as_bytes());
     if copy.path.exists() {
@@ -269,9 +272,9 @@ pub fn finish_edit(session: &Session, copy: &EditCopy, reason: Option<&str>) -> 
     );
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.retain(|d| d.severity == Severity::Error);
-        return Err(Error::new(Msg::RefusedInvalid)
+        return Err(Error::new(Failure::RefusedInvalid)
             .with_diagnostics(diagnostics)
-            .with_hint(Msg::EditKept { path: copy.path.display().to_string() }));
+            .with_hint(Hint::EditKept { path: copy.path.display().to_string() }));
     }
     refuse_same_person(&session.root, kind, id, &copy.rel, &text)?;
     // Warnings are not shown after an edit (as before): the user has just seen the file.

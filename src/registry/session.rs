@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use crate::check::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::record::config::Config;
 use crate::record::date::Date;
@@ -46,7 +46,7 @@ impl Session {
     pub fn open(root: impl Into<PathBuf>, today: Date) -> Result<Session> {
         let root = root.into();
         let config = crate::registry::read_config(&root).map_err(|diagnostic| {
-            crate::error::Error::new(crate::i18n::Msg::RegistryInvalid { count: 1 })
+            crate::error::Error::new(crate::error::Failure::RegistryInvalid { count: 1 })
                 .with_diagnostics(vec![diagnostic])
         })?;
         let commit = config.git.commit;

@@ -167,7 +167,7 @@ impl Transaction {
 
     /// Writes and commits with `message` as it stands; an error outside a git work tree.
     pub fn apply_message(self, root: &Path, message: &str) -> Result<String> {
-        let repo = git::Repo::find(root).ok_or_else(|| Error::new(crate::i18n::Msg::NoRepository))?;
+        let repo = git::Repo::find(root).ok_or_else(|| Error::new(crate::error::Failure::NoRepository))?;
         self.commit(root, &repo, message)
     }
 
@@ -218,7 +218,7 @@ impl Transaction {
                 if left.is_empty() {
                     return Err(err);
                 }
-                Err(Error::new(crate::i18n::Msg::Refused {
+                Err(Error::new(crate::error::Failure::Refused {
                     detail: format!(
                         "{err}\nPutting things back failed as well: {}.\nTo return these files to \
                          their last commit: git -C {} restore --staged --worktree -- {}",

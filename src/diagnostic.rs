@@ -1,10 +1,12 @@
-//! A problem found in a record: where (file, line, column), a stable code, and the message.
+//! A problem found in a record: where (file, line, column), a stable code, and what it is
+//! (`Problem`, with its values). Worded by `i18n`, never here.
 
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
+use crate::record::Kind;
+use crate::record::date::Date;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -23,16 +25,16 @@ pub struct Diagnostic {
     /// Stable, English, dotted (`ref.unknown`): scripts match on it.
     pub code: &'static str,
     pub severity: Severity,
-    pub msg: Msg,
+    pub problem: Problem,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<String>, code: &'static str, msg: Msg) -> Self {
-        Diagnostic { file: file.into(), line: None, column: None, code, severity: Severity::Error, msg }
+    pub fn error(file: impl Into<String>, code: &'static str, problem: Problem) -> Self {
+        Diagnostic { file: file.into(), line: None, column: None, code, severity: Severity::Error, problem }
     }
 
-    pub fn warning(file: impl Into<String>, code: &'static str, msg: Msg) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, code, msg) }
+    pub fn warning(file: impl Into<String>, code: &'static str, problem: Problem) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, code, problem) }
     }
 
     pub fn at(mut self, position: Option<(usize, usize)>) -> Self {
@@ -41,21 +43,6 @@ impl Diagnostic {
             self.column = Some(column);
         }
         self
-    }
-
-    pub fn message(&self, lang: Lang) -> String {
-        lang.text(&self.msg)
-    }
-
-    /// The JSON shape of product.md: messages in English, the stable machine language.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "message": self.message(Lang::En),
-        })
     }
 
     /// Sort key: file, then position, then code, so output is stable.
@@ -155,4 +142,142 @@ mod tests {
         assert_eq!(locate_key(text, "consent", 0, "child"), Some((3, 1)));
         assert_eq!(locate_key(text, "contacts", 1, "date"), Some((7, 1)));
     }
+}
+
+/// What is wrong, with the values the message needs: check's and the parser's own account of
+/// a problem. The presentation layer (`i18n`) says it in the user's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// An active agreement's centre check-in was due by `due` (the last one, if any).
+    CheckinOverdue {
+        due: Date,
+        last: Option<Date>,
+    },
+    TomlSyntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    MissingKey {
+        key: String,
+    },
+    BadValue {
+        detail: String,
+    },
+    BadEnumValue {
+        value: String,
+        expected: String,
+    },
+    BadDate {
+        detail: String,
+    },
+    IdMismatch {
+        id: String,
+        stem: String,
+    },
+    InvalidId {
+        id: String,
+    },
+    InvalidFileName {
+        name: String,
+    },
+    UnknownReference {
+        field: String,
+        id: String,
+        kind: Kind,
+    },
+    DuplicatePerson {
+        other: String,
+    },
+    DuplicateId {
+        other: String,
+    },
+    DateOrder {
+        later: String,
+        later_date: String,
+        earlier: String,
+        earlier_date: String,
+    },
+    DateInFuture {
+        field: String,
+        date: String,
+    },
+    ContactBeforeSigning {
+        date: String,
+        signed_on: String,
+    },
+    ContactOutsideAgreement {
+        date: String,
+    },
+    SeveralOpenAgreements {
+        child: String,
+        others: String,
+    },
+    MentorOverCapacity {
+        mentor: String,
+        open: usize,
+        capacity: u32,
+    },
+    BadLanguageCode {
+        code: String,
+    },
+    BadEdrpou {
+        value: String,
+    },
+    BadCitizenship {
+        value: String,
+    },
+    EmptyField {
+        field: String,
+    },
+    HoursPerContact {
+        hours: String,
+    },
+    OutOfRange {
+        key: String,
+        value: String,
+        range: String,
+    },
+    ControlCharacters {
+        field: String,
+    },
+    NotRegularFile,
+    SchemaVersion {
+        found: u32,
+    },
+    SignedWithoutDate,
+    ActiveWithoutSignatures,
+    ClosedWithoutClosure,
+    ClosureWithoutClosedStatus,
+    RegimeMismatch {
+        regime: String,
+        expected: String,
+    },
+    ReadFailed {
+        detail: String,
+    },
+    /// `check`: a record file or the repository is readable by others than its owner.
+    FilePermissions {
+        path: String,
+    },
+    PartyIneligible {
+        kind: Kind,
+        id: String,
+        regime: String,
+        code: &'static str,
+        detail: Box<crate::rules::Finding>,
+    },
+    DocumentExpiring {
+        which: &'static str,
+        expires: String,
+    },
+    ParticularsMissing {
+        agreement: String,
+        field: &'static str,
+    },
+    OutingNeedsConsents {
+        missing: String,
+    },
 }
