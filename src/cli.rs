@@ -90,9 +90,14 @@ pub struct GlobalArgs {
     /// Language of messages, tables and documents (default: `language` in nastavnyk.toml).
     #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<Lang>,
-    /// Output format of every command that lists or reports.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table, help_heading = "Global options")]
-    pub format: Format,
+    /// Output format of every command that lists or reports; xlsx (a workbook with
+    /// the table's headers and labels, typed cells) goes to -o FILE or a redirected output.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table, help_heading = "Global options")]
+    pub format: OutputFormat,
+    /// CSV for Excel: a UTF-8 byte-order mark, `;` between fields and a decimal comma, so
+    /// Excel in a Ukrainian locale opens it with Cyrillic and numbers intact.
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub csv_excel: bool,
     /// Write the change but do not commit it.
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_commit: bool,
@@ -106,6 +111,26 @@ pub enum Format {
     Table,
     Csv,
     Json,
+}
+
+/// `--format` as given: the commands' `Format`, or xlsx, which commands build as a table
+/// and `output` writes as a workbook (see `output::Settings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(format: OutputFormat) -> Format {
+        match format {
+            OutputFormat::Table | OutputFormat::Xlsx => Format::Table,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -155,6 +180,9 @@ pub enum Command {
     /// Share the registry through its git remote: pull (rebase), check, push. A conflict is
     /// explained and the clone left exactly as it was.
     Sync,
+    /// Add or update children, mentors or institutions from a spreadsheet (XLSX or CSV):
+    /// every row checked first, then all written as one commit, or nothing.
+    Import(ImportArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -162,6 +190,54 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Manpage,
+}
+
+impl Command {
+    /// Whether the command prints a table, which `--format xlsx` writes as a workbook; any
+    /// other command refuses xlsx before doing anything (a write never ends in that refusal).
+    pub fn prints_table(&self) -> bool {
+        match self {
+            Command::Child(RecordCommand::List(_))
+            | Command::Mentor(RecordCommand::List(_))
+            | Command::Institution(RecordCommand::List(_))
+            | Command::Agreement(AgreementCommand::List(_))
+            | Command::Contact(ContactCommand::List { .. })
+            | Command::Due(_)
+            | Command::Report(_)
+            | Command::Import(_) => true,
+            Command::Eligibility(args) => args.all,
+            Command::Match(args) => args.command.is_none(),
+            Command::History(args) => args.id.is_none(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the rows are.
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// The spreadsheet: XLSX, or CSV in UTF-8 (with or without a BOM; `,` or `;`).
+    pub file: PathBuf,
+    /// The workbook's sheet (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Show what would be added or updated; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub reason: ReasonArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    #[value(alias = "child")]
+    Children,
+    #[value(alias = "mentor")]
+    Mentors,
+    #[value(alias = "institution")]
+    Institutions,
 }
 
 #[derive(Debug, Args)]

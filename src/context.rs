@@ -50,7 +50,7 @@ impl Ctx {
         Ok(Ctx {
             today: today(global)?,
             lang: global.lang.unwrap_or(config.language),
-            format: global.format,
+            format: global.format.into(),
             commit: config.git.commit && !global.no_commit,
             quiet: global.quiet,
             root,

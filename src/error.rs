@@ -301,6 +301,26 @@ pub enum Failure {
     SyncRaced {
         remote: String,
     },
+    // --- spreadsheets: `--format xlsx`, `import` ---
+    XlsxNoTable,
+    BinaryToTerminal,
+    XlsxFailed {
+        detail: String,
+    },
+    ImportUnreadable {
+        path: String,
+        detail: String,
+    },
+    ImportNoSheet {
+        sheet: String,
+        sheets: String,
+    },
+    ImportEmpty {
+        path: String,
+    },
+    ImportNotUtf8 {
+        path: String,
+    },
 }
 
 /// What the user can do next.

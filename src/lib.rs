@@ -11,6 +11,7 @@ pub mod error;
 pub mod git;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod matching;
 pub mod output;
 pub mod record;
@@ -31,6 +32,13 @@ use crate::record::Kind;
 /// Runs a parsed command line; returns the exit code (0 done, 1 findings).
 pub fn run(cli: Cli) -> Result<u8> {
     let global = &cli.global;
+    let xlsx = global.format == cli::OutputFormat::Xlsx;
+    // The workbook's date format follows the language; the registry is read for it only then.
+    let lang = if xlsx { global.lang.unwrap_or_else(|| guess_lang(global)) } else { i18n::Lang::Uk };
+    output::configure(output::Settings { xlsx, csv_excel: global.csv_excel, lang });
+    if xlsx && !cli.command.prints_table() {
+        return Err(error::Failure::XlsxNoTable.into());
+    }
     match cli.command {
         Command::Init(args) => cmd::init::run(global, &args),
         Command::Check => cmd::check::run(global),
@@ -64,6 +72,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Status => cmd::status::run(&Ctx::resolve(global)?),
         Command::Due(args) => cmd::due::run(&Ctx::resolve(global)?, &args),
         Command::Report(command) => cmd::report::run(&Ctx::resolve(global)?, &command),
+        Command::Import(args) => cmd::import::run(&Ctx::resolve(global)?, &args),
     }
 }
 

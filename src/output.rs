@@ -1,17 +1,79 @@
 //! Table, CSV and JSON writers, and the one place that writes to standard output (so that a
 //! closed pipe, as in `| head`, ends the program quietly instead of panicking).
 
+pub mod xlsx;
+
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::cli::Format;
 use crate::error::Failure;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+/// How tables leave this process, set once from the global flags (`--format xlsx`,
+/// `--csv-excel`) before a command runs. Commands keep building `Rows` as for a table or CSV;
+/// these settings change only how `Rows` are written, so no command needs to know about them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Settings {
+    /// Tables go out as one XLSX workbook (commands build them as for `--format table`).
+    pub xlsx: bool,
+    /// CSV for Excel: a UTF-8 byte-order mark, `;` between fields, a decimal comma.
+    pub csv_excel: bool,
+    /// The language of the workbook's date format.
+    pub lang: Lang,
+}
+
+static SETTINGS: OnceLock<Settings> = OnceLock::new();
+
+thread_local! {
+    /// The tables a command has rendered while `xlsx` is set, waiting for `emit`/`deliver_bytes`
+    /// to write them as the sheets of one workbook instead of the text they come with.
+    static SHEETS: RefCell<Vec<xlsx::Sheet>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets the output settings for the rest of the process (the first call wins).
+pub fn configure(settings: Settings) {
+    let _ = SETTINGS.set(settings);
+}
+
+pub fn settings() -> Settings {
+    SETTINGS.get().copied().unwrap_or_default()
+}
 
 /// Writes `text` to standard output. A closed pipe is not an error: the reader has what it wanted.
+/// With `--format xlsx`, the tables rendered so far are written as a workbook instead.
 pub fn emit(text: &str) -> Result<()> {
+    if settings().xlsx {
+        let bytes = pending_workbook(text)?;
+        refuse_terminal()?;
+        return emit_bytes(&bytes);
+    }
     emit_bytes(text.as_bytes())
+}
+
+/// The workbook of the tables rendered so far. A command that prints tables but printed a
+/// sentence this time (`due`: nothing is due) gets the sentence as its only cell; one that
+/// never prints tables was refused before it ran (`Command::prints_table`).
+fn pending_workbook(text: &str) -> Result<Vec<u8>> {
+    let mut sheets = SHEETS.with(|sheets| std::mem::take(&mut *sheets.borrow_mut()));
+    if sheets.is_empty() {
+        if text.trim().is_empty() {
+            return Err(Failure::XlsxNoTable.into());
+        }
+        sheets.push(xlsx::Sheet { headers: vec![text.trim().to_string()], rows: Vec::new() });
+    }
+    xlsx::workbook(&sheets, settings().lang)
+}
+
+/// Binary output is never sent to a terminal: it would garble it and show nothing useful.
+/// A command that writes before it prints (`import`) asks first.
+pub fn refuse_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() { Err(Failure::BinaryToTerminal.into()) } else { Ok(()) }
 }
 
 /// `emit` for bytes (a DOCX sent down a pipe).
@@ -32,6 +94,17 @@ pub fn is_stdout(path: &Path) -> bool {
 /// Sends a command's output where `-o` says: standard output (no `-o`, or `-o -`), or a file
 /// written atomically. Returns the file's path when one was written.
 pub fn deliver_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Option<PathBuf>> {
+    if settings().xlsx {
+        let workbook = pending_workbook(&String::from_utf8_lossy(bytes))?;
+        if path.is_none_or(is_stdout) {
+            refuse_terminal()?;
+        }
+        return deliver_raw(&workbook, path);
+    }
+    deliver_raw(bytes, path)
+}
+
+fn deliver_raw(bytes: &[u8], path: Option<&Path>) -> Result<Option<PathBuf>> {
     match path {
         None => emit_bytes(bytes).map(|()| None),
         Some(path) if is_stdout(path) => emit_bytes(bytes).map(|()| None),
@@ -97,7 +170,7 @@ impl Cell {
         value.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
     }
 
-    fn display(&self) -> String {
+    pub fn display(&self) -> String {
         match self {
             Cell::Text(text) => text.clone(),
             Cell::Int(n) => n.to_string(),
@@ -131,7 +204,12 @@ impl Rows {
         }
     }
 
+    /// The table as text; with `--format xlsx`, kept as a sheet of the workbook to write.
     pub fn table(&self) -> String {
+        if settings().xlsx {
+            SHEETS.with(|sheets| sheets.borrow_mut().push(xlsx::Sheet::of(self, settings().lang)));
+            return String::new();
+        }
         let mut table = comfy_table::Table::new();
         // Columns and a rule under the header, like `git status` or `cargo tree`: easy to
         // read on a terminal and still plain text when pasted into an email.
@@ -147,15 +225,29 @@ impl Rows {
         format!("{table}\n")
     }
 
+    /// CSV with the stable English column names and codes; with `--csv-excel`, in the form
+    /// Excel opens correctly in a Ukrainian locale (see `Settings::csv_excel`).
     pub fn csv(&self) -> String {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        self.csv_with(settings().csv_excel)
+    }
+
+    pub fn csv_with(&self, excel: bool) -> String {
+        let mut writer =
+            csv::WriterBuilder::new().delimiter(if excel { b';' } else { b',' }).from_writer(Vec::new());
         writer.write_record(&self.columns).expect("writing to memory");
         for row in &self.rows {
             writer
-                .write_record(row.iter().map(|cell| csv_safe(&cell.display()).into_owned()))
+                .write_record(row.iter().map(|cell| {
+                    let text = csv_safe(&cell.display()).into_owned();
+                    // Excel in a Ukrainian locale reads `2.5` as a date or text, `2,5` as a number.
+                    if excel && matches!(cell, Cell::Num(_)) { text.replace('.', ",") } else { text }
+                }))
                 .expect("writing to memory");
         }
-        String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+        let text =
+            String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out");
+        // The byte-order mark is how Excel knows the file is UTF-8 (else it reads cp1251).
+        if excel { format!("\u{feff}{text}") } else { text }
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -264,6 +356,17 @@ mod tests {
         assert_eq!(csv_safe("\tx"), "'\tx");
         assert_eq!(csv_safe("-3.5"), "-3.5");
         assert_eq!(csv_safe("c-0001"), "c-0001");
+    }
+
+    #[test]
+    fn csv_for_excel_has_a_bom_semicolons_and_decimal_commas() {
+        let rows = Rows {
+            columns: vec!["id", "hours"],
+            headers: Vec::new(),
+            rows: vec![vec![Cell::text("Коваленко; Марія"), Cell::Num(2.5)]],
+        };
+        assert_eq!(rows.csv_with(true), "\u{feff}id;hours\n\"Коваленко; Марія\";2,5\n");
+        assert_eq!(rows.csv_with(false), "id,hours\nКоваленко; Марія,2.5\n");
     }
 
     #[test]

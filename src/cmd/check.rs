@@ -19,7 +19,7 @@ pub fn run(global: &GlobalArgs) -> Result<u8> {
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.iter().partition(|d| d.severity == Severity::Error);
 
-    match global.format {
+    match Format::from(global.format) {
         Format::Json => {
             let value = serde_json::json!({
                 "ok": errors.is_empty(),

@@ -7,6 +7,7 @@ pub mod contact;
 pub mod due;
 pub mod eligibility;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod matching;
 pub mod record;

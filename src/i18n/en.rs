@@ -124,6 +124,40 @@ pub fn text(msg: &Msg) -> String {
         SyncUpToDate { remote } => format!("already in sync with {remote}"),
         SyncDone { remote, received, sent } => format!("synced with {remote}: received {}, sent {sent}", en(*received as i128, "commit", "commits")),
         MatchDetail(x) => match_detail_text(x),
+        ImportUnknownColumn { header, suggestion: Some(s) } => format!("unknown column \"{header}\"; did you mean \"{s}\"?"),
+        ImportUnknownColumn { header, suggestion: None } => format!("unknown column \"{header}\": name it as a field in docs/spreadsheets.md, or delete it"),
+        ImportDuplicateColumn { header } => format!("column \"{header}\" appears twice"),
+        ImportExpected { expected } => format!("expected {}", text(expected)),
+        ImportExpectedDate => "a date DD.MM.YYYY or YYYY-MM-DD (or a date cell)".to_string(),
+        ImportMissingValue { kind, field } => format!("a new record needs \"{}\" (`{field}`): add the column or fill in the cell", super::vocab::field_label(*kind, field, super::Lang::En)),
+        ImportMissingColumn { kind, field } => format!("there is no column \"{}\" (`{field}`), which every new record needs", super::vocab::field_label(*kind, field, super::Lang::En)),
+        ImportFormula => "a formula: type the value itself (a cell may not start with `=`)".to_string(),
+        ImportControlCharacter => "a control character (tab, line break, …) in the value".to_string(),
+        ImportNotText => "an error in the cell (#N/A, #REF!, …)".to_string(),
+        ImportUnknownId { id, kind } => format!("there is no {} {id}: leave the ID empty to add a new one", kind_name(*kind)),
+        ImportUnknownInstitution { name } => format!("no institution has the ID or name \"{name}\""),
+        ImportAmbiguousInstitution { name, ids } => format!("several institutions are named \"{name}\" ({ids}): give the ID"),
+        ImportSameRowPerson { row } => format!("the same person as row {row}"),
+        ImportProblem { row, column, value, problem } => {
+            let mut at = format!("row {row}");
+            if let Some(column) = column {
+                at.push_str(&format!(", \"{column}\""));
+            }
+            if let Some(value) = value {
+                at.push_str(&format!(" = \"{value}\""));
+            }
+            format!("{at}: {problem}")
+        }
+        ImportRefused { count } => format!("nothing imported: {} in the file (above); fix them and import again", en(*count as i128, "problem", "problems")),
+        ImportDone { added, updated, unchanged } => format!("imported: {added} added, {updated} updated, {unchanged} unchanged"),
+        ImportDryRun { added, updated, unchanged } => format!("dry run, nothing written: {added} would be added, {updated} updated, {unchanged} unchanged"),
+        ImportProgress { row, total } => format!("checking rows: {row} of {total}"),
+        ImportColumn(name) => match *name {
+            "id" => "ID",
+            other => other,
+        }
+        .to_string(),
+        ImportAction(name) => name.to_string(),
         Problem(x) => problem_text(x),
         Failure(x) => failure_text(x),
         Hint(x) => hint_text(x),
@@ -494,6 +528,13 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         SyncDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them before sharing; nothing synced"),
         SyncConflict { files, remote } => format!("both you and {remote} changed {files}: nothing was changed here (your clone is as it was before sync). To combine the changes run `git pull --rebase`, resolve the conflict, then `nastavnyk check` and `nastavnyk sync`"),
         SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
+        XlsxNoTable => "this command prints no table to put in a workbook: use `--format table`, `csv` or `json`".to_string(),
+        BinaryToTerminal => "XLSX is a binary file and is not written to a terminal: give `-o FILE.xlsx` or redirect the output (`> FILE.xlsx`)".to_string(),
+        XlsxFailed { detail } => format!("could not make the XLSX: {detail}"),
+        ImportUnreadable { path, detail } => format!("cannot read {path}: {detail}; an XLSX or CSV file (UTF-8, `,` or `;` between fields) is needed"),
+        ImportNoSheet { sheet, sheets } => format!("the workbook has no sheet \"{sheet}\"; it has: {sheets}"),
+        ImportEmpty { path } => format!("{path} has no header row: the first row must name the columns (Surname, Given name, …)"),
+        ImportNotUtf8 { path } => format!("{path} is not UTF-8 (Windows-1251, most likely): in Excel, save it as «CSV UTF-8 (Comma delimited)» or as an XLSX workbook"),
     }
 }
 

@@ -6,6 +6,7 @@ mod en;
 pub mod plural;
 mod reports;
 mod uk;
+pub mod vocab;
 
 pub use reports::ReportMsg;
 
@@ -200,6 +201,69 @@ pub enum Msg {
         sent: usize,
     },
     MatchDetail(crate::matching::explain::Detail),
+    // --- spreadsheets: `--format xlsx`, `import` ---
+    ImportUnknownColumn {
+        header: String,
+        suggestion: Option<String>,
+    },
+    ImportDuplicateColumn {
+        header: String,
+    },
+    ImportFormula,
+    ImportMissingValue {
+        kind: Kind,
+        field: &'static str,
+    },
+    ImportMissingColumn {
+        kind: Kind,
+        field: &'static str,
+    },
+    ImportExpected {
+        expected: Box<Msg>,
+    },
+    ImportExpectedDate,
+    ImportControlCharacter,
+    ImportNotText,
+    ImportUnknownId {
+        id: String,
+        kind: Kind,
+    },
+    ImportUnknownInstitution {
+        name: String,
+    },
+    ImportAmbiguousInstitution {
+        name: String,
+        ids: String,
+    },
+    ImportSameRowPerson {
+        row: usize,
+    },
+    /// One problem of an import, where the spreadsheet shows it.
+    ImportProblem {
+        row: usize,
+        column: Option<String>,
+        value: Option<String>,
+        problem: String,
+    },
+    ImportRefused {
+        count: usize,
+    },
+    ImportDone {
+        added: usize,
+        updated: usize,
+        unchanged: usize,
+    },
+    ImportDryRun {
+        added: usize,
+        updated: usize,
+        unchanged: usize,
+    },
+    ImportProgress {
+        row: usize,
+        total: usize,
+    },
+    ImportColumn(&'static str),
+    ImportAction(&'static str),
     Problem(crate::diagnostic::Problem),
     Failure(crate::error::Failure),
     Hint(crate::error::Hint),

@@ -163,6 +163,69 @@ pub fn text(msg: &Msg) -> String {
             format!("синхронізовано з {remote}: отримано комітів — {received}, надіслано — {sent}")
         }
         MatchDetail(x) => match_detail_text(x),
+        ImportUnknownColumn { header, suggestion: Some(s) } => {
+            format!("невідомий стовпець «{header}»; може, «{s}»?")
+        }
+        ImportUnknownColumn { header, suggestion: None } => format!(
+            "невідомий стовпець «{header}»: назвіть його, як поле в docs/spreadsheets.md, або видаліть"
+        ),
+        ImportDuplicateColumn { header } => format!("стовпець «{header}» трапляється двічі"),
+        ImportExpected { expected } => format!("очікується {}", text(expected)),
+        ImportExpectedDate => "дата ДД.ММ.РРРР або РРРР-ММ-ДД (чи комірка з датою)".to_string(),
+        ImportMissingValue { kind, field } => format!(
+            "новому запису бракує обов'язкового поля «{}» (`{field}`): додайте стовпець чи заповніть комірку",
+            super::vocab::field_label(*kind, field, super::Lang::Uk)
+        ),
+        ImportMissingColumn { kind, field } => format!(
+            "немає стовпця «{}» (`{field}`), а без нього нових записів не додати",
+            super::vocab::field_label(*kind, field, super::Lang::Uk)
+        ),
+        ImportFormula => "формула: введіть саме значення (у комірці не може бути `=` на початку)".to_string(),
+        ImportControlCharacter => "керівний символ (табуляція, розрив рядка тощо) у значенні".to_string(),
+        ImportNotText => "помилка в комірці (#N/A, #REF! тощо)".to_string(),
+        ImportUnknownId { id, kind } => {
+            format!("немає запису {id} ({}): залиште ID порожнім, щоб додати нового", kind_subject(*kind))
+        }
+        ImportUnknownInstitution { name } => format!("немає закладу з ID чи назвою «{name}»"),
+        ImportAmbiguousInstitution { name, ids } => {
+            format!("назву «{name}» мають кілька закладів ({ids}): вкажіть ID")
+        }
+        ImportSameRowPerson { row } => format!("та сама особа, що й у рядку {row}"),
+        ImportProblem { row, column, value, problem } => {
+            let mut at = format!("рядок {row}");
+            if let Some(column) = column {
+                at.push_str(&format!(", «{column}»"));
+            }
+            if let Some(value) = value {
+                at.push_str(&format!(" = «{value}»"));
+            }
+            format!("{at}: {problem}")
+        }
+        ImportRefused { count } => format!(
+            "нічого не імпортовано: проблем у файлі — {count} (див. вище); виправте їх і імпортуйте знову"
+        ),
+        ImportDone { added, updated, unchanged } => {
+            format!("імпортовано: додано — {added}, оновлено — {updated}, без змін — {unchanged}")
+        }
+        ImportDryRun { added, updated, unchanged } => format!(
+            "пробний запуск, нічого не записано: буде додано — {added}, оновлено — {updated}, без змін — {unchanged}"
+        ),
+        ImportProgress { row, total } => format!("перевіряю рядки: {row} з {total}"),
+        ImportColumn(name) => match *name {
+            "row" => "рядок",
+            "action" => "дія",
+            "id" => "ID",
+            "fields" => "поля",
+            other => other,
+        }
+        .to_string(),
+        ImportAction(name) => match *name {
+            "add" => "додати",
+            "update" => "оновити",
+            "unchanged" => "без змін",
+            other => other,
+        }
+        .to_string(),
         Problem(x) => problem_text(x),
         Failure(x) => failure_text(x),
         Hint(x) => hint_text(x),
@@ -573,6 +636,13 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         SyncDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): закомітьте або відкиньте їх перед синхронізацією; нічого не синхронізовано"),
         SyncConflict { files, remote } => format!("і ви, і {remote} змінили {files}: тут нічого не змінено (ваша копія така сама, як до sync). Щоб об'єднати зміни, запустіть `git pull --rebase`, розв'яжіть конфлікт, тоді `nastavnyk check` і `nastavnyk sync`"),
         SyncRaced { remote } => format!("{remote} змінювався під час синхронізації: запустіть `nastavnyk sync` ще раз"),
+        XlsxNoTable => "ця команда не виводить таблиці, тож XLSX із неї не зробити: візьміть `--format table`, `csv` чи `json`".to_string(),
+        BinaryToTerminal => "XLSX — двійковий файл, у термінал його не виводжу: вкажіть `-o ФАЙЛ.xlsx` або перенаправте вивід (`> ФАЙЛ.xlsx`)".to_string(),
+        XlsxFailed { detail } => format!("не вдалося створити XLSX: {detail}"),
+        ImportUnreadable { path, detail } => format!("не вдалося прочитати {path}: {detail}; потрібен файл XLSX або CSV (UTF-8, розділювач `,` чи `;`)"),
+        ImportNoSheet { sheet, sheets } => format!("у книзі немає аркуша «{sheet}»; є: {sheets}"),
+        ImportEmpty { path } => format!("у {path} немає рядка заголовків: у першому рядку мають бути назви стовпців (Прізвище, Ім'я, …)"),
+        ImportNotUtf8 { path } => format!("{path} не в UTF-8 (мабуть, Windows-1251): в Excel збережіть його як «CSV UTF-8 (розділювач — кома)» або як книгу XLSX"),
     }
 }
 

@@ -15,3 +15,4 @@ mod matching;
 mod readme;
 mod regression;
 mod reports;
+mod spreadsheets;
