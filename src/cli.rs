@@ -197,7 +197,7 @@ impl Command {
     /// other command refuses xlsx before doing anything (a write never ends in that refusal).
     pub fn prints_table(&self) -> bool {
         match self {
-            Command::Child(RecordCommand::List(_))
+            Command::Child(ChildCommand::Record(RecordCommand::List(_)))
             | Command::Mentor(RecordCommand::List(_))
             | Command::Institution(RecordCommand::List(_))
             | Command::Agreement(AgreementCommand::List(_))
