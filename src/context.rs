@@ -13,8 +13,8 @@ use crate::i18n::{Lang, Msg};
 use crate::output;
 use crate::record::config::Config;
 use crate::record::date::Date;
-use crate::registry::session::{Change, Session};
 use crate::registry::{self, write::Outcome};
+use crate::session::{Change, Session};
 
 pub struct Ctx {
     pub root: PathBuf,

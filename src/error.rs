@@ -223,10 +223,12 @@ pub enum Failure {
     WhyNotAMentor {
         id: String,
     },
+    /// A pair `match accept` refuses; `reasons` are already worded by the command, which has
+    /// the matcher's typed reasons (the error layer sits below the matcher).
     AcceptRefused {
         child: String,
         mentor: String,
-        reasons: Vec<crate::matching::explain::Reason>,
+        reasons: Vec<String>,
     },
     NotEligibleOn {
         id: String,

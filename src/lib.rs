@@ -18,6 +18,7 @@ pub mod record;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod session;
 pub mod sync;
 pub mod templates;
 pub mod undo;

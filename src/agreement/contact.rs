@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, ConsentParty, ContactKind};
 use crate::registry::edit::toml_date;
-use crate::registry::session::{Change, Session};
+use crate::session::{Change, Session};
 
 /// One contact as the coordinator reports it.
 pub struct NewContact<'a> {

@@ -13,13 +13,13 @@ use super::provenance::{self, Snapshot};
 use super::{Parties, last_signature};
 use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
 use crate::record::Agreement;
+use crate::record::Language as Lang;
+pub use crate::record::agreement::{document_date, is_young_person};
 use crate::record::config::Config;
 use crate::record::date::{self, Date};
 use crate::record::enums::Party;
-use crate::registry::Registry;
-use crate::registry::session::Session;
+use crate::session::Session;
 
 /// The page around the converted HTML body (print CSS lives there).
 pub const HTML_PAGE: &str = "agreement.html";
@@ -165,19 +165,6 @@ const OPTIONAL_PARTICULARS: &[&str] = &[
     "child.status_decision.number",
 ];
 
-/// The date the document carries: the last signature once all are in, else the latest
-/// signature so far, else the proposal. The child's age, and so the wording, is taken on it.
-pub fn document_date(agreement: &Agreement, config: &Config) -> Date {
-    last_signature(agreement, config).unwrap_or(agreement.proposed_on).max(agreement.proposed_on)
-}
-
-/// Whether the agreement is about a young person (18 or older on the document's date): an
-/// adult has full civil capacity (Civil Code art. 34), signs for themselves and has no legal
-/// representative.
-pub fn is_young_person(agreement: &Agreement, config: &Config, birth: Date) -> bool {
-    date::age_on(birth, document_date(agreement, config)) >= 18
-}
-
 /// A name as ДСТУ 4163:2020 writes it under a signature: «Ім’я ПРІЗВИЩЕ», held together.
 pub fn signature_name(surname: &str, given_name: &str) -> String {
     let surname = surname.trim().to_uppercase();
@@ -304,7 +291,7 @@ fn context(
 
 /// Agreement `id` as a document: reads it and its parties, fills the template.
 pub fn render_agreement(session: &Session, id: &str, lang: Lang) -> Result<Rendered> {
-    let id = crate::registry::records::checked_id(id)?;
+    let id = crate::session::records::checked_id(id)?;
     let (agreement, _) =
         crate::registry::read_record::<Agreement>(&session.root, crate::record::Kind::Agreement, id)?;
     let parties = Parties::of(&session.root, &agreement)?;
@@ -385,74 +372,6 @@ pub fn render(
         centre: config.centre.name.clone(),
         date: document_date(agreement, config),
     })
-}
-
-/// A particular the document needs and the records lack: it would print a blank line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MissingParticular {
-    pub agreement: String,
-    /// The file to fill it in, relative to the registry.
-    pub file: String,
-    /// The field, as `set` takes it.
-    pub field: &'static str,
-}
-
-/// What a proposed agreement's document would leave blank: filled in by hand on paper, but
-/// better in the records before anyone signs. Only proposed agreements: a signed one is
-/// already on paper.
-pub fn missing_particulars(registry: &Registry, agreement: &Agreement) -> Vec<MissingParticular> {
-    use crate::record::Kind;
-    use crate::record::enums::{AgreementStatus, Category};
-    if agreement.status != AgreementStatus::Proposed {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut need = |present: bool, file: String, field: &'static str| {
-        if !present {
-            out.push(MissingParticular { agreement: agreement.id.clone(), file, field });
-        }
-    };
-    let file = |kind: Kind, id: &str| format!("{}/{id}.toml", kind.dir());
-    let config_file = crate::registry::CONFIG_FILE.to_string();
-    let centre = &registry.config.centre;
-    need(centre.authority.is_some(), config_file.clone(), "centre.authority");
-    need(centre.settlement.is_some(), config_file, "centre.settlement");
-    if let Some(institution) = registry.institution(&agreement.institution) {
-        need(institution.authority.is_some(), file(Kind::Institution, &institution.id), "authority");
-    }
-    if let Some(mentor) = registry.mentor(&agreement.mentor) {
-        let (path, id) = (file(Kind::Mentor, &mentor.id), &mentor.identity_document);
-        need(id.number.is_some(), path.clone(), "identity_document.number");
-        need(id.issued_by.is_some(), path.clone(), "identity_document.issued_by");
-        need(id.issued_on.is_some(), path.clone(), "identity_document.issued_on");
-        need(mentor.registered_address.is_some(), path, "registered_address");
-    }
-    if let Some(child) = registry.child(&agreement.child) {
-        let path = file(Kind::Child, &child.id);
-        need(child.address.is_some(), path.clone(), "address");
-        if matches!(child.category, Category::Orphan | Category::DeprivedOfParentalCare) {
-            let decision = &child.status_decision;
-            need(decision.authority.is_some(), path.clone(), "status_decision.authority");
-            need(decision.date.is_some(), path.clone(), "status_decision.date");
-            need(decision.number.is_some(), path.clone(), "status_decision.number");
-        }
-        let required = &super::required_parties(agreement, &registry.config);
-        let adult = is_young_person(agreement, &registry.config, child.birth_date);
-        if required.contains(&Party::LegalRepresentative) && !adult {
-            let consent = &child.consent;
-            need(
-                consent.legal_representative_name.is_some(),
-                path.clone(),
-                "consent.legal_representative_name",
-            );
-            need(
-                consent.legal_representative_authority.is_some(),
-                path,
-                "consent.legal_representative_authority",
-            );
-        }
-    }
-    out
 }
 
 pub fn markdown_options() -> Options {

@@ -12,7 +12,7 @@ use docx_rs::{
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::document::{Rendered, markdown_options};
-use crate::i18n::Lang;
+use crate::record::Language as Lang;
 
 /// Twentieths of a point per millimetre (Word's page unit).
 const TWIPS_PER_MM: f64 = 56.692_913;

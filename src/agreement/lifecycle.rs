@@ -14,9 +14,9 @@ use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, ClosureReason, Party};
 use crate::record::{Agreement, Institution, Kind};
 use crate::registry::edit::toml_date;
-use crate::registry::records::{checked_id, read_document, validate};
-use crate::registry::session::{Change, Session};
 use crate::registry::{self, parse_toml};
+use crate::session::records::{checked_id, read_document, validate};
+use crate::session::{Change, Session};
 
 use crate::error::Failure;
 use crate::error::Hint;

@@ -14,6 +14,7 @@ use crate::diagnostic::Problem;
 use crate::error::Failure;
 use crate::error::Hint;
 use crate::error::{Error, Result};
+pub use crate::record::agreement::{last_signature, missing_signatures, required_parties};
 use crate::record::config::Config;
 use crate::record::date::Date;
 use crate::record::enums::{AgreementStatus, Party, Regime};
@@ -103,16 +104,6 @@ pub fn parties_for(child: &Child, config: &Config, regime: Regime, on: Date) -> 
     parties
 }
 
-/// The parties that must sign `agreement`: its own `parties`, else (older files) its
-/// regime's `required_signatures`.
-pub fn required_parties(agreement: &Agreement, config: &Config) -> Vec<Party> {
-    if agreement.parties.is_empty() {
-        config.rules.params(agreement.regime).required_signatures.clone()
-    } else {
-        agreement.parties.clone()
-    }
-}
-
 /// Refuses a transition that would start or continue mentoring for a child or mentor who is
 /// not eligible on `on`, naming each failing rule.
 pub fn require_eligible(
@@ -171,19 +162,6 @@ pub fn check_date(date: Date, today: Date, earliest: Option<(&str, Date)>) -> Re
     Ok(())
 }
 
-/// The parties the agreement's regime requires that have not signed yet.
-pub fn missing_signatures(agreement: &Agreement, config: &Config) -> Vec<Party> {
-    required_parties(agreement, config)
-        .into_iter()
-        .filter(|party| agreement.signatures.get(*party).is_none())
-        .collect()
-}
-
-/// The date the last required signature was given (`signed_on` once all are in).
-pub fn last_signature(agreement: &Agreement, config: &Config) -> Option<Date> {
-    required_parties(agreement, config).iter().filter_map(|p| agreement.signatures.get(*p)).max()
-}
-
 /// Refuses anything but `expected` statuses, saying what the agreement is now.
 pub fn require_status(
     agreement: &Agreement,
@@ -236,7 +214,7 @@ pub fn propose(root: &Path, config: &Config, today: Date, proposal: &Proposal) -
         Some(id) => id,
         None => return Err(Failure::NoInstitution { child: child.id.clone() }.into()),
     };
-    registry::records::checked_id(&institution)?;
+    crate::session::records::checked_id(&institution)?;
     let parties = Parties::load(root, proposal.child, proposal.mentor, &institution)?;
     let regime = config.rules.regime_on(proposal.date);
     require_eligible(root, config, &parties, regime, proposal.date, None, true)?;

@@ -2,6 +2,8 @@
 //! record (IDs, dates that make no sense, references) and across records (duplicates, open
 //! agreements). The same per-record checks guard every edit before it is written.
 
+mod particulars;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -152,19 +154,15 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             Problem::FilePermissions { path: exposed.join(" ") },
         ));
     }
-    out.extend(
-        registry
-            .agreements
-            .iter()
-            .flat_map(|a| crate::agreement::document::missing_particulars(registry, a))
-            .map(|m| {
-                Diagnostic::warning(
-                    m.file,
-                    "agreement.particulars_missing",
-                    Problem::ParticularsMissing { agreement: m.agreement, field: m.field },
-                )
-            }),
-    );
+    out.extend(registry.agreements.iter().flat_map(|a| particulars::missing_particulars(registry, a)).map(
+        |m| {
+            Diagnostic::warning(
+                m.file,
+                "agreement.particulars_missing",
+                Problem::ParticularsMissing { agreement: m.agreement, field: m.field },
+            )
+        },
+    ));
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }

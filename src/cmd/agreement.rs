@@ -11,7 +11,7 @@ use crate::error::Failure;
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output;
-use crate::registry::records::checked_id;
+use crate::session::records::checked_id;
 
 pub fn run(ctx: &Ctx, command: AgreementCommand) -> Result<u8> {
     use AgreementCommand as C;

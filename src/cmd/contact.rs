@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
 use crate::record::{Agreement, Kind};
-use crate::registry::records::checked_id;
+use crate::session::records::checked_id;
 
 pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<u8> {
     match command {

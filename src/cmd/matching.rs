@@ -322,7 +322,7 @@ fn accept(
     let regime = ctx.config.rules.regime_on(on);
     let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
     if !explanation.feasible() {
-        let reasons = explanation.reasons();
+        let reasons = explanation.reasons().into_iter().map(|r| ctx.t(crate::i18n::reason_msg(r))).collect();
         return Err(Error::new(Failure::AcceptRefused {
             child: child.id.clone(),
             mentor: mentor.id.clone(),

@@ -12,7 +12,8 @@ use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
 use crate::record::Kind;
 use crate::registry::edit::{self, Assignment};
-use crate::registry::{self, Registry, records};
+use crate::registry::{self, Registry};
+use crate::session::records;
 
 /// The `add` flags of a kind, as field assignments (`None` where the flag was not given).
 pub trait AddFields {
@@ -112,7 +113,7 @@ pub fn close_child(
 }
 
 /// Kept for the commands that check an ID themselves (`history`, `eligibility`, `match`).
-pub use crate::registry::records::checked_id;
+pub use crate::session::records::checked_id;
 
 fn add<F: AddFields>(
     ctx: &Ctx,

@@ -476,7 +476,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
         AcceptRefused { child, mentor, reasons } => format!(
             "{child} + {mentor} cannot be proposed; nothing written:{}",
-            reasons.iter().map(|r| format!("\n  - {}", text(&super::reason_msg(r.clone())))).collect::<String>()
+            reasons.iter().map(|r| format!("\n  - {r}")).collect::<String>()
         ),
         NotEligibleOn { id, on, failures } => {
             let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();

@@ -584,7 +584,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
         AcceptRefused { child, mentor, reasons } => format!(
             "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
-            reasons.iter().map(|r| format!("\n  - {}", text(&super::reason_msg(r.clone())))).collect::<String>()
+            reasons.iter().map(|r| format!("\n  - {r}")).collect::<String>()
         ),
         NotEligibleOn { id, on, failures } => {
             let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();

@@ -20,10 +20,10 @@ use crate::record::schema::{self, Field, FieldType};
 use crate::record::validate::fold_name;
 use crate::record::{Kind, is_valid_id};
 use crate::registry::edit::{self, Assignment};
-use crate::registry::records::{read_document, rel_path};
-use crate::registry::session::Session;
 use crate::registry::write::{CommitMessage, Outcome, Transaction};
 use crate::registry::{Registry, ids};
+use crate::session::Session;
+use crate::session::records::{read_document, rel_path};
 
 pub use read::{Table, Value};
 

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::config::Config;
 use super::date::{self, Date};
 use super::enums::{AgreementStatus, ClosureReason, ConsentParty, ContactKind, Party, Regime};
 use super::hours::Minutes;
@@ -145,4 +146,40 @@ pub struct Closure {
     pub exit_interview: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// The parties that must sign `agreement`: its own `parties`, else (older files) its
+/// regime's `required_signatures`.
+pub fn required_parties(agreement: &Agreement, config: &Config) -> Vec<Party> {
+    if agreement.parties.is_empty() {
+        config.rules.params(agreement.regime).required_signatures.clone()
+    } else {
+        agreement.parties.clone()
+    }
+}
+
+/// The parties the agreement's regime requires that have not signed yet.
+pub fn missing_signatures(agreement: &Agreement, config: &Config) -> Vec<Party> {
+    required_parties(agreement, config)
+        .into_iter()
+        .filter(|party| agreement.signatures.get(*party).is_none())
+        .collect()
+}
+
+/// The date the last required signature was given (`signed_on` once all are in).
+pub fn last_signature(agreement: &Agreement, config: &Config) -> Option<Date> {
+    required_parties(agreement, config).iter().filter_map(|p| agreement.signatures.get(*p)).max()
+}
+
+/// The date the document carries: the last signature once all are in, else the latest
+/// signature so far, else the proposal. The child's age, and so the wording, is taken on it.
+pub fn document_date(agreement: &Agreement, config: &Config) -> Date {
+    last_signature(agreement, config).unwrap_or(agreement.proposed_on).max(agreement.proposed_on)
+}
+
+/// Whether the agreement is about a young person (18 or older on the document's date): an
+/// adult has full civil capacity (Civil Code art. 34), signs for themselves and has no legal
+/// representative.
+pub fn is_young_person(agreement: &Agreement, config: &Config, birth: Date) -> bool {
+    date::age_on(birth, document_date(agreement, config)) >= 18
 }

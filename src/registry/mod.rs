@@ -3,8 +3,6 @@
 
 pub mod edit;
 pub mod ids;
-pub mod records;
-pub mod session;
 pub mod walk;
 pub mod write;
 

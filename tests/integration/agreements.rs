@@ -476,8 +476,8 @@ fn the_life_cycle_use_cases_run_without_the_command_line() {
     use nastavnyk::agreement::lifecycle::{self, Closure, Signed};
     use nastavnyk::record::date::parse_iso;
     use nastavnyk::record::enums::{ClosureReason, ContactKind, Party};
-    use nastavnyk::registry::session::Session;
     use nastavnyk::registry::write::Outcome;
+    use nastavnyk::session::Session;
 
     let registry = Registry::new().with_people();
     // This process commits itself: git needs an identity (the binary's runs get it from env).

@@ -17,8 +17,8 @@ use crate::error::{Error, Result};
 use crate::record::schema::FieldType;
 use crate::record::{Kind, is_valid_id};
 use crate::registry::edit::{self, Assignment};
-use crate::registry::session::{Change, Session};
 use crate::registry::{self, record_path};
+use crate::session::{Change, Session};
 
 /// A user-given ID: refused before it can become a path (`../x`).
 pub fn checked_id(id: &str) -> Result<&str> {

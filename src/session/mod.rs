@@ -1,6 +1,11 @@
-//! What a use case needs to change a registry, without the command line: where it is, its
-//! configuration, the day, whether changes are committed. `Ctx` (the CLI's context) hands one
-//! out; a test builds one directly. The author of a commit is git's; the reason is per call.
+//! The use cases that change a registry, without the command line. A `Session` is what they
+//! need: where the registry is, its configuration, the day, whether changes are committed.
+//! `Ctx` (the CLI's context) hands one out; a test builds one directly. The author of a commit
+//! is git's; the reason is per call. `records` holds the edit pipeline (add, set, edit, remove:
+//! validate with `check`, write atomically under the lock, commit); the agreement life cycle
+//! and contacts (`agreement::lifecycle`, `agreement::contact`) build on it.
+
+pub mod records;
 
 use std::path::PathBuf;
 use std::rc::Rc;
