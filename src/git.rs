@@ -1,6 +1,8 @@
 //! The one wrapper around the `git` binary. We shell out rather than link a git library so
 //! that the user's own git (its configuration, identity, hooks and credentials) does the work.
 
+pub mod tree;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};

@@ -18,6 +18,57 @@ pub enum ReportMsg {
     /// A table header, by the column's stable name.
     Column(&'static str),
     Indicator(Key),
+    /// The indicator's description for a period that is not one calendar month.
+    PeriodIndicator(Key),
+    BadQuarter {
+        value: String,
+    },
+    BadYear {
+        value: String,
+    },
+    BadPeriodDate {
+        value: String,
+    },
+    FromAfterTo {
+        from: String,
+        to: String,
+    },
+    PeriodMissing,
+    BadAsOf {
+        value: String,
+    },
+    /// The registry is not in a git repository, so it has no past to read.
+    AsOfNoGit {
+        dir: String,
+    },
+    /// No commit of the registry was made by the end of that day.
+    AsOfNoCommit {
+        date: String,
+    },
+    /// The registry as of a date: which commit it was read from.
+    AsOfCommit {
+        date: String,
+        commit: String,
+    },
+    /// A `--registry` that is neither a registry folder nor a git repository holding one.
+    NotARegionRegistry {
+        source: String,
+        detail: String,
+    },
+    /// A consolidated registry failed `check`: left out of the totals.
+    RegionRegistryInvalid {
+        source: String,
+        centre: String,
+        errors: usize,
+    },
+    /// `--with-names` asked of a consolidated report.
+    RegionNoNames,
+    /// `--registry` with a list report.
+    RegionListsUnsupported,
+    /// The description of a region's row for a registry left out.
+    RegistryInvalidRow,
+    /// A group value: the total row of a breakdown or region.
+    Total,
     Due(DueItem),
     DueKind(DueKind),
     NothingDue,
@@ -74,6 +125,41 @@ pub fn uk(msg: &ReportMsg) -> String {
         Written { path } => format!("записано у {path}"),
         Column(name) => uk_column(name).to_string(),
         Indicator(key) => uk_indicator(*key),
+        PeriodIndicator(key) => uk_period_indicator(*key),
+        BadQuarter { value } => {
+            format!("`{value}` — не квартал: напишіть РРРР-КN, де N від 1 до 4, напр. 2026-Q3")
+        }
+        BadYear { value } => format!("`{value}` — не рік: напишіть РРРР, напр. 2026"),
+        BadPeriodDate { value } => format!("`{value}` — не дата: напишіть РРРР-ММ-ДД, напр. 2026-03-01"),
+        FromAfterTo { from, to } => {
+            format!("--from {from} пізніше за --to {to}: період має починатися не пізніше, ніж закінчується")
+        }
+        PeriodMissing => "вкажіть період: --from ДАТА --to ДАТА, або --quarter РРРР-QN, або --year РРРР".into(),
+        BadAsOf { value } => format!("`{value}` — не дата для --as-of: напишіть РРРР-ММ-ДД"),
+        AsOfNoGit { dir } => {
+            format!("{dir} не в репозиторії git: без історії немає стану на дату (приберіть --as-of)")
+        }
+        AsOfNoCommit { date } => {
+            format!("до кінця дня {date} у реєстрі ще не було жодного коміту: візьміть пізнішу дату")
+        }
+        AsOfCommit { date, commit } => format!("реєстр станом на кінець {date}: коміт {commit}"),
+        NotARegionRegistry { source, detail } => format!(
+            "`{source}` — не реєстр: потрібна тека з nastavnyk.toml або репозиторій git (шлях чи URL), \
+             що його містить ({detail})"
+        ),
+        RegionRegistryInvalid { source, centre, errors } => format!(
+            "реєстр {centre} ({source}) не пройшов перевірку ({}): його не враховано в підсумку; \
+             виправте і запустіть `nastavnyk check` у ньому",
+            plural::uk(*errors as i64, "помилка", "помилки", "помилок")
+        ),
+        RegionNoNames => {
+            "--with-names не застосовується до зведеного звіту кількох реєстрів: імена лишаються в центрі".into()
+        }
+        Total => "усього".into(),
+        RegionListsUnsupported => "--registry зводить показники (`report monthly`, `report period`); \
+            списки договорів, дітей і наставників лишаються у своїх центрах"
+            .into(),
+        RegistryInvalidRow => "реєстр не пройшов перевірку: помилок (не враховано в підсумку)".into(),
         Due(item) => uk_due(item),
         DueKind(kind) => uk_due_kind(*kind).to_string(),
         NothingDue => "нічого не прострочено і нічого не настає".to_string(),
@@ -135,6 +221,38 @@ pub fn en(msg: &ReportMsg) -> String {
         Written { path } => format!("written to {path}"),
         Column(name) => en_column(name).to_string(),
         Indicator(key) => en_indicator(*key),
+        PeriodIndicator(key) => en_period_indicator(*key),
+        BadQuarter { value } => format!("`{value}` is not a quarter: write YYYY-Qn, n from 1 to 4, e.g. 2026-Q3"),
+        BadYear { value } => format!("`{value}` is not a year: write YYYY, e.g. 2026"),
+        BadPeriodDate { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01"),
+        FromAfterTo { from, to } => {
+            format!("--from {from} is after --to {to}: a period must start no later than it ends")
+        }
+        PeriodMissing => "give the period: --from DATE --to DATE, or --quarter YYYY-Qn, or --year YYYY".into(),
+        BadAsOf { value } => format!("`{value}` is not a date for --as-of: write YYYY-MM-DD"),
+        AsOfNoGit { dir } => {
+            format!("{dir} is not in a git repository: with no history there is no past state (drop --as-of)")
+        }
+        AsOfNoCommit { date } => format!("the registry had no commit by the end of {date}: take a later date"),
+        AsOfCommit { date, commit } => format!("the registry as of the end of {date}: commit {commit}"),
+        NotARegionRegistry { source, detail } => format!(
+            "`{source}` is not a registry: give a folder holding nastavnyk.toml, or a git repository \
+             (path or URL) that holds one ({detail})"
+        ),
+        RegionRegistryInvalid { source, centre, errors } => format!(
+            "the registry of {centre} ({source}) fails check ({}): left out of the totals; fix it and \
+             run `nastavnyk check` there",
+            plural::en(*errors as i64, "error", "errors")
+        ),
+        RegionNoNames => {
+            "--with-names does not apply to a report consolidating several registries: names stay at the centre"
+                .into()
+        }
+        Total => "total".into(),
+        RegionListsUnsupported => "--registry consolidates indicators (`report monthly`, `report period`); \
+            the lists of agreements, children and mentors stay at their centres"
+            .into(),
+        RegistryInvalidRow => "registry fails check: errors (left out of the totals)".into(),
         Due(item) => en_due(item),
         DueKind(kind) => en_due_kind(*kind).to_string(),
         NothingDue => "nothing overdue and nothing coming up".to_string(),
@@ -220,6 +338,11 @@ fn uk_column(name: &str) -> &str {
         "state" => "стан",
         "open_agreements" => "договорів",
         "capacity" => "місць",
+        "centre" => "центр (ЄДРПОУ)",
+        "sex" => "стать",
+        "age_band" => "вік",
+        "category" => "категорія",
+        "disability" => "інвалідність",
         other => other,
     }
 }
@@ -353,6 +476,27 @@ fn en_due(item: &DueItem) -> String {
     }
 }
 
+/// A monthly indicator's description reworded for a period of any length.
+fn uk_period_indicator(key: Key) -> String {
+    match key {
+        Key::AgreementsActiveWholeMonth => "договоро-місяців: договір чинний увесь календарний місяць періоду".into(),
+        Key::AgreementsMeetingNorm => "з них із нормою зустрічей і годин у тому місяці".into(),
+        Key::AgreementsEndingSoon => "договорів закінчуються протягом 90 днів після періоду".into(),
+        _ => uk_indicator(key)
+            .replace("в місяці", "за період")
+            .replace("на кінець місяця", "на кінець періоду"),
+    }
+}
+
+fn en_period_indicator(key: Key) -> String {
+    match key {
+        Key::AgreementsActiveWholeMonth => "agreement-months: active a whole calendar month of the period".into(),
+        Key::AgreementsMeetingNorm => "of which meeting the norm in that month".into(),
+        Key::AgreementsEndingSoon => "agreements ending within 90 days after the period".into(),
+        _ => en_indicator(key).replace("in the month", "in the period").replace("at month end", "at the period's end"),
+    }
+}
+
 fn uk_indicator(key: Key) -> String {
     use Key::*;
     match key {
@@ -396,6 +540,10 @@ fn uk_indicator(key: Key) -> String {
         Reached12MonthsPct => "частка договорів, що тривали 12 місяців, %",
         ClosuresExitInterview => "припинень із підсумковою зустріччю",
         ExitInterviewPct => "частка припинень із підсумковою зустріччю, %",
+        ChildrenServed => "дітей отримали послугу (договір чинний хоч один день періоду)",
+        FamiliesServed => "сімей цих дітей (за кодом сім'ї; без коду — окрема сім'я)",
+        MentorsActive => "наставників із чинним договором хоч один день періоду",
+        Contacts => "контактів усіх видів за період",
     }
     .to_string()
 }
@@ -443,6 +591,10 @@ fn en_indicator(key: Key) -> String {
         Reached12MonthsPct => "agreements lasting 12 months, %",
         ClosuresExitInterview => "closures with an exit interview",
         ExitInterviewPct => "closures with an exit interview, %",
+        ChildrenServed => "children served (an agreement active on at least one day)",
+        FamiliesServed => "families of those children (by family code; none: a family of one)",
+        MentorsActive => "mentors with an agreement active on at least one day",
+        Contacts => "contacts of every kind in the period",
     }
     .to_string()
 }

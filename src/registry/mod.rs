@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod ids;
+pub mod snapshot;
 pub mod write;
 
 use std::path::{Path, PathBuf};
