@@ -115,7 +115,9 @@ fn load(ctx: &Ctx, source: &SourceArgs) -> Result<Registry> {
         Ok(registry)
     } else {
         let count = registry.problems.len();
-        Err(Error::new(Msg::RegistryInvalid { count }).with_diagnostics(registry.problems).with_hint(Msg::RunCheck))
+        Err(Error::new(Msg::RegistryInvalid { count })
+            .with_diagnostics(registry.problems)
+            .with_hint(Msg::RunCheck))
     }
 }
 
@@ -247,7 +249,8 @@ fn date(value: Option<Date>) -> Cell {
 
 /// An indicator's description: the monthly wording for a calendar month, else the period's.
 fn description(ctx: &Ctx, key: Key, period: Period) -> Cell {
-    let msg = if period::is_month(period) { ReportMsg::Indicator(key) } else { ReportMsg::PeriodIndicator(key) };
+    let msg =
+        if period::is_month(period) { ReportMsg::Indicator(key) } else { ReportMsg::PeriodIndicator(key) };
     Cell::text(ctx.t(Msg::Report(msg)))
 }
 
@@ -258,7 +261,13 @@ fn value(indicator: &Indicator) -> Cell {
 /// The indicators of one registry: `indicator,value` as `report monthly` always gave, or,
 /// broken down, the long form: the group columns, `indicator`, `value`, with the total rows
 /// (every group column `total`) last.
-fn indicator_rows(ctx: &Ctx, registry: &Registry, period: Period, dims: &[Dimension], extended: bool) -> Rows {
+fn indicator_rows(
+    ctx: &Ctx,
+    registry: &Registry,
+    period: Period,
+    dims: &[Dimension],
+    extended: bool,
+) -> Rows {
     let (groups, total) = breakdown::breakdown(registry, period, dims, extended);
     let table = ctx.format == Format::Table;
     let mut columns: Vec<&'static str> = dims.iter().map(|d| d.name()).collect();
@@ -289,7 +298,11 @@ fn indicator_rows(ctx: &Ctx, registry: &Registry, period: Period, dims: &[Dimens
 
 /// `total` in CSV and JSON, the word in the user's language in a table.
 fn total_cell(ctx: &Ctx) -> Cell {
-    if ctx.format == Format::Table { Cell::text(ctx.t(Msg::Report(ReportMsg::Total))) } else { Cell::text("total") }
+    if ctx.format == Format::Table {
+        Cell::text(ctx.t(Msg::Report(ReportMsg::Total)))
+    } else {
+        Cell::text("total")
+    }
 }
 
 /// A region: `centre` (ЄДРПОУ, or `total`), the group columns, `indicator`, `value`. A

@@ -40,7 +40,9 @@ pub fn commit_before(repo: &Path, instant: &str) -> Result<Option<String>> {
 
 /// HEAD's commit, if the repository has one.
 pub fn head(repo: &Path) -> Option<String> {
-    super::run(repo, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).ok().map(|s| s.trim().to_string())
+    super::run(repo, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        .ok()
+        .map(|s| s.trim().to_string())
 }
 
 /// Every file (blob) of `commit`'s tree, with paths from the top of the repository.
@@ -98,7 +100,8 @@ fn read_batch(repo: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>> {
     let mut at = 0;
     for oid in oids {
         // `<oid> SP <type> SP <size> LF <contents> LF`, or `<oid> SP missing LF`.
-        let end = out[at..].iter().position(|b| *b == b'\n').map(|i| at + i).ok_or_else(|| bad("cut short"))?;
+        let end =
+            out[at..].iter().position(|b| *b == b'\n').map(|i| at + i).ok_or_else(|| bad("cut short"))?;
         let header = String::from_utf8_lossy(&out[at..end]);
         let size: usize = header
             .rsplit(' ')

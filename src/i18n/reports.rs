@@ -127,14 +127,16 @@ pub fn uk(msg: &ReportMsg) -> String {
         Indicator(key) => uk_indicator(*key),
         PeriodIndicator(key) => uk_period_indicator(*key),
         BadQuarter { value } => {
-            format!("`{value}` — не квартал: напишіть РРРР-КN, де N від 1 до 4, напр. 2026-Q3")
+            format!("`{value}` — не квартал: напишіть РРРР-QN, де N від 1 до 4, напр. 2026-Q3")
         }
         BadYear { value } => format!("`{value}` — не рік: напишіть РРРР, напр. 2026"),
         BadPeriodDate { value } => format!("`{value}` — не дата: напишіть РРРР-ММ-ДД, напр. 2026-03-01"),
         FromAfterTo { from, to } => {
             format!("--from {from} пізніше за --to {to}: період має починатися не пізніше, ніж закінчується")
         }
-        PeriodMissing => "вкажіть період: --from ДАТА --to ДАТА, або --quarter РРРР-QN, або --year РРРР".into(),
+        PeriodMissing => {
+            "вкажіть період: --from ДАТА --to ДАТА, або --quarter РРРР-QN, або --year РРРР".into()
+        }
         BadAsOf { value } => format!("`{value}` — не дата для --as-of: напишіть РРРР-ММ-ДД"),
         AsOfNoGit { dir } => {
             format!("{dir} не в репозиторії git: без історії немає стану на дату (приберіть --as-of)")
@@ -153,7 +155,8 @@ pub fn uk(msg: &ReportMsg) -> String {
             plural::uk(*errors as i64, "помилка", "помилки", "помилок")
         ),
         RegionNoNames => {
-            "--with-names не застосовується до зведеного звіту кількох реєстрів: імена лишаються в центрі".into()
+            "--with-names не застосовується до зведеного звіту кількох реєстрів: імена лишаються в центрі"
+                .into()
         }
         Total => "усього".into(),
         RegionListsUnsupported => "--registry зводить показники (`report monthly`, `report period`); \
@@ -479,7 +482,9 @@ fn en_due(item: &DueItem) -> String {
 /// A monthly indicator's description reworded for a period of any length.
 fn uk_period_indicator(key: Key) -> String {
     match key {
-        Key::AgreementsActiveWholeMonth => "договоро-місяців: договір чинний увесь календарний місяць періоду".into(),
+        Key::AgreementsActiveWholeMonth => {
+            "договоро-місяців: договір чинний увесь календарний місяць періоду".into()
+        }
         Key::AgreementsMeetingNorm => "з них із нормою зустрічей і годин у тому місяці".into(),
         Key::AgreementsEndingSoon => "договорів закінчуються протягом 90 днів після періоду".into(),
         _ => uk_indicator(key)
@@ -490,10 +495,14 @@ fn uk_period_indicator(key: Key) -> String {
 
 fn en_period_indicator(key: Key) -> String {
     match key {
-        Key::AgreementsActiveWholeMonth => "agreement-months: active a whole calendar month of the period".into(),
+        Key::AgreementsActiveWholeMonth => {
+            "agreement-months: active a whole calendar month of the period".into()
+        }
         Key::AgreementsMeetingNorm => "of which meeting the norm in that month".into(),
         Key::AgreementsEndingSoon => "agreements ending within 90 days after the period".into(),
-        _ => en_indicator(key).replace("in the month", "in the period").replace("at month end", "at the period's end"),
+        _ => en_indicator(key)
+            .replace("in the month", "in the period")
+            .replace("at month end", "at the period's end"),
     }
 }
 

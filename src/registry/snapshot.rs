@@ -137,7 +137,8 @@ pub fn load_commit(repo: &Path, commit: &str, prefix: Option<&str>, root: PathBu
     };
     let mut texts: [Vec<(String, String)>; 4] = Default::default();
     for (kind, list) in files.iter().enumerate() {
-        texts[kind] = list.iter().map(|(stem, _)| (stem.clone(), text(blobs.next().unwrap_or_default()))).collect();
+        texts[kind] =
+            list.iter().map(|(stem, _)| (stem.clone(), text(blobs.next().unwrap_or_default()))).collect();
     }
     let (children, p1) = parse_kind::<Child>(Kind::Child, &texts[0]);
     let (mentors, p2) = parse_kind::<Mentor>(Kind::Mentor, &texts[1]);
@@ -166,14 +167,21 @@ fn text(bytes: Vec<u8>) -> String {
 fn config_from(text: &str) -> std::result::Result<Config, Diagnostic> {
     let config: Config = parse_toml(CONFIG_FILE, text)?;
     if config.schema != 1 {
-        return Err(Diagnostic::error(CONFIG_FILE, "schema.version", Msg::SchemaVersion { found: config.schema })
-            .at(locate_key(text, "", 0, "schema")));
+        return Err(Diagnostic::error(
+            CONFIG_FILE,
+            "schema.version",
+            Msg::SchemaVersion { found: config.schema },
+        )
+        .at(locate_key(text, "", 0, "schema")));
     }
     Ok(config)
 }
 
 /// Parses one kind's texts on all cores, sorted by ID as `Registry::load` sorts them.
-fn parse_kind<T: DeserializeOwned + Send + HasId>(kind: Kind, texts: &[(String, String)]) -> (Vec<T>, Vec<Diagnostic>) {
+fn parse_kind<T: DeserializeOwned + Send + HasId>(
+    kind: Kind,
+    texts: &[(String, String)],
+) -> (Vec<T>, Vec<Diagnostic>) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len().max(1));
     let chunk = texts.len().div_ceil(threads).max(1);
     let results: Vec<(Vec<T>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
@@ -186,7 +194,8 @@ fn parse_kind<T: DeserializeOwned + Send + HasId>(kind: Kind, texts: &[(String, 
                     for (stem, text) in part {
                         match toml::from_str::<T>(text) {
                             Ok(record) => records.push(record),
-                            Err(_) => problems.extend(parse_problems::<T>(&format!("{}/{stem}.toml", kind.dir()), text)),
+                            Err(_) => problems
+                                .extend(parse_problems::<T>(&format!("{}/{stem}.toml", kind.dir()), text)),
                         }
                     }
                     (records, problems)

@@ -99,7 +99,8 @@ pub fn breakdown(
     }
     type Members<'a> = (Vec<&'a Child>, Vec<&'a Mentor>, Vec<&'a Agreement>);
     let mut groups: BTreeMap<Vec<String>, Members> = BTreeMap::new();
-    let of_child = |child: &Child| -> Vec<String> { dimensions.iter().map(|d| d.of_child(child, e)).collect() };
+    let of_child =
+        |child: &Child| -> Vec<String> { dimensions.iter().map(|d| d.of_child(child, e)).collect() };
     for child in &registry.children {
         groups.entry(of_child(child)).or_default().0.push(child);
     }

@@ -3,9 +3,9 @@
 //! figures whenever it is run. A mentor's `status` (paused, withdrawn) carries no date and is
 //! read as it is now; everything else is dated.
 
-use crate::record::{Agreement, Child, Mentor};
 use crate::record::date::add_months;
 use crate::record::enums::ClosureReason;
+use crate::record::{Agreement, Child, Mentor};
 use crate::registry::Registry;
 use crate::rules;
 
@@ -312,7 +312,8 @@ pub fn indicators(scope: &Scope, period: Period, occupancy: &Occupancy, extended
             };
             stages[stage] += 1;
             let open = occupancy.mentor_open(&mentor.id);
-            if stage == 3 && rules::mentor_verdict(mentor, rules, rules.regime_on(e), e, open, true).eligible {
+            if stage == 3 && rules::mentor_verdict(mentor, rules, rules.regime_on(e), e, open, true).eligible
+            {
                 available += 1;
             }
         }
@@ -325,7 +326,10 @@ pub fn indicators(scope: &Scope, period: Period, occupancy: &Occupancy, extended
 
     // Children.
     let children = &scope.children;
-    push(Key::ChildrenRegistered, count(children.iter().filter(|c| period.contains(c.registered_on)).count()));
+    push(
+        Key::ChildrenRegistered,
+        count(children.iter().filter(|c| period.contains(c.registered_on)).count()),
+    );
     let waits: Vec<i64> = children
         .iter()
         .filter(|c| occupancy.child_waiting(registry, c, e))
@@ -338,8 +342,11 @@ pub fn indicators(scope: &Scope, period: Period, occupancy: &Occupancy, extended
 
     // Agreements: flows in M and stock on E.
     let agreements = &scope.agreements;
-    let closed_in_m: Vec<&Agreement> =
-        agreements.iter().copied().filter(|a| a.closure.as_ref().is_some_and(|c| period.contains(c.date))).collect();
+    let closed_in_m: Vec<&Agreement> = agreements
+        .iter()
+        .copied()
+        .filter(|a| a.closure.as_ref().is_some_and(|c| period.contains(c.date)))
+        .collect();
     push(Key::ProposalsMade, count(agreements.iter().filter(|a| period.contains(a.proposed_on)).count()));
     push(Key::ProposalsOpenEnd, count(agreements.iter().filter(|a| proposed_on(a, e)).count()));
     push(Key::AgreementsSigned, count(agreements.iter().filter(|a| in_m(a.signed_on)).count()));

@@ -19,7 +19,10 @@ pub enum PeriodError {
     BadQuarter(String),
     BadYear(String),
     BadDate(String),
-    FromAfterTo { from: Date, to: Date },
+    FromAfterTo {
+        from: Date,
+        to: Date,
+    },
     /// `--from` without `--to`, or the other way round, or no period at all.
     Incomplete,
 }
@@ -138,8 +141,9 @@ mod tests {
 
     #[test]
     fn whole_months_leave_out_the_partial_ones() {
-        let p = Period::new(Date::from_ymd_opt(2026, 1, 15).unwrap(), Date::from_ymd_opt(2026, 4, 30).unwrap())
-            .unwrap();
+        let p =
+            Period::new(Date::from_ymd_opt(2026, 1, 15).unwrap(), Date::from_ymd_opt(2026, 4, 30).unwrap())
+                .unwrap();
         let labels: Vec<String> = p.whole_months().iter().map(|m| m.label()).collect();
         assert_eq!(labels, ["2026-02", "2026-03", "2026-04"]);
         assert!(is_month(Month::parse("2026-02").unwrap().into()));

@@ -32,7 +32,12 @@ pub enum Line {
     Invalid { centre: String, errors: usize },
 }
 
-pub fn consolidate(members: &[Member], period: Period, dimensions: &[Dimension], extended: bool) -> Vec<Line> {
+pub fn consolidate(
+    members: &[Member],
+    period: Period,
+    dimensions: &[Dimension],
+    extended: bool,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut group_parts: BTreeMap<Vec<String>, Vec<Vec<Indicator>>> = BTreeMap::new();
     let mut totals: Vec<Vec<Indicator>> = Vec::new();
@@ -52,7 +57,11 @@ pub fn consolidate(members: &[Member], period: Period, dimensions: &[Dimension],
                     }));
                 }
                 totals.push(total.clone());
-                lines.push(Line::Figures(Row { centre: Some(centre.clone()), group: None, indicators: total }));
+                lines.push(Line::Figures(Row {
+                    centre: Some(centre.clone()),
+                    group: None,
+                    indicators: total,
+                }));
             }
         }
     }
@@ -75,7 +84,8 @@ fn combine(parts: &[Vec<Indicator>]) -> Vec<Indicator> {
     }
     keys.into_iter()
         .map(|key| {
-            let found: Vec<&Indicator> = parts.iter().filter_map(|p| p.iter().find(|i| i.key == key)).collect();
+            let found: Vec<&Indicator> =
+                parts.iter().filter_map(|p| p.iter().find(|i| i.key == key)).collect();
             Indicator::combine(key, &found)
         })
         .collect()

@@ -9,6 +9,7 @@ mod foundation;
 mod golden;
 mod history;
 mod matching;
+mod periods;
 mod readme;
 mod regression;
 mod reports;
