@@ -206,7 +206,7 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
     }
     let dims = dimensions(by);
     let lines = region::consolidate(&members, period, &dims, extended);
-    let rows = region_rows(ctx, &lines, &dims, period, extended);
+    let rows = region_rows(ctx, &lines, &dims, period);
     deliver(ctx, &rows.render(ctx.format), output.output.as_deref())?;
     Ok(u8::from(left_out))
 }
@@ -307,7 +307,7 @@ fn total_cell(ctx: &Ctx) -> Cell {
 
 /// A region: `centre` (ЄДРПОУ, or `total`), the group columns, `indicator`, `value`. A
 /// registry left out for failing `check` has one row, `registry_invalid`, its error count.
-fn region_rows(ctx: &Ctx, lines: &[Line], dims: &[Dimension], period: Period, _extended: bool) -> Rows {
+fn region_rows(ctx: &Ctx, lines: &[Line], dims: &[Dimension], period: Period) -> Rows {
     let table = ctx.format == Format::Table;
     let mut columns: Vec<&'static str> = vec!["centre"];
     columns.extend(dims.iter().map(|d| d.name()));

@@ -1,7 +1,8 @@
 //! The monthly indicators (product.md §3, domain.md §7): one value per stable key, computed
 //! from the records' dates as of the month's last day E, so that a past month gives the same
 //! figures whenever it is run. A mentor's `status` (paused, withdrawn) carries no date and is
-//! read as it is now; everything else is dated.
+//! read as it is now; everything else is dated. The same computation serves any period
+//! (docs/reports-periods.md): M is then the period, S and E its first and last day.
 
 use crate::record::date::add_months;
 use crate::record::enums::ClosureReason;
