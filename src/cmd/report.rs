@@ -37,6 +37,9 @@ pub fn run(global: &GlobalArgs, command: &ReportCommand) -> Result<u8> {
             (indicator_rows(ctx, registry, period_of(args)?, &dimensions(&args.by.by), true), &args.output)
         }
         ReportCommand::Agreements { month: args, names } => {
+            if !args.by.by.is_empty() {
+                return Err(Error::new(Msg::Report(ReportMsg::ByUnsupported)));
+            }
             (agreement_rows(ctx, registry, month(ctx, args)?, names.with_names), &args.output)
         }
         ReportCommand::Children { output, names, .. } => {
@@ -152,7 +155,7 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
     // Every source is opened before anything is computed: a wrong path stops it all (exit 2).
     let mut loaded = Vec::new();
     for (n, spec) in source.registry.iter().enumerate() {
-        let not_registry = |detail: String| {
+        let not_registry = |detail: Option<String>| {
             Error::new(Msg::Report(ReportMsg::NotARegionRegistry { source: spec.clone(), detail }))
         };
         let opened = Source::open(spec).map_err(not_registry)?;
@@ -168,11 +171,10 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
             Source::Repository { repo, .. } => {
                 let commit = match date {
                     Some(date) => snapshot::commit_as_of(repo, date)?,
-                    None => crate::git::tree::head(repo)
-                        .ok_or_else(|| not_registry("an empty repository".to_string()))?,
+                    None => crate::git::tree::head(repo).ok_or_else(|| not_registry(None))?,
                 };
                 snapshot::load_commit(repo, &commit, None, repo.clone())
-                    .map_err(|err| not_registry(ctx.lang.text(&err.msg)))?
+                    .map_err(|err| not_registry(Some(ctx.lang.text(&err.msg))))?
             }
         };
         let centre = registry.config.centre.edrpou.clone().unwrap_or_else(|| format!("#{}", n + 1));

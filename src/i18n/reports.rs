@@ -53,7 +53,8 @@ pub enum ReportMsg {
     /// A `--registry` that is neither a registry folder nor a git repository holding one.
     NotARegionRegistry {
         source: String,
-        detail: String,
+        /// What git said, when it could not clone a URL.
+        detail: Option<String>,
     },
     /// A consolidated registry failed `check`: left out of the totals.
     RegionRegistryInvalid {
@@ -65,6 +66,8 @@ pub enum ReportMsg {
     RegionNoNames,
     /// `--registry` with a list report.
     RegionListsUnsupported,
+    /// `--by` with a list report.
+    ByUnsupported,
     /// The description of a region's row for a registry left out.
     RegistryInvalidRow,
     /// A group value: the total row of a breakdown or region.
@@ -147,7 +150,8 @@ pub fn uk(msg: &ReportMsg) -> String {
         AsOfCommit { date, commit } => format!("реєстр станом на кінець {date}: коміт {commit}"),
         NotARegionRegistry { source, detail } => format!(
             "`{source}` — не реєстр: потрібна тека з nastavnyk.toml або репозиторій git (шлях чи URL), \
-             що його містить ({detail})"
+             що його містить{}",
+            detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
         ),
         RegionRegistryInvalid { source, centre, errors } => format!(
             "реєстр {centre} ({source}) не пройшов перевірку ({}): його не враховано в підсумку; \
@@ -162,6 +166,7 @@ pub fn uk(msg: &ReportMsg) -> String {
         RegionListsUnsupported => "--registry зводить показники (`report monthly`, `report period`); \
             списки договорів, дітей і наставників лишаються у своїх центрах"
             .into(),
+        ByUnsupported => "--by розбиває показники (`report monthly`, `report period`), не списки".into(),
         RegistryInvalidRow => "реєстр не пройшов перевірку: помилок (не враховано в підсумку)".into(),
         Due(item) => uk_due(item),
         DueKind(kind) => uk_due_kind(*kind).to_string(),
@@ -240,7 +245,8 @@ pub fn en(msg: &ReportMsg) -> String {
         AsOfCommit { date, commit } => format!("the registry as of the end of {date}: commit {commit}"),
         NotARegionRegistry { source, detail } => format!(
             "`{source}` is not a registry: give a folder holding nastavnyk.toml, or a git repository \
-             (path or URL) that holds one ({detail})"
+             (path or URL) that holds one{}",
+            detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
         ),
         RegionRegistryInvalid { source, centre, errors } => format!(
             "the registry of {centre} ({source}) fails check ({}): left out of the totals; fix it and \
@@ -255,6 +261,7 @@ pub fn en(msg: &ReportMsg) -> String {
         RegionListsUnsupported => "--registry consolidates indicators (`report monthly`, `report period`); \
             the lists of agreements, children and mentors stay at their centres"
             .into(),
+        ByUnsupported => "--by breaks down indicators (`report monthly`, `report period`), not lists".into(),
         RegistryInvalidRow => "registry fails check: errors (left out of the totals)".into(),
         Due(item) => en_due(item),
         DueKind(kind) => en_due_kind(*kind).to_string(),

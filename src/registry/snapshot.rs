@@ -26,8 +26,9 @@ pub enum Source {
 }
 
 impl Source {
-    /// What `--registry SPEC` names. `Err` carries the reason, for the message.
-    pub fn open(spec: &str) -> std::result::Result<Source, String> {
+    /// What `--registry SPEC` names. `Err(None)`: neither a registry folder nor a git
+    /// repository; `Err(Some(detail))`: git could not clone it (git's own words).
+    pub fn open(spec: &str) -> std::result::Result<Source, Option<String>> {
         let path = Path::new(spec);
         if path.is_dir() {
             if path.join(CONFIG_FILE).is_file() {
@@ -36,18 +37,18 @@ impl Source {
             if tree::is_bare(path) {
                 return Ok(Source::Repository { repo: path.to_path_buf(), _clone: None });
             }
-            return Err(format!("no {CONFIG_FILE} in it, and it is not a bare git repository"));
+            return Err(None);
         }
         if spec.contains("://") || is_scp_like(spec) {
-            let clone = tempfile::tempdir().map_err(|err| err.to_string())?;
+            let clone = tempfile::tempdir().map_err(|err| Some(err.to_string()))?;
             let repo = clone.path().join("registry.git");
             tree::clone_bare(spec, &repo).map_err(|err| match &err.msg {
-                Msg::GitFailed { detail } => detail.clone(),
-                _ => "git clone failed".to_string(),
+                Msg::GitFailed { detail } => Some(detail.clone()),
+                _ => None,
             })?;
             return Ok(Source::Repository { repo, _clone: Some(clone) });
         }
-        Err("no such folder".to_string())
+        Err(None)
     }
 }
 

@@ -397,4 +397,30 @@ fn bad_periods_groupings_and_registries_are_refused_clearly() {
     let root = reg.root().to_string_lossy().into_owned();
     let out = run(&reg, &["report", "agreements", "--registry", &root, "--with-names"]).expect(2);
     assert!(out.stderr.contains("--with-names does not apply"), "{}", out.stderr);
+    let out = run(&reg, &["report", "children", "--registry", &root]).expect(2);
+    assert!(out.stderr.contains("--registry consolidates indicators"), "{}", out.stderr);
+    let out = run(&reg, &["report", "agreements", "--month", "2026-03", "--by", "sex"]).expect(2);
+    assert!(out.stderr.contains("--by breaks down indicators"), "{}", out.stderr);
+}
+
+#[test]
+fn a_childs_disability_and_family_are_checked_and_settable() {
+    let reg = fixture();
+    run(&reg, &["child", "set", "c-0003", "disability=true", "family=f-2"]).expect(0);
+    let text = reg.read("children/c-0003.toml");
+    assert!(text.contains("disability = true") && text.contains("family = \"f-2\""), "{text}");
+    let out =
+        run(&reg, &["report", "period", "--quarter", "2026-Q1", "--by", "disability", "--format", "csv"]);
+    assert_figures(
+        &values(&out.expect(0).stdout, &["yes"]),
+        &[("children_served", "2"), ("families_served", "2")],
+    );
+    let text = text.replace("disability = true", "disability = \"yes\"");
+    reg.write("children/c-0003.toml", &text);
+    let out = run(&reg, &["check", "--format", "csv"]).expect(1);
+    assert!(
+        out.stdout.contains("children/c-0003.toml") && out.stdout.contains("schema.type"),
+        "{}",
+        out.stdout
+    );
 }
