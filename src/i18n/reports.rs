@@ -496,6 +496,7 @@ fn uk_period_indicator(key: Key) -> String {
         Key::AgreementsEndingSoon => "договорів закінчуються протягом 90 днів після періоду".into(),
         _ => uk_indicator(key)
             .replace("в місяці", "за період")
+            .replace("у місяці", "за період")
             .replace("на кінець місяця", "на кінець періоду"),
     }
 }

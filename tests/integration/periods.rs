@@ -237,6 +237,14 @@ fn a_period_of_one_calendar_month_gives_the_monthly_figures() {
             .expect(0);
     let monthly = run(&reg, &["report", "monthly", "--month", "2026-02", "--format", "csv"]).expect(0);
     assert!(period.stdout.starts_with(&monthly.stdout), "{}\n---\n{}", period.stdout, monthly.stdout);
+    // A longer period's descriptions speak of the period, in both languages.
+    let uk = run(&reg, &["--lang", "uk", "report", "period", "--year", "2026"]).expect(0);
+    for month_words in ["в місяці", "облік у місяці", "кінець місяця"] {
+        assert!(!uk.stdout.contains(month_words), "{month_words}\n{}", uk.stdout);
+    }
+    assert!(uk.stdout.contains("дітей взято на облік за період"), "{}", uk.stdout);
+    let en = run(&reg, &["report", "period", "--year", "2026"]).expect(0);
+    assert!(!en.stdout.contains("in the month") && !en.stdout.contains("month end"), "{}", en.stdout);
     let year = run(&reg, &["report", "period", "--year", "2026", "--format", "json"]).expect(0).json();
     assert_eq!(year.as_array().unwrap().last().unwrap()["indicator"], "contacts");
 }
@@ -265,6 +273,19 @@ fn breakdowns_sum_to_the_total() {
             assert_eq!(sum.to_string(), total[key], "{by} {key}\n{}", out.stdout);
         }
     }
+    // `report monthly` breaks down the same way; JSON keeps the stable column names.
+    let out =
+        run(&reg, &["report", "monthly", "--month", "2026-02", "--by", "community", "--format", "json"]);
+    let rows = out.expect(0).json();
+    let alpha_meetings = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["community"] == "Alpha" && r["indicator"] == "meetings")
+        .unwrap()
+        .clone();
+    // February: a-0001 on 02-14 and a-0002 on 02-20, both children of Alpha.
+    assert_eq!(alpha_meetings["value"], 2);
     // By community: Alpha has c-0001 and c-0002 (one family), Beta c-0003.
     let out =
         run(&reg, &["report", "period", "--quarter", "2026-Q1", "--by", "community", "--format", "csv"]);
