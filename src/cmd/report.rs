@@ -153,7 +153,7 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
     };
     let date = as_of(source)?;
     // Every source is opened before anything is computed: a wrong path stops it all (exit 2).
-    let mut loaded = Vec::new();
+    let mut loaded: Vec<(&String, String, Registry)> = Vec::new();
     for (n, spec) in source.registry.iter().enumerate() {
         let not_registry = |detail: Option<String>| {
             Error::new(Msg::Report(ReportMsg::NotARegionRegistry { source: spec.clone(), detail }))
@@ -178,6 +178,14 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
             }
         };
         let centre = registry.config.centre.edrpou.clone().unwrap_or_else(|| format!("#{}", n + 1));
+        // One centre, one registry: the same ЄДРПОУ twice would count a centre twice.
+        if let Some((first, _, _)) = loaded.iter().find(|(_, other, _)| *other == centre) {
+            return Err(Error::new(Msg::Report(ReportMsg::RegionDuplicateCentre {
+                centre,
+                first: first.to_string(),
+                second: spec.clone(),
+            })));
+        }
         loaded.push((spec, centre, registry));
     }
     let mut members = Vec::new();

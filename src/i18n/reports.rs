@@ -68,6 +68,12 @@ pub enum ReportMsg {
     RegionListsUnsupported,
     /// `--by` with a list report.
     ByUnsupported,
+    /// Two `--registry` of one centre.
+    RegionDuplicateCentre {
+        centre: String,
+        first: String,
+        second: String,
+    },
     /// The description of a region's row for a registry left out.
     RegistryInvalidRow,
     /// A group value: the total row of a breakdown or region.
@@ -166,6 +172,10 @@ pub fn uk(msg: &ReportMsg) -> String {
         RegionListsUnsupported => "--registry зводить показники (`report monthly`, `report period`); \
             списки договорів, дітей і наставників лишаються у своїх центрах"
             .into(),
+        RegionDuplicateCentre { centre, first, second } => format!(
+            "`{first}` і `{second}` — реєстри одного центру (ЄДРПОУ {centre}): залиште один, \
+             щоб центр не порахувати двічі"
+        ),
         ByUnsupported => "--by розбиває показники (`report monthly`, `report period`), не списки".into(),
         RegistryInvalidRow => "реєстр не пройшов перевірку: помилок (не враховано в підсумку)".into(),
         Due(item) => uk_due(item),
@@ -261,6 +271,10 @@ pub fn en(msg: &ReportMsg) -> String {
         RegionListsUnsupported => "--registry consolidates indicators (`report monthly`, `report period`); \
             the lists of agreements, children and mentors stay at their centres"
             .into(),
+        RegionDuplicateCentre { centre, first, second } => format!(
+            "`{first}` and `{second}` are registries of one centre (ЄДРПОУ {centre}): keep one, \
+             so the centre is not counted twice"
+        ),
         ByUnsupported => "--by breaks down indicators (`report monthly`, `report period`), not lists".into(),
         RegistryInvalidRow => "registry fails check: errors (left out of the totals)".into(),
         Due(item) => en_due(item),

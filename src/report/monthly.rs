@@ -459,20 +459,23 @@ pub fn indicators(scope: &Scope, period: Period, occupancy: &Occupancy, extended
         // Active on some day of the period: signed by E and not closed by S.
         let served: Vec<&Agreement> =
             agreements.iter().copied().filter(|a| signed_by(a, e) && !closed_by(a, s)).collect();
-        let distinct = |ids: Vec<&str>| {
-            let mut ids = ids;
+        fn distinct<T: Ord>(mut ids: Vec<T>) -> usize {
             ids.sort_unstable();
             ids.dedup();
             ids.len()
-        };
+        }
         let children: Vec<&str> = served.iter().map(|a| a.child.as_str()).collect();
-        // A child without a `family` code is a family of their own.
-        let families: Vec<&str> = children
+        // A child without a `family` code is a family of their own (kept apart from the
+        // codes, so that a code can never be mistaken for a child's ID).
+        let families: Vec<(bool, &str)> = children
             .iter()
-            .map(|id| registry.child(id).and_then(|c| c.family.as_deref()).unwrap_or(id))
+            .map(|id| {
+                registry.child(id).and_then(|c| c.family.as_deref()).map_or((false, *id), |f| (true, f))
+            })
             .collect();
+        let families = distinct(families);
         push(Key::ChildrenServed, count(distinct(children)));
-        push(Key::FamiliesServed, count(distinct(families)));
+        push(Key::FamiliesServed, count(families));
         push(Key::MentorsActive, count(distinct(served.iter().map(|a| a.mentor.as_str()).collect())));
         push(Key::Contacts, count(all_contacts));
     }

@@ -378,6 +378,13 @@ fn a_region_consolidates_a_folder_and_a_bare_repository_and_leaves_out_a_broken_
         run(&first, &[&q1[..], &["--registry", &folder, "--registry", &url, "--by", "community"]].concat());
     assert_figures(&values(&out.expect(0).stdout, &["total", "Alpha"]), &[("children_served", "4")]);
 
+    // The same centre twice (a folder and a clone of it) would be counted twice: refused.
+    let clone = first.dir.path().join("first.git");
+    crate::support::git(first.dir.path(), &["clone", "-q", "--bare", &folder, "first.git"]);
+    let out =
+        run(&first, &[&q1[..], &["--registry", &folder, "--registry", &clone.to_string_lossy()]].concat());
+    assert!(out.expect(2).stderr.contains("registries of one centre (ЄДРПОУ 12345678)"));
+
     // A registry failing check: its problems on stderr, a marked row, out of the totals, exit 1.
     let broken = fixture();
     let text = broken.read("agreements/a-0003.toml").replace("mentor = \"m-0003\"", "mentor = \"m-0099\"");
