@@ -628,6 +628,9 @@ pub enum ContactCommand {
 pub enum ReportCommand {
     /// The monthly indicators, one row per indicator (`indicator,value` in CSV).
     Monthly(MonthArgs),
+    /// The indicators over any period (a range, a quarter, a year): flows over its days,
+    /// stocks at its end, plus children served, their families, active mentors and contacts.
+    Period(PeriodArgs),
     /// One row per agreement active in the month: contacts, meetings, hours, check-ins, flags.
     Agreements {
         #[command(flatten)]
@@ -641,6 +644,8 @@ pub enum ReportCommand {
         output: OutputArg,
         #[command(flatten)]
         names: NamesArg,
+        #[command(flatten)]
+        source: SourceArgs,
     },
     /// Every mentor and candidate: pipeline stage, eligibility with the failing rule codes.
     Mentors {
@@ -648,6 +653,8 @@ pub enum ReportCommand {
         output: OutputArg,
         #[command(flatten)]
         names: NamesArg,
+        #[command(flatten)]
+        source: SourceArgs,
     },
 }
 
@@ -658,6 +665,63 @@ pub struct MonthArgs {
     pub month: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
+    #[command(flatten)]
+    pub by: ByArg,
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PeriodArgs {
+    /// The first day of the period, YYYY-MM-DD (with --to).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "to", conflicts_with_all = ["quarter", "year"])]
+    pub from: Option<String>,
+    /// The last day of the period, YYYY-MM-DD, included (with --from).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<String>,
+    /// A calendar quarter, YYYY-Qn (n from 1 to 4).
+    #[arg(long, value_name = "YYYY-Qn", conflicts_with = "year")]
+    pub quarter: Option<String>,
+    /// A calendar year, YYYY.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ByArg {
+    /// Break the indicators down by the child's community, sex, age band (on the last day),
+    /// category, institution or disability; repeat for combined groups. A total row follows.
+    #[arg(long = "by", value_enum, value_name = "GROUP")]
+    pub by: Vec<ReportBy>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportBy {
+    Community,
+    Sex,
+    #[value(name = "age_band")]
+    AgeBand,
+    Category,
+    Institution,
+    Disability,
+}
+
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// Read the registry as it was committed by the end of this day (YYYY-MM-DD, the
+    /// machine's time zone), from git objects: late entries do not change a submitted report.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Consolidate these registries (folders, bare git repositories or git URLs; repeat)
+    /// into one report with a `centre` column (ЄДРПОУ) and a total.
+    #[arg(long = "registry", value_name = "PATH_OR_GIT_URL")]
+    pub registry: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -111,6 +111,49 @@ impl std::error::Error for Error {
 /// The presentation layer (`i18n`) says it in the user's language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
+    BadQuarter {
+        value: String,
+    },
+    BadYear {
+        value: String,
+    },
+    BadPeriodDate {
+        value: String,
+    },
+    FromAfterTo {
+        from: String,
+        to: String,
+    },
+    PeriodMissing,
+    BadAsOf {
+        value: String,
+    },
+    /// The registry is not in a git repository, so it has no past to read.
+    AsOfNoGit {
+        dir: String,
+    },
+    /// No commit of the registry was made by the end of that day.
+    AsOfNoCommit {
+        date: String,
+    },
+    /// A `--registry` that is neither a registry folder nor a git repository holding one.
+    NotARegionRegistry {
+        source: String,
+        /// What git said, when it could not clone a URL.
+        detail: Option<String>,
+    },
+    /// `--with-names` asked of a consolidated report.
+    RegionNoNames,
+    /// `--registry` with a list report.
+    RegionListsUnsupported,
+    /// `--by` with a list report.
+    ByUnsupported,
+    /// Two `--registry` of one centre.
+    RegionDuplicateCentre {
+        centre: String,
+        first: String,
+        second: String,
+    },
     AdultSignsForThemselves {
         id: String,
         child: String,

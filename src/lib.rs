@@ -72,7 +72,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Contact(command) => cmd::contact::run(&Ctx::resolve(global)?, command),
         Command::Status => cmd::status::run(&Ctx::resolve(global)?),
         Command::Due(args) => cmd::due::run(&Ctx::resolve(global)?, &args),
-        Command::Report(command) => cmd::report::run(&Ctx::resolve(global)?, &command),
+        Command::Report(command) => cmd::report::run(global, &command),
         Command::Import(args) => cmd::import::run(&Ctx::resolve(global)?, &args),
     }
 }

@@ -1,33 +1,223 @@
-//! `report monthly|agreements|children|mentors`: the month's indicators and lists, as table,
-//! CSV or JSON, to standard output or atomically to a file.
+//! `report monthly|period|agreements|children|mentors`: the indicators of a month or any
+//! period (broken down by groups, as the registry was on a date, over a region of several
+//! registries) and the lists, as table, CSV or JSON, to standard output or atomically to a file.
 
 use std::path::Path;
 
-use crate::cli::{Format, MonthArgs, ReportCommand};
+use crate::check::{self, Severity};
+use crate::cli::{Format, GlobalArgs, MonthArgs, PeriodArgs, ReportBy, ReportCommand, SourceArgs};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Failure, Result};
 use crate::i18n::{Msg, ReportMsg};
 use crate::output::{self, Cell, Rows};
-use crate::record::Date;
+use crate::record::{Config, Date};
 use crate::registry::Registry;
-use crate::report::{self, Month, agreements, monthly, people};
+use crate::registry::snapshot::{self, Source};
+use crate::report::breakdown::{self, Dimension};
+use crate::report::monthly::{Indicator, Key};
+use crate::report::period::{self, Period, PeriodError};
+use crate::report::region::{self, Line, Member};
+use crate::report::{self, Month, agreements, people};
 
-pub fn run(ctx: &Ctx, command: &ReportCommand) -> Result<u8> {
-    let registry = Registry::load_valid(&ctx.root)?;
+pub fn run(global: &GlobalArgs, command: &ReportCommand) -> Result<u8> {
+    let source = source_args(command);
+    if !source.registry.is_empty() {
+        return run_region(global, command, source);
+    }
+    let ctx = Ctx::resolve(global)?;
+    let registry = load(&ctx, source)?;
+    let ctx = &ctx;
+    let registry = &registry;
     let (rows, output) = match command {
-        ReportCommand::Monthly(args) => (monthly_rows(ctx, &registry, month(ctx, args)?), &args.output),
+        ReportCommand::Monthly(args) => {
+            let month = month(ctx, args)?;
+            (indicator_rows(ctx, registry, month.into(), &dimensions(&args.by.by), false), &args.output)
+        }
+        ReportCommand::Period(args) => {
+            (indicator_rows(ctx, registry, period_of(args)?, &dimensions(&args.by.by), true), &args.output)
+        }
         ReportCommand::Agreements { month: args, names } => {
-            (agreement_rows(ctx, &registry, month(ctx, args)?, names.with_names), &args.output)
+            if !args.by.by.is_empty() {
+                return Err(Error::new(Failure::ByUnsupported));
+            }
+            (agreement_rows(ctx, registry, month(ctx, args)?, names.with_names), &args.output)
         }
-        ReportCommand::Children { output, names } => {
-            (children_rows(ctx, &registry, ctx.today, names.with_names), output)
+        ReportCommand::Children { output, names, .. } => {
+            (children_rows(ctx, registry, ctx.today, names.with_names), output)
         }
-        ReportCommand::Mentors { output, names } => {
-            (mentor_rows(ctx, &registry, ctx.today, names.with_names), output)
+        ReportCommand::Mentors { output, names, .. } => {
+            (mentor_rows(ctx, registry, ctx.today, names.with_names), output)
         }
     };
     deliver(ctx, &rows.render(ctx.format), output.output.as_deref())?;
     Ok(0)
+}
+
+fn source_args(command: &ReportCommand) -> &SourceArgs {
+    match command {
+        ReportCommand::Monthly(args) | ReportCommand::Agreements { month: args, .. } => &args.source,
+        ReportCommand::Period(args) => &args.source,
+        ReportCommand::Children { source, .. } | ReportCommand::Mentors { source, .. } => source,
+    }
+}
+
+fn dimensions(by: &[ReportBy]) -> Vec<Dimension> {
+    let mut out: Vec<Dimension> = Vec::new();
+    for by in by {
+        let dimension = match by {
+            ReportBy::Community => Dimension::Community,
+            ReportBy::Sex => Dimension::Sex,
+            ReportBy::AgeBand => Dimension::AgeBand,
+            ReportBy::Category => Dimension::Category,
+            ReportBy::Institution => Dimension::Institution,
+            ReportBy::Disability => Dimension::Disability,
+        };
+        // `--by sex --by sex` is one grouping.
+        if !out.contains(&dimension) {
+            out.push(dimension);
+        }
+    }
+    out
+}
+
+fn period_of(args: &PeriodArgs) -> Result<Period> {
+    Period::from_args(args.from.as_deref(), args.to.as_deref(), args.quarter.as_deref(), args.year.as_deref())
+        .map_err(|err| {
+            Error::new(match err {
+                PeriodError::BadQuarter(value) => Failure::BadQuarter { value },
+                PeriodError::BadYear(value) => Failure::BadYear { value },
+                PeriodError::BadDate(value) => Failure::BadPeriodDate { value },
+                PeriodError::FromAfterTo { from, to } => {
+                    Failure::FromAfterTo { from: from.to_string(), to: to.to_string() }
+                }
+                PeriodError::Incomplete => Failure::PeriodMissing,
+            })
+        })
+}
+
+fn as_of(source: &SourceArgs) -> Result<Option<Date>> {
+    source
+        .as_of
+        .as_deref()
+        .map(|text| {
+            crate::record::date::parse_iso(text)
+                .ok_or_else(|| Error::new(Failure::BadAsOf { value: text.to_string() }))
+        })
+        .transpose()
+}
+
+/// The registry, whole and parseable: from the files, or with `--as-of` from the commit that
+/// was current at the end of that day (the work tree is not read).
+fn load(ctx: &Ctx, source: &SourceArgs) -> Result<Registry> {
+    let Some(date) = as_of(source)? else { return Registry::load_valid(&ctx.root) };
+    let commit = snapshot::commit_as_of(&ctx.root, date)?;
+    ctx.note(Msg::Report(ReportMsg::AsOfCommit { date: date.to_string(), commit: short(&commit) }));
+    let prefix = crate::git::prefix(&ctx.root).unwrap_or_default();
+    let registry = snapshot::load_commit(&ctx.root, &commit, Some(&prefix), ctx.root.clone())?;
+    if registry.problems.is_empty() {
+        Ok(registry)
+    } else {
+        let count = registry.problems.len();
+        Err(Error::new(Failure::RegistryInvalid { count })
+            .with_diagnostics(registry.problems)
+            .with_hint(crate::error::Hint::RunCheck))
+    }
+}
+
+fn short(commit: &str) -> String {
+    commit[..commit.len().min(12)].to_string()
+}
+
+/// `--registry` given: every registry read (as of `--as-of` if given), checked, and the
+/// valid ones consolidated. Exit 1 when one was left out for failing `check`.
+fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs) -> Result<u8> {
+    // The folder we stand in, if it is a registry, gives the language; none is needed.
+    let ctx = match Ctx::resolve(global) {
+        Ok(ctx) => ctx,
+        Err(_) => Ctx::with_config(global, std::path::PathBuf::from("."), Config::fallback())?,
+    };
+    let ctx = &ctx;
+    let names = match command {
+        ReportCommand::Agreements { names, .. }
+        | ReportCommand::Children { names, .. }
+        | ReportCommand::Mentors { names, .. } => names.with_names,
+        _ => false,
+    };
+    if names {
+        return Err(Error::new(Failure::RegionNoNames));
+    }
+    let (period, by, extended, output) = match command {
+        ReportCommand::Monthly(args) => (Period::from(month(ctx, args)?), &args.by.by, false, &args.output),
+        ReportCommand::Period(args) => (period_of(args)?, &args.by.by, true, &args.output),
+        _ => return Err(Error::new(Failure::RegionListsUnsupported)),
+    };
+    let date = as_of(source)?;
+    // Every source is opened before anything is computed: a wrong path stops it all (exit 2).
+    let mut loaded: Vec<(&String, String, Registry)> = Vec::new();
+    for (n, spec) in source.registry.iter().enumerate() {
+        let not_registry =
+            |detail: Option<String>| Error::new(Failure::NotARegionRegistry { source: spec.clone(), detail });
+        let opened = Source::open(spec).map_err(not_registry)?;
+        let registry = match &opened {
+            Source::Folder(root) => match date {
+                Some(date) => {
+                    let commit = snapshot::commit_as_of(root, date)?;
+                    let prefix = crate::git::prefix(root).unwrap_or_default();
+                    snapshot::load_commit(root, &commit, Some(&prefix), root.clone())?
+                }
+                None => Registry::load(root),
+            },
+            Source::Repository { repo, .. } => {
+                let commit = match date {
+                    Some(date) => snapshot::commit_as_of(repo, date)?,
+                    None => crate::git::tree::head(repo).ok_or_else(|| not_registry(None))?,
+                };
+                snapshot::load_commit(repo, &commit, None, repo.clone())
+                    .map_err(|err| not_registry(Some(ctx.lang.text(&Msg::Failure(err.failure.clone())))))?
+            }
+        };
+        let centre = registry.config.centre.edrpou.clone().unwrap_or_else(|| format!("#{}", n + 1));
+        // One centre, one registry: the same ЄДРПОУ twice would count a centre twice.
+        if let Some((first, _, _)) = loaded.iter().find(|(_, other, _)| *other == centre) {
+            return Err(Error::new(Failure::RegionDuplicateCentre {
+                centre,
+                first: first.to_string(),
+                second: spec.clone(),
+            }));
+        }
+        loaded.push((spec, centre, registry));
+    }
+    let mut members = Vec::new();
+    let mut left_out = false;
+    for (spec, centre, registry) in &loaded {
+        let errors: Vec<_> = check::check_registry(registry, ctx.today)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        if errors.is_empty() {
+            members.push(Member::Valid { centre: centre.clone(), registry });
+            continue;
+        }
+        left_out = true;
+        eprintln!(
+            "{}",
+            ctx.t(Msg::Report(ReportMsg::RegionRegistryInvalid {
+                source: spec.to_string(),
+                centre: centre.clone(),
+                errors: errors.len(),
+            }))
+        );
+        for d in &errors {
+            let at = d.line.map(|line| format!(":{line}")).unwrap_or_default();
+            eprintln!("  {}{at}: {} {}", d.file, d.code, d.message(ctx.lang));
+        }
+        members.push(Member::Invalid { centre: centre.clone(), errors: errors.len() });
+    }
+    let dims = dimensions(by);
+    let lines = region::consolidate(&members, period, &dims, extended);
+    let rows = region_rows(ctx, &lines, &dims, period);
+    deliver(ctx, &rows.render(ctx.format), output.output.as_deref())?;
+    Ok(u8::from(left_out))
 }
 
 /// `--month`, or the month before today's.
@@ -67,33 +257,108 @@ fn date(value: Option<Date>) -> Cell {
     Cell::opt(value)
 }
 
-fn monthly_rows(ctx: &Ctx, registry: &Registry, month: Month) -> Rows {
-    let indicators = monthly::monthly(registry, month);
-    let value = |i: &monthly::Indicator| i.value.map_or(Cell::Empty, number);
-    if ctx.format == Format::Table {
-        let columns = vec!["indicator", "description", "value"];
-        Rows {
-            headers: headers(ctx, &columns),
-            columns,
-            rows: indicators
-                .iter()
-                .map(|i| {
-                    vec![
-                        Cell::text(i.key.name()),
-                        Cell::text(ctx.t(Msg::Report(ReportMsg::Indicator(i.key)))),
-                        value(i),
-                    ]
-                })
-                .collect(),
-        }
-    } else {
-        let columns = vec!["indicator", "value"];
-        Rows {
-            headers: headers(ctx, &columns),
-            columns,
-            rows: indicators.iter().map(|i| vec![Cell::text(i.key.name()), value(i)]).collect(),
+/// An indicator's description: the monthly wording for a calendar month, else the period's.
+fn description(ctx: &Ctx, key: Key, period: Period) -> Cell {
+    let msg =
+        if period::is_month(period) { ReportMsg::Indicator(key) } else { ReportMsg::PeriodIndicator(key) };
+    Cell::text(ctx.t(Msg::Report(msg)))
+}
+
+fn value(indicator: &Indicator) -> Cell {
+    indicator.value.map_or(Cell::Empty, number)
+}
+
+/// The indicators of one registry: `indicator,value` as `report monthly` always gave, or,
+/// broken down, the long form: the group columns, `indicator`, `value`, with the total rows
+/// (every group column `total`) last.
+fn indicator_rows(
+    ctx: &Ctx,
+    registry: &Registry,
+    period: Period,
+    dims: &[Dimension],
+    extended: bool,
+) -> Rows {
+    let (groups, total) = breakdown::breakdown(registry, period, dims, extended);
+    let table = ctx.format == Format::Table;
+    let mut columns: Vec<&'static str> = dims.iter().map(|d| d.name()).collect();
+    columns.push("indicator");
+    if table {
+        columns.push("description");
+    }
+    columns.push("value");
+    let total_cells = || vec![total_cell(ctx); dims.len()];
+    let mut rows = Vec::new();
+    let lines = groups
+        .iter()
+        .map(|g| (g.values.iter().map(Cell::text).collect::<Vec<_>>(), &g.indicators))
+        .chain(std::iter::once((total_cells(), &total)));
+    for (cells, indicators) in lines {
+        for i in indicators {
+            let mut row = cells.clone();
+            row.push(Cell::text(i.key.name()));
+            if table {
+                row.push(description(ctx, i.key, period));
+            }
+            row.push(value(i));
+            rows.push(row);
         }
     }
+    Rows { headers: headers(ctx, &columns), columns, rows }
+}
+
+/// `total` in CSV and JSON, the word in the user's language in a table.
+fn total_cell(ctx: &Ctx) -> Cell {
+    if ctx.format == Format::Table {
+        Cell::text(ctx.t(Msg::Report(ReportMsg::Total)))
+    } else {
+        Cell::text("total")
+    }
+}
+
+/// A region: `centre` (ЄДРПОУ, or `total`), the group columns, `indicator`, `value`. A
+/// registry left out for failing `check` has one row, `registry_invalid`, its error count.
+fn region_rows(ctx: &Ctx, lines: &[Line], dims: &[Dimension], period: Period) -> Rows {
+    let table = ctx.format == Format::Table;
+    let mut columns: Vec<&'static str> = vec!["centre"];
+    columns.extend(dims.iter().map(|d| d.name()));
+    columns.push("indicator");
+    if table {
+        columns.push("description");
+    }
+    columns.push("value");
+    let mut rows = Vec::new();
+    for line in lines {
+        match line {
+            Line::Invalid { centre, errors } => {
+                let mut row = vec![Cell::text(centre)];
+                row.extend(vec![Cell::Empty; dims.len()]);
+                row.push(Cell::text("registry_invalid"));
+                if table {
+                    row.push(Cell::text(ctx.t(Msg::Report(ReportMsg::RegistryInvalidRow))));
+                }
+                row.push(Cell::Int(*errors as i64));
+                rows.push(row);
+            }
+            Line::Figures(figures) => {
+                let centre = figures.centre.as_ref().map_or_else(|| total_cell(ctx), Cell::text);
+                let group: Vec<Cell> = match &figures.group {
+                    Some(values) => values.iter().map(Cell::text).collect(),
+                    None => vec![total_cell(ctx); dims.len()],
+                };
+                for i in &figures.indicators {
+                    let mut row = vec![centre.clone()];
+                    row.extend(group.iter().cloned());
+                    row.push(Cell::text(i.key.name()));
+                    if table {
+                        row.push(description(ctx, i.key, period));
+                    }
+                    row.push(value(i));
+                    rows.push(row);
+                }
+            }
+        }
+    }
+    Rows { headers: headers(ctx, &columns), columns, rows }
 }
 
 fn agreement_rows(ctx: &Ctx, registry: &Registry, month: Month, names: bool) -> Rows {

@@ -22,6 +22,7 @@ pub mod graph;
 pub mod log;
 pub mod remote;
 pub mod safety;
+pub mod tree;
 
 pub use graph::{configure_commit_graph, refresh_commit_graph};
 

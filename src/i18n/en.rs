@@ -461,6 +461,35 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
+        BadQuarter { value } => format!("`{value}` is not a quarter: write YYYY-Qn, n from 1 to 4, e.g. 2026-Q3"),
+        BadYear { value } => format!("`{value}` is not a year: write YYYY, e.g. 2026"),
+        BadPeriodDate { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01"),
+        FromAfterTo { from, to } => {
+            format!("--from {from} is after --to {to}: a period must start no later than it ends")
+        }
+        PeriodMissing => "give the period: --from DATE --to DATE, or --quarter YYYY-Qn, or --year YYYY".into(),
+        BadAsOf { value } => format!("`{value}` is not a date for --as-of: write YYYY-MM-DD"),
+        AsOfNoGit { dir } => {
+            format!("{dir} is not in a git repository: with no history there is no past state (drop --as-of)")
+        }
+        AsOfNoCommit { date } => format!("the registry had no commit by the end of {date}: take a later date"),
+        NotARegionRegistry { source, detail } => format!(
+            "`{source}` is not a registry: give a folder holding nastavnyk.toml, or a git repository \
+             (path or URL) that holds one{}",
+            detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+        ),
+        RegionNoNames => {
+            "--with-names does not apply to a report consolidating several registries: names stay at the centre"
+                .into()
+        }
+        RegionListsUnsupported => "--registry consolidates indicators (`report monthly`, `report period`); \
+            the lists of agreements, children and mentors stay at their centres"
+            .into(),
+        RegionDuplicateCentre { centre, first, second } => format!(
+            "`{first}` and `{second}` are registries of one centre (ЄДРПОУ {centre}): keep one, \
+             so the centre is not counted twice"
+        ),
+        ByUnsupported => "--by breaks down indicators (`report monthly`, `report period`), not lists".into(),
         AdultSignsForThemselves { id, child, age } => format!("the young person {child} of agreement {id} is {age}: an adult has full capacity and no legal representative, so `young_person` signs instead"),
         RenewalPending { id, renewal } => format!("agreement {id} is already being re-concluded by {renewal}: sign it, or close it first"),
         SuspendedNoMentoring { id, kind } => format!("agreement {id} is suspended: a `{kind}` with the mentor cannot take place; the centre's visits and check-ins (visit, checkin_child, checkin_mentor) are recorded"),

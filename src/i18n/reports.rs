@@ -18,6 +18,23 @@ pub enum ReportMsg {
     /// A table header, by the column's stable name.
     Column(&'static str),
     Indicator(Key),
+    /// The indicator's description for a period that is not one calendar month.
+    PeriodIndicator(Key),
+    /// The registry as of a date: which commit it was read from.
+    AsOfCommit {
+        date: String,
+        commit: String,
+    },
+    /// A consolidated registry failed `check`: left out of the totals.
+    RegionRegistryInvalid {
+        source: String,
+        centre: String,
+        errors: usize,
+    },
+    /// The description of a region's row for a registry left out.
+    RegistryInvalidRow,
+    /// A group value: the total row of a breakdown or region.
+    Total,
     Due(DueItem),
     DueKind(DueKind),
     NothingDue,
@@ -74,6 +91,15 @@ pub fn uk(msg: &ReportMsg) -> String {
         Written { path } => format!("записано у {path}"),
         Column(name) => uk_column(name).to_string(),
         Indicator(key) => uk_indicator(*key),
+        PeriodIndicator(key) => uk_period_indicator(*key),
+        AsOfCommit { date, commit } => format!("реєстр станом на кінець {date}: коміт {commit}"),
+        RegionRegistryInvalid { source, centre, errors } => format!(
+            "реєстр {centre} ({source}) не пройшов перевірку ({}): його не враховано в підсумку; \
+             виправте і запустіть `nastavnyk check` у ньому",
+            plural::uk(*errors as i64, "помилка", "помилки", "помилок")
+        ),
+        Total => "усього".into(),
+        RegistryInvalidRow => "реєстр не пройшов перевірку: помилок (не враховано в підсумку)".into(),
         Due(item) => uk_due(item),
         DueKind(kind) => uk_due_kind(*kind).to_string(),
         NothingDue => "нічого не прострочено і нічого не настає".to_string(),
@@ -136,6 +162,15 @@ pub fn en(msg: &ReportMsg) -> String {
         Written { path } => format!("written to {path}"),
         Column(name) => en_column(name).to_string(),
         Indicator(key) => en_indicator(*key),
+        PeriodIndicator(key) => en_period_indicator(*key),
+        AsOfCommit { date, commit } => format!("the registry as of the end of {date}: commit {commit}"),
+        RegionRegistryInvalid { source, centre, errors } => format!(
+            "the registry of {centre} ({source}) fails check ({}): left out of the totals; fix it and \
+             run `nastavnyk check` there",
+            plural::en(*errors as i64, "error", "errors")
+        ),
+        Total => "total".into(),
+        RegistryInvalidRow => "registry fails check: errors (left out of the totals)".into(),
         Due(item) => en_due(item),
         DueKind(kind) => en_due_kind(*kind).to_string(),
         NothingDue => "nothing overdue and nothing coming up".to_string(),
@@ -222,6 +257,11 @@ fn uk_column(name: &str) -> &str {
         "state" => "стан",
         "open_agreements" => "договорів",
         "capacity" => "місць",
+        "centre" => "центр (ЄДРПОУ)",
+        "sex" => "стать",
+        "age_band" => "вік",
+        "category" => "категорія",
+        "disability" => "інвалідність",
         other => other,
     }
 }
@@ -389,6 +429,34 @@ fn en_due(item: &DueItem) -> String {
     }
 }
 
+/// A monthly indicator's description reworded for a period of any length.
+fn uk_period_indicator(key: Key) -> String {
+    match key {
+        Key::AgreementsActiveWholeMonth => {
+            "договоро-місяців: договір чинний увесь календарний місяць періоду".into()
+        }
+        Key::AgreementsMeetingNorm => "з них із нормою зустрічей і годин у тому місяці".into(),
+        Key::AgreementsEndingSoon => "договорів закінчуються протягом 90 днів після періоду".into(),
+        _ => uk_indicator(key)
+            .replace("в місяці", "за період")
+            .replace("у місяці", "за період")
+            .replace("на кінець місяця", "на кінець періоду"),
+    }
+}
+
+fn en_period_indicator(key: Key) -> String {
+    match key {
+        Key::AgreementsActiveWholeMonth => {
+            "agreement-months: active a whole calendar month of the period".into()
+        }
+        Key::AgreementsMeetingNorm => "of which meeting the norm in that month".into(),
+        Key::AgreementsEndingSoon => "agreements ending within 90 days after the period".into(),
+        _ => en_indicator(key)
+            .replace("in the month", "in the period")
+            .replace("at month end", "at the period's end"),
+    }
+}
+
 fn uk_indicator(key: Key) -> String {
     use Key::*;
     match key {
@@ -432,6 +500,10 @@ fn uk_indicator(key: Key) -> String {
         Reached12MonthsPct => "частка договорів, що тривали 12 місяців, %",
         ClosuresExitInterview => "припинень із підсумковою зустріччю",
         ExitInterviewPct => "частка припинень із підсумковою зустріччю, %",
+        ChildrenServed => "дітей отримали послугу (договір чинний хоч один день періоду)",
+        FamiliesServed => "сімей цих дітей (за кодом сім'ї; без коду — окрема сім'я)",
+        MentorsActive => "наставників із чинним договором хоч один день періоду",
+        Contacts => "контактів усіх видів за період",
     }
     .to_string()
 }
@@ -479,6 +551,10 @@ fn en_indicator(key: Key) -> String {
         Reached12MonthsPct => "agreements lasting 12 months, %",
         ClosuresExitInterview => "closures with an exit interview",
         ExitInterviewPct => "closures with an exit interview, %",
+        ChildrenServed => "children served (an agreement active on at least one day)",
+        FamiliesServed => "families of those children (by family code; none: a family of one)",
+        MentorsActive => "mentors with an agreement active on at least one day",
+        Contacts => "contacts of every kind in the period",
     }
     .to_string()
 }

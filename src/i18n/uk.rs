@@ -569,6 +569,41 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
+        BadQuarter { value } => {
+            format!("`{value}` — не квартал: напишіть РРРР-QN, де N від 1 до 4, напр. 2026-Q3")
+        }
+        BadYear { value } => format!("`{value}` — не рік: напишіть РРРР, напр. 2026"),
+        BadPeriodDate { value } => format!("`{value}` — не дата: напишіть РРРР-ММ-ДД, напр. 2026-03-01"),
+        FromAfterTo { from, to } => {
+            format!("--from {from} пізніше за --to {to}: період має починатися не пізніше, ніж закінчується")
+        }
+        PeriodMissing => {
+            "вкажіть період: --from ДАТА --to ДАТА, або --quarter РРРР-QN, або --year РРРР".into()
+        }
+        BadAsOf { value } => format!("`{value}` — не дата для --as-of: напишіть РРРР-ММ-ДД"),
+        AsOfNoGit { dir } => {
+            format!("{dir} не в репозиторії git: без історії немає стану на дату (приберіть --as-of)")
+        }
+        AsOfNoCommit { date } => {
+            format!("до кінця дня {date} у реєстрі ще не було жодного коміту: візьміть пізнішу дату")
+        }
+        NotARegionRegistry { source, detail } => format!(
+            "`{source}` — не реєстр: потрібна тека з nastavnyk.toml або репозиторій git (шлях чи URL), \
+             що його містить{}",
+            detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+        ),
+        RegionNoNames => {
+            "--with-names не застосовується до зведеного звіту кількох реєстрів: імена лишаються в центрі"
+                .into()
+        }
+        RegionListsUnsupported => "--registry зводить показники (`report monthly`, `report period`); \
+            списки договорів, дітей і наставників лишаються у своїх центрах"
+            .into(),
+        RegionDuplicateCentre { centre, first, second } => format!(
+            "`{first}` і `{second}` — реєстри одного центру (ЄДРПОУ {centre}): залиште один, \
+             щоб центр не порахувати двічі"
+        ),
+        ByUnsupported => "--by розбиває показники (`report monthly`, `report period`), не списки".into(),
         AdultSignsForThemselves { id, child, age } => format!("особі {child} за договором {id} виповнилося {age}: повнолітня особа має повну дієздатність і не має законного представника, тож підписує сама (`young_person`)"),
         RenewalPending { id, renewal } => format!("договір {id} уже переукладається договором {renewal}: підпишіть його або спершу припиніть"),
         SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: `{kind}` з наставником неможливі; візити й перевірки центру (visit, checkin_child, checkin_mentor) записуються"),

@@ -38,6 +38,14 @@ pub struct Child {
     pub availability: Vec<Weekday>,
     #[serde(deserialize_with = "date::de")]
     pub registered_on: Date,
+    /// An established disability (дитина з інвалідністю): `true` or `false`; absent means not
+    /// recorded. Counted by `report --by disability`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disability: Option<bool>,
+    /// A code the centre gives a family so that siblings are counted as one family in the
+    /// reports (`families_served`); an ID such as `f-0007`, never a surname.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     #[serde(default)]
     pub preferences: Preferences,
     #[serde(default)]

@@ -101,6 +101,8 @@ pub const CHILD: &[Field] = &[
     f("goal_areas", ChoiceList(GOAL_AREAS), false),
     f("availability", ChoiceList(Weekday::NAMES), false),
     f("registered_on", Date, true),
+    f("disability", Bool, false),
+    f("family", Text, false),
     f("preferences.mentor_sex", Choice(Sex::NAMES), false),
     f("consent.child", Date, false),
     f("consent.legal_representative", Date, false),

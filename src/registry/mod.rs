@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod ids;
+pub mod snapshot;
 pub mod walk;
 pub mod write;
 

@@ -3,10 +3,13 @@
 //! (every state is derived from the records' dates, never from "now"); nothing here prints.
 
 pub mod agreements;
+pub mod breakdown;
 pub mod cadence;
 pub mod due;
 pub mod monthly;
 pub mod people;
+pub mod period;
+pub mod region;
 pub mod status;
 
 use std::collections::HashMap;

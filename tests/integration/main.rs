@@ -12,6 +12,7 @@ mod golden;
 mod history;
 mod lifecycle;
 mod matching;
+mod periods;
 mod readme;
 mod regression;
 mod reports;
