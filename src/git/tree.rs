@@ -69,13 +69,13 @@ pub fn list_files(repo: &Path, commit: &str) -> Result<Vec<Entry>> {
 /// The contents of `oids`, in order, read by `cat-file --batch` — by a few processes at once
 /// on a large registry, each inflating its share of the objects.
 pub fn read_blobs(repo: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    use rayon::prelude::*;
+    // A few `git cat-file` processes at once: each is a process of its own, so more than four
+    // only contend for the disk.
+    let workers = rayon::current_num_threads().clamp(1, 4);
     let chunk = oids.len().div_ceil(workers).max(1);
-    let results: Vec<Result<Vec<Vec<u8>>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            oids.chunks(chunk).map(|part| scope.spawn(move || read_batch(repo, part))).collect();
-        handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect()
-    });
+    let results: Vec<Result<Vec<Vec<u8>>>> =
+        oids.par_chunks(chunk).map(|part| read_batch(repo, part)).collect();
     let mut blobs = Vec::with_capacity(oids.len());
     for part in results {
         blobs.extend(part?);

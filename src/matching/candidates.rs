@@ -2,8 +2,8 @@
 //! room for a child (both judged by `crate::rules`), and the hard constraints of a pair.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use super::score::{self, MilliWeights, Profile};
 use super::solver::Edge;
@@ -215,7 +215,8 @@ impl Pool {
             }
             edges
         };
-        let parts = parallel_map(groups, work);
+        // Groups differ in size; rayon steals work, and `collect` keeps the groups' order.
+        let parts: Vec<Vec<Edge>> = groups.par_iter().map(work).collect();
         // Each child is in one group and a group lists mentors in ascending order, so a
         // counting sort by child (stable, O(pairs)) gives the canonical (child, mentor) order.
         let mut start = vec![0usize; self.children.len() + 1];
@@ -235,49 +236,9 @@ impl Pool {
     }
 }
 
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
 /// The indices of the items `keep` accepts, in order, judged on all cores.
 fn parallel_filter<T: Sync>(items: &[T], keep: impl Fn(&T) -> bool + Sync) -> Vec<usize> {
-    let chunk = items.len().div_ceil(threads()).max(1024);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(k, part)| {
-                let keep = &keep;
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .filter(|(_, item)| keep(item))
-                        .map(|(i, _)| k * chunk + i)
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("an eligibility thread panicked")).collect()
-    })
-}
-
-/// `work` applied to every item on all cores (work-stealing by an atomic counter, as groups
-/// differ in size); results in any order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let results = Mutex::new(Vec::with_capacity(items.len()));
-    std::thread::scope(|scope| {
-        for _ in 0..threads().min(items.len()) {
-            scope.spawn(|| {
-                let mut local = Vec::new();
-                while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    local.push(work(item));
-                }
-                results.lock().expect("no thread panicked holding it").extend(local);
-            });
-        }
-    });
-    results.into_inner().expect("no thread panicked holding it")
+    items.par_iter().enumerate().filter(|(_, item)| keep(item)).map(|(i, _)| i).collect()
 }
 
 /// For a child with no feasible mentor: how many mentors within reach fail each constraint

@@ -9,6 +9,7 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Problem;
@@ -331,13 +332,9 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
 /// Reads and parses every file of one kind on all cores, keeping the order of the file names.
 fn load_kind<T: Record + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
     let (files, mut problems) = list_files(root, kind);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<T>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            files.chunks(chunk).map(|part| scope.spawn(move || parse_files::<T>(kind, part))).collect();
-        handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect()
-    });
+    let chunk = files.len().div_ceil(rayon::current_num_threads()).max(1);
+    let results: Vec<(Vec<T>, Vec<Diagnostic>)> =
+        files.par_chunks(chunk).map(|part| parse_files::<T>(kind, part)).collect();
     let mut records = Vec::with_capacity(files.len());
     for (mut parsed, mut found) in results {
         records.append(&mut parsed);

@@ -184,29 +184,24 @@ fn parse_kind<T: crate::record::Record + Send + HasId>(
     kind: Kind,
     texts: &[(String, String)],
 ) -> (Vec<T>, Vec<Diagnostic>) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len().max(1));
-    let chunk = texts.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<T>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut records = Vec::with_capacity(part.len());
-                    let mut problems = Vec::new();
-                    for (stem, text) in part {
-                        // The same parse as `Registry::load`: serde, then the schema walk for a
-                        // broken or flagged file.
-                        match parse_record::<T>(&format!("{}/{stem}.toml", kind.dir()), text) {
-                            Ok(record) => records.push(record),
-                            Err(found) => problems.extend(found),
-                        }
-                    }
-                    (records, problems)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("a parser thread panicked")).collect()
-    });
+    use rayon::prelude::*;
+    let chunk = texts.len().div_ceil(rayon::current_num_threads()).max(1);
+    let results: Vec<(Vec<T>, Vec<Diagnostic>)> = texts
+        .par_chunks(chunk)
+        .map(|part| {
+            let mut records = Vec::with_capacity(part.len());
+            let mut problems = Vec::new();
+            for (stem, text) in part {
+                // The same parse as `Registry::load`: serde, then the schema walk for a broken
+                // or flagged file.
+                match parse_record::<T>(&format!("{}/{stem}.toml", kind.dir()), text) {
+                    Ok(record) => records.push(record),
+                    Err(found) => problems.extend(found),
+                }
+            }
+            (records, problems)
+        })
+        .collect();
     let mut records = Vec::with_capacity(texts.len());
     let mut problems = Vec::new();
     for (mut parsed, mut found) in results {

@@ -1,0 +1,130 @@
+//! Sparse components: successive shortest paths on adjacency lists with a binary heap.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::graph::Component;
+use super::{Context, NONE, flip_path};
+
+impl Context<'_> {
+    /// Sparse solve of one component; `assigned[i]` receives child i's slot (or stays NONE).
+    pub(super) fn solve_sparse(
+        &self,
+        comp: &Component,
+        slot_start: &[usize],
+        missing_cost: i64,
+        pair_cost: impl Fn(i64) -> i64,
+        assigned: &mut [u32],
+    ) {
+        let graph = self.graph;
+        let n_children = comp.children.len();
+        let n_slots = *slot_start.last().unwrap();
+        // Rows = children; columns = slots, then one private "unmatched" column per child.
+        let mut row_start = Vec::with_capacity(n_children + 1);
+        let mut adj_col: Vec<u32> = Vec::new();
+        let mut adj_cost: Vec<i64> = Vec::new();
+        let mut pairs: Vec<(u32, i64)> = Vec::new();
+        row_start.push(0usize);
+        for (i, &c) in comp.children.iter().enumerate() {
+            pairs.clear();
+            pairs.extend(graph.neighbours(c as usize).iter().map(|e| (e.mentor, e.score)));
+            // Sorted by mentor so the scan order does not depend on the input edge order.
+            pairs.sort_unstable();
+            for &(m, s) in &pairs {
+                let k = self.local_mentor[m as usize] as usize;
+                for slot in slot_start[k]..slot_start[k + 1] {
+                    adj_col.push(slot as u32);
+                    adj_cost.push(pair_cost(s));
+                }
+            }
+            adj_col.push((n_slots + i) as u32);
+            adj_cost.push(missing_cost);
+            row_start.push(adj_col.len());
+        }
+        let col_of_row = augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost);
+        for (i, &col) in col_of_row.iter().enumerate() {
+            let row = row_start[i]..row_start[i + 1];
+            let k = adj_col[row.clone()].iter().position(|&j| j == col).unwrap();
+            if (col as usize) < n_slots && adj_cost[row][k] < missing_cost {
+                assigned[i] = col;
+            }
+        }
+    }
+}
+
+/// Sparse successive shortest paths: every row must be assigned (callers guarantee a private
+/// fallback column per row).  Explicit potentials `u`, `v` keep reduced costs >= 0 for Dijkstra;
+/// prices of never-assigned columns stay 0, as the rectangular problem requires.
+fn augment_sparse(
+    n_rows: usize,
+    n_cols: usize,
+    row_start: &[usize],
+    adj_col: &[u32],
+    adj_cost: &[i64],
+) -> Vec<u32> {
+    let mut u = vec![0i64; n_rows];
+    let mut v = vec![0i64; n_cols];
+    let mut col_of_row = vec![NONE; n_rows];
+    let mut row_of_col = vec![NONE; n_cols];
+    let mut dist = vec![i64::MAX; n_cols];
+    let mut pred = vec![NONE; n_cols];
+    let mut done = vec![false; n_cols];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut finalized: Vec<u32> = Vec::new();
+    let mut tree_rows: Vec<(u32, i64)> = Vec::new();
+    let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
+
+    for source in 0..n_rows {
+        heap.clear();
+        tree_rows.clear();
+        tree_rows.push((source as u32, 0));
+        let mut frontier = Some((source, 0i64));
+        let (sink, total) = loop {
+            if let Some((i, di)) = frontier.take() {
+                for k in row_start[i]..row_start[i + 1] {
+                    let j = adj_col[k] as usize;
+                    if done[j] {
+                        continue;
+                    }
+                    let d = di + adj_cost[k] - u[i] - v[j];
+                    if d < dist[j] {
+                        if dist[j] == i64::MAX {
+                            touched.push(j as u32);
+                        }
+                        dist[j] = d;
+                        pred[j] = i as u32;
+                        heap.push(Reverse((d, j as u32)));
+                    }
+                }
+            }
+            let Reverse((d, j)) = heap.pop().expect("a fallback column is always reachable");
+            let j = j as usize;
+            if done[j] || d > dist[j] {
+                continue; // stale heap entry
+            }
+            done[j] = true;
+            if row_of_col[j] == NONE {
+                break (j, d);
+            }
+            finalized.push(j as u32);
+            let i = row_of_col[j] as usize;
+            tree_rows.push((i as u32, d));
+            frontier = Some((i, d));
+        };
+
+        for &(i, di) in &tree_rows {
+            u[i as usize] += total - di;
+        }
+        for &j in &finalized {
+            v[j as usize] -= total - dist[j as usize];
+        }
+        flip_path(&pred, &mut row_of_col, &mut col_of_row, sink, source);
+        for &j in &touched {
+            dist[j as usize] = i64::MAX;
+            done[j as usize] = false;
+        }
+        touched.clear();
+        finalized.clear();
+    }
+    col_of_row
+}
