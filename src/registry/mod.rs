@@ -2,6 +2,8 @@
 //! single-record reads that edits use so they never parse the whole registry.
 
 pub mod edit;
+#[cfg(test)]
+mod fuzz;
 pub mod ids;
 pub mod snapshot;
 pub mod walk;
