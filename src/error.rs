@@ -111,6 +111,12 @@ impl std::error::Error for Error {
 /// The presentation layer (`i18n`) says it in the user's language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
+    /// `id` names a record of another kind (`found`) than the command works on (`wanted`).
+    IdOfOtherKind {
+        id: String,
+        found: Kind,
+        wanted: Vec<Kind>,
+    },
     BadQuarter {
         value: String,
     },

@@ -52,7 +52,11 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
     let id = crate::cmd::record::checked_id(id)?;
     let kind = match registry::kind_of(&ctx.root, id) {
         Some(kind @ (Kind::Child | Kind::Mentor)) => kind,
-        _ => return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind: Kind::Child }.into()),
+        Some(found) => {
+            let wanted = vec![Kind::Child, Kind::Mentor];
+            return Err(Failure::IdOfOtherKind { id: id.to_string(), found, wanted }.into());
+        }
+        None => return Err(Failure::UnknownId { id: id.to_string() }.into()),
     };
     let open = crate::agreement::open_agreements(&ctx.root, kind.noun(), id, None);
     let verdict = verdict_for(ctx, kind, id, on, regime, open)?;

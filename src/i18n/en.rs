@@ -461,6 +461,12 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
+        IdOfOtherKind { id, found, wanted } => format!(
+            "`{id}` is {} {}, not {}",
+            if matches!(found, Kind::Institution | Kind::Agreement) { "an" } else { "a" },
+            kind_name(*found),
+            wanted.iter().map(|k| format!("a {}", kind_name(*k))).collect::<Vec<_>>().join(" or ")
+        ),
         BadQuarter { value } => format!("`{value}` is not a quarter: write YYYY-Qn, n from 1 to 4, e.g. 2026-Q3"),
         BadYear { value } => format!("`{value}` is not a year: write YYYY, e.g. 2026"),
         BadPeriodDate { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01"),

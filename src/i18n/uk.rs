@@ -569,6 +569,11 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
+        IdOfOtherKind { id, found, wanted } => format!(
+            "`{id}` — це {}, а тут потрібен {}",
+            kind_subject(*found),
+            wanted.iter().map(|k| kind_subject(*k)).collect::<Vec<_>>().join(" або ")
+        ),
         BadQuarter { value } => {
             format!("`{value}` — не квартал: напишіть РРРР-QN, де N від 1 до 4, напр. 2026-Q3")
         }

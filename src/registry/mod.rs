@@ -190,7 +190,11 @@ pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, S
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind }.into());
+            return Err(match kind_of(root, id) {
+                Some(found) => Failure::IdOfOtherKind { id: id.to_string(), found, wanted: vec![kind] },
+                None => Failure::UnknownIdOfKind { id: id.to_string(), kind },
+            }
+            .into());
         }
         Err(err) => return Err(Error::io(&path, err)),
     };

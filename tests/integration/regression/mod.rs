@@ -4,3 +4,4 @@
 mod config_and_values;
 mod edits;
 mod git;
+mod messages;
