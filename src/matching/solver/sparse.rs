@@ -5,6 +5,7 @@ use std::collections::BinaryHeap;
 
 use super::graph::Component;
 use super::{Context, NONE, flip_path};
+use crate::matching::progress::Progress;
 
 impl Context<'_> {
     /// Sparse solve of one component; `assigned[i]` receives child i's slot (or stays NONE).
@@ -41,7 +42,8 @@ impl Context<'_> {
             adj_cost.push(missing_cost);
             row_start.push(adj_col.len());
         }
-        let col_of_row = augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost);
+        let (col_of_row, _, _) =
+            augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost, None);
         for (i, &col) in col_of_row.iter().enumerate() {
             let row = row_start[i]..row_start[i + 1];
             let k = adj_col[row.clone()].iter().position(|&j| j == col).unwrap();
@@ -55,13 +57,18 @@ impl Context<'_> {
 /// Sparse successive shortest paths: every row must be assigned (callers guarantee a private
 /// fallback column per row).  Explicit potentials `u`, `v` keep reduced costs >= 0 for Dijkstra;
 /// prices of never-assigned columns stay 0, as the rectangular problem requires.
-fn augment_sparse(
+///
+/// Returns the column of each row and the final potentials `(u, v)`: an optimal dual solution
+/// (`cost - u[i] - v[j] >= 0` on every edge, `v <= 0`, tight on the assignment), which
+/// `pruned` uses as a certificate that the pairs it left out could not do better.
+pub(super) fn augment_sparse(
     n_rows: usize,
     n_cols: usize,
     row_start: &[usize],
     adj_col: &[u32],
     adj_cost: &[i64],
-) -> Vec<u32> {
+    progress: Option<&Progress>,
+) -> (Vec<u32>, Vec<i64>, Vec<i64>) {
     let mut u = vec![0i64; n_rows];
     let mut v = vec![0i64; n_cols];
     let mut col_of_row = vec![NONE; n_rows];
@@ -75,6 +82,11 @@ fn augment_sparse(
     let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
 
     for source in 0..n_rows {
+        if source % 256 == 0
+            && let Some(progress) = progress
+        {
+            progress.add(256.min(n_rows - source));
+        }
         heap.clear();
         tree_rows.clear();
         tree_rows.push((source as u32, 0));
@@ -126,5 +138,5 @@ fn augment_sparse(
         touched.clear();
         finalized.clear();
     }
-    col_of_row
+    (col_of_row, u, v)
 }
