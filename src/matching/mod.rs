@@ -1,5 +1,14 @@
 //! Matching (domain.md §5): who may be paired (`candidates`), how well (`score`), the optimal
 //! assignment (`solver`) and the reasons behind a pair or an unmatched child (`explain`).
+//!
+//! Big pools (a city of 20,000 children and as many mentors, or `scope = "any"`) never hold
+//! their pairs: `pairs` scores a pair from interned numbers and bit sets, the pruned solver
+//! keeps only each side's best pairs and proves the result optimal over all of them, and
+//! `stream` writes `--candidates` as it computes them; `progress` tells a terminal how far a
+//! long run is. Two environment variables serve tests and benchmarks only:
+//! `NASTAVNYK_PRUNE_CELLS` lowers the size from which a group is pruned (the tests set it to 0
+//! to run the pruned path on small registries), `NASTAVNYK_TRACE` prints the pruned solver's
+//! rounds, times and memory to stderr.
 
 pub mod candidates;
 pub mod explain;
@@ -122,12 +131,7 @@ impl PairSource for GroupPairs<'_, '_> {
     }
 
     fn for_each(&self, child: usize, mut f: impl FnMut(u32, i64)) {
-        let c = self.group.0[child] as usize;
-        for (k, &m) in self.group.1.iter().enumerate() {
-            if let Some(score) = self.table.score(c, m as usize) {
-                f(k as u32, score);
-            }
-        }
+        self.table.row(self.group.0[child] as usize, &self.group.1, |k, score| f(k as u32, score));
     }
 }
 
@@ -165,6 +169,10 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> 
     for edge in &mut edges {
         let c = edge.child as usize;
         edge.score = edge.score * scale[c] + lean[c];
+    }
+    let trace = std::env::var_os("NASTAVNYK_TRACE").is_some();
+    if trace {
+        eprintln!("before solve {}", solver::rss());
     }
     let mut chosen = solver::solve(pool.children.len(), &capacity, &edges, options.objective);
     for edge in &mut edges {
@@ -235,6 +243,9 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, Msg> 
             (pool.children[c], reason)
         })
         .collect();
+    if trace {
+        eprintln!("reasons done {}", solver::rss());
+    }
     let unmatched_mentors =
         pool.mentors.iter().zip(&used).filter(|(_, used)| **used == 0).map(|(&(m, _), _)| m).collect();
     drop(table);

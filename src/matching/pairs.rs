@@ -29,6 +29,10 @@ struct Side {
     waited_days: i64,
     /// A mentor with `conflicts` listed: those pairs go through the record (rare).
     conflicts: bool,
+    /// Interests and languages as one word each, when every list fits in 64 (the usual case:
+    /// a few dozen interests in a registry); else `Bits`.
+    interests: u64,
+    languages: u64,
 }
 
 const NO_SETTLEMENT: u32 = u32::MAX;
@@ -86,6 +90,8 @@ pub struct PairTable<'a> {
     mentor_languages: Bits,
     /// Per child position, the mentor positions of earlier breakups (sorted; mostly empty).
     breakups: Vec<Vec<u32>>,
+    /// Interests and languages fit in one word (`Side::interests`, `Side::languages`).
+    one_word: bool,
 }
 
 impl<'a> PairTable<'a> {
@@ -123,6 +129,8 @@ impl<'a> PairTable<'a> {
                     date: child.birth_date,
                     waited_days: profile.waited_days,
                     conflicts: false,
+                    interests: 0,
+                    languages: 0,
                 }
             })
             .collect();
@@ -142,6 +150,8 @@ impl<'a> PairTable<'a> {
                     date: if gap > 0 { birthday(mentor.birth_date, gap) } else { Date::MIN },
                     waited_days: 0,
                     conflicts: config.exclude_conflict_of_interest && !mentor.conflicts.is_empty(),
+                    interests: 0,
+                    languages: 0,
                 }
             })
             .collect();
@@ -167,6 +177,17 @@ impl<'a> PairTable<'a> {
             breakups.iter_mut().for_each(|list| list.sort_unstable());
         }
         let (n_interests, n_languages) = (interests.0.len(), languages.0.len());
+        let one_word = n_interests <= 64 && n_languages <= 64;
+        let (mut children, mut mentors) = (children, mentors);
+        if one_word {
+            let word = |ids: &[u32]| ids.iter().fold(0u64, |bits, &id| bits | 1 << id);
+            for (side, (i, l)) in children.iter_mut().zip(ci.iter().zip(&cl)) {
+                (side.interests, side.languages) = (word(i), word(l));
+            }
+            for (side, (i, l)) in mentors.iter_mut().zip(mi.iter().zip(&ml)) {
+                (side.interests, side.languages) = (word(i), word(l));
+            }
+        }
         PairTable {
             registry,
             pool,
@@ -180,6 +201,7 @@ impl<'a> PairTable<'a> {
             child_languages: Bits::new(&cl, n_languages),
             mentor_languages: Bits::new(&ml, n_languages),
             breakups,
+            one_word,
         }
     }
 
@@ -193,6 +215,52 @@ impl<'a> PairTable<'a> {
             "pair table differs from the rules (child {c}, mentor {m})"
         );
         result
+    }
+
+    /// Calls `f(k, score)` for each `mentors[k]` that may be paired with child `c`: the same
+    /// as `score` for each, with the child's part worked out once (the hot loop of big pools).
+    pub fn row(&self, c: usize, mentors: &[u32], mut f: impl FnMut(usize, i64)) {
+        if !self.one_word {
+            for (k, &m) in mentors.iter().enumerate() {
+                if let Some(score) = self.score(c, m as usize) {
+                    f(k, score);
+                }
+            }
+            return;
+        }
+        let child = &self.children[c];
+        let w = |factor| self.weights.of(factor);
+        let (w_interests, w_goals, w_settlement, w_days) =
+            (w(Factor::Interests), w(Factor::GoalAreas), w(Factor::Settlement), w(Factor::Availability));
+        let waiting = (w(Factor::Waiting) * child.waited_days + 15) / 30;
+        let need_language = self.facts.config.require_shared_language;
+        let breakups = &self.breakups[c];
+        for (k, &m) in mentors.iter().enumerate() {
+            let mentor = &self.mentors[m as usize];
+            let same_settlement = child.settlement != NO_SETTLEMENT && child.settlement == mentor.settlement;
+            let in_scope = match self.scope {
+                MatchScope::Any => true,
+                MatchScope::Community => child.community == mentor.community,
+                MatchScope::Settlement => child.community == mentor.community && same_settlement,
+            };
+            if !in_scope
+                || child.sex.is_some_and(|sex| Some(sex) != mentor.sex)
+                || mentor.date > child.date
+                || (need_language && child.languages & mentor.languages == 0)
+                || (mentor.conflicts && self.conflicted(c, m as usize))
+                || (!breakups.is_empty() && breakups.binary_search(&m).is_ok())
+            {
+                debug_assert_eq!(self.slow(c, m as usize), None);
+                continue;
+            }
+            let score = w_interests * i64::from((child.interests & mentor.interests).count_ones())
+                + w_goals * i64::from((child.goals & mentor.goals).count_ones())
+                + w_settlement * i64::from(same_settlement)
+                + w_days * i64::from((child.days & mentor.days).count_ones())
+                + waiting;
+            debug_assert_eq!(self.slow(c, m as usize), Some(score));
+            f(k, score);
+        }
     }
 
     #[inline]

@@ -70,7 +70,7 @@ use std::cmp::Reverse;
 use rayon::prelude::*;
 
 use graph::{Component, Graph};
-pub use pruned::{PairSource, Pruned, solve_pruned};
+pub use pruned::{PairSource, Pruned, rss, solve_pruned};
 
 /// One feasible (child, mentor) pair with its integer score (higher is better; scores are >= 0,
 /// fixed-point, e.g. the weighted score × 1000 rounded).

@@ -14,7 +14,7 @@
 //! solution of the full problem whose value equals the pruned assignment's cost, so by LP
 //! duality (the bipartite b-matching polytope is integral) that assignment is optimal for the
 //! full problem. A second pass over all pairs checks exactly this; each child's pairs that fail
-//! it (at most `k`, the most negative first) are added and the kept problem is solved again,
+//! it (at most `4k`, the most negative first) are added and the kept problem is solved again,
 //! until none fails. Memory stays O(children · k + mentors); every pass is parallel.
 //!
 //! The weights and the orientation are those of the dense solver (see the module docs of
@@ -64,6 +64,8 @@ type Best = Reverse<(i64, Reverse<u32>)>;
 pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objective, k: usize) -> Pruned {
     let n = source.n_children();
     let k = k.max(1);
+    let trace = std::env::var_os("NASTAVNYK_TRACE").is_some();
+    let clock = std::time::Instant::now();
     let first = first_pass(source, capacity, k);
     let mut kept = first.kept;
     let slots: Vec<u32> = capacity.iter().zip(&first.mentor_degree).map(|(&c, &d)| c.min(d)).collect();
@@ -78,9 +80,15 @@ pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objec
     assert!(missing.checked_mul(4 * rows_bound).is_some(), "scores too large for exact i64 arithmetic");
 
     let mut rounds = 0;
+    if trace {
+        eprintln!("first pass {:?} {}, kept {}", clock.elapsed(), rss(), kept.iter().map(Vec::len).sum::<usize>());
+    }
     loop {
         rounds += 1;
         let solution = solve_kept(&kept, &slots, max_score, missing, rounds);
+        if trace {
+            eprintln!("round {rounds} solved {:?} {}, kept {}", clock.elapsed(), rss(), kept.iter().map(Vec::len).sum::<usize>());
+        }
         let progress = Progress::new(format!("matching: checking the optimum, round {rounds}"), n);
         let extra: Vec<Kept> = (0..n)
             .into_par_iter()
@@ -99,13 +107,22 @@ pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objec
                     progress.add(256.min(n - c));
                 }
                 failing.sort_unstable();
-                failing.truncate(k);
+                failing.truncate(4 * k);
                 let mut added: Kept = failing.into_iter().map(|(_, m, score)| (m, score)).collect();
                 added.sort_unstable();
                 added
             })
             .collect();
         progress.finish();
+        if trace {
+            eprintln!(
+                "round {rounds} checked {:?} {}, failing {} children {} pairs",
+                clock.elapsed(),
+                rss(),
+                extra.iter().filter(|e| !e.is_empty()).count(),
+                extra.iter().map(Vec::len).sum::<usize>()
+            );
+        }
         if extra.iter().all(Vec::is_empty) {
             return Pruned {
                 pairs: solution.pairs,
@@ -158,6 +175,7 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
                 mentor_best: (0..n_mentors).map(|_| BinaryHeap::new()).collect(),
             };
             let mut all: Vec<(Reverse<i64>, u32)> = Vec::new();
+            let mut floor = vec![i64::MIN; n_mentors];
             for c in children {
                 all.clear();
                 source.for_each(c, |m, score| {
@@ -166,13 +184,19 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
                     }
                     all.push((Reverse(score), m));
                     out.mentor_degree[m as usize] += 1;
+                    // Children come in ascending order, so a full heap takes only a strictly
+                    // higher score; the floor (contiguous, read in mentor order) spares the
+                    // scattered heaps almost every look.
+                    if score <= floor[m as usize] {
+                        return;
+                    }
                     let heap = &mut out.mentor_best[m as usize];
-                    let entry = Reverse((score, Reverse(c as u32)));
-                    if heap.len() < k {
-                        heap.push(entry);
-                    } else if heap.peek().is_some_and(|worst| entry < *worst) {
+                    if heap.len() == k {
                         heap.pop();
-                        heap.push(entry);
+                    }
+                    heap.push(Reverse((score, Reverse(c as u32))));
+                    if heap.len() == k {
+                        floor[m as usize] = heap.peek().map_or(i64::MIN, |Reverse((worst, _))| *worst);
                     }
                 });
                 out.degree.push(all.len() as u32);
@@ -310,4 +334,13 @@ fn solve_kept(kept: &[Kept], slots: &[u32], max_score: i64, missing: i64, round:
     }
     debug_assert!(pairs.iter().all(|&(c, m)| c != NONE && m != NONE));
     KeptSolution { pairs, child_price, mentor_price }
+}
+
+pub fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
