@@ -81,13 +81,23 @@ pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objec
 
     let mut rounds = 0;
     if trace {
-        eprintln!("first pass {:?} {}, kept {}", clock.elapsed(), rss(), kept.iter().map(Vec::len).sum::<usize>());
+        eprintln!(
+            "first pass {:?} {}, kept {}",
+            clock.elapsed(),
+            rss(),
+            kept.iter().map(Vec::len).sum::<usize>()
+        );
     }
     loop {
         rounds += 1;
         let solution = solve_kept(&kept, &slots, max_score, missing, rounds);
         if trace {
-            eprintln!("round {rounds} solved {:?} {}, kept {}", clock.elapsed(), rss(), kept.iter().map(Vec::len).sum::<usize>());
+            eprintln!(
+                "round {rounds} solved {:?} {}, kept {}",
+                clock.elapsed(),
+                rss(),
+                kept.iter().map(Vec::len).sum::<usize>()
+            );
         }
         let progress = Progress::new(format!("matching: checking the optimum, round {rounds}"), n);
         let extra: Vec<Kept> = (0..n)

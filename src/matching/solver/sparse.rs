@@ -81,8 +81,15 @@ pub(super) fn augment_sparse(
     let mut tree_rows: Vec<(u32, i64)> = Vec::new();
     let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
 
-    let free_rows =
-        augmenting_row_reduction(n_rows, row_start, adj_col, adj_cost, &mut v, &mut col_of_row, &mut row_of_col);
+    let free_rows = augmenting_row_reduction(
+        n_rows,
+        row_start,
+        adj_col,
+        adj_cost,
+        &mut v,
+        &mut col_of_row,
+        &mut row_of_col,
+    );
     // Prices of the rows: tight on their column, or the row's cheapest reduced cost if free —
     // either way no reduced cost is negative (see `augmenting_row_reduction`).
     for i in 0..n_rows {
