@@ -100,25 +100,42 @@ pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objec
             );
         }
         let progress = Progress::new(format!("matching: checking the optimum, round {rounds}"), n);
+        // The highest mentor price: with a child's best left-out score it bounds all of the
+        // child's left-out reduced costs from below, which spares most children the scan.
+        let top_price = (0..slots.len()).filter(|&m| slots[m] > 0).map(|m| solution.mentor_price[m]).max();
         let extra: Vec<Kept> = (0..n)
             .into_par_iter()
             .map(|c| {
-                let mut failing: Vec<(i64, u32, i64)> = Vec::new();
-                let price = solution.child_price[c];
-                source.for_each(c, |m, score| {
-                    if slots[m as usize] > 0 {
-                        let reduced = max_score - score - price - solution.mentor_price[m as usize];
-                        if reduced < 0 {
-                            failing.push((reduced, m, score));
-                        }
-                    }
-                });
                 if c % 256 == 0 {
                     progress.add(256.min(n - c));
                 }
-                failing.sort_unstable();
-                failing.truncate(4 * k);
-                let mut added: Kept = failing.into_iter().map(|(_, m, score)| (m, score)).collect();
+                let price = solution.child_price[c];
+                let rest = first.rest_best[c];
+                if rest < 0 || top_price.is_none_or(|top| max_score - rest - price - top >= 0) {
+                    return Kept::new();
+                }
+                // Pairs at a reduced cost of 0 or less: the failing ones (< 0), and the tight
+                // ones, which tend to fail in the next round once prices move.
+                let mut near: Vec<(i64, u32, i64)> = Vec::new();
+                let mut fails = false;
+                source.for_each(c, |m, score| {
+                    if slots[m as usize] > 0 {
+                        let reduced = max_score - score - price - solution.mentor_price[m as usize];
+                        if reduced <= 0 {
+                            fails |= reduced < 0;
+                            near.push((reduced, m, score));
+                        }
+                    }
+                });
+                if !fails {
+                    return Kept::new();
+                }
+                if near.len() > 4 * k {
+                    near.select_nth_unstable(4 * k - 1);
+                    near.truncate(4 * k);
+                }
+                let mut added = Kept::with_capacity(near.len());
+                added.extend(near.iter().map(|&(_, m, score)| (m, score)));
                 added.sort_unstable();
                 added
             })
@@ -141,11 +158,13 @@ pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objec
                 kept: kept.iter().map(Vec::len).sum(),
             };
         }
-        // A failing pair is never a kept one (those have non-negative reduced costs).
+        // A failing pair is never a kept one (those have non-negative reduced costs), a tight
+        // one may be.
         for (mine, added) in kept.iter_mut().zip(extra) {
             if !added.is_empty() {
                 mine.extend(added);
                 mine.sort_unstable();
+                mine.dedup_by_key(|&mut (m, _)| m);
             }
         }
     }
@@ -155,6 +174,9 @@ struct FirstPass {
     kept: Vec<Kept>,
     /// Each child's best score (-1: no feasible mentor).
     best: Vec<i64>,
+    /// Each child's best score among the pairs not kept (-1: all kept); later rounds keep more,
+    /// so it stays an upper bound.
+    rest_best: Vec<i64>,
     degree: Vec<u32>,
     mentor_degree: Vec<u32>,
 }
@@ -169,6 +191,7 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
     struct Part {
         kept: Vec<Kept>,
         best: Vec<i64>,
+        rest_best: Vec<i64>,
         degree: Vec<u32>,
         mentor_degree: Vec<u32>,
         mentor_best: Vec<BinaryHeap<Best>>,
@@ -180,6 +203,7 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
             let mut out = Part {
                 kept: Vec::with_capacity(children.len()),
                 best: Vec::with_capacity(children.len()),
+                rest_best: Vec::with_capacity(children.len()),
                 degree: Vec::with_capacity(children.len()),
                 mentor_degree: vec![0; n_mentors],
                 mentor_best: (0..n_mentors).map(|_| BinaryHeap::new()).collect(),
@@ -211,10 +235,13 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
                 });
                 out.degree.push(all.len() as u32);
                 out.best.push(all.iter().map(|&(Reverse(score), _)| score).max().unwrap_or(-1));
+                let mut rest = -1;
                 if all.len() > k {
                     all.select_nth_unstable(k - 1);
+                    rest = all[k..].iter().map(|&(Reverse(score), _)| score).max().unwrap_or(-1);
                     all.truncate(k);
                 }
+                out.rest_best.push(rest);
                 let mut mine: Kept = all.iter().map(|&(Reverse(score), m)| (m, score)).collect();
                 mine.sort_unstable();
                 out.kept.push(mine);
@@ -230,6 +257,7 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
     let mut first = FirstPass {
         kept: Vec::with_capacity(n),
         best: Vec::with_capacity(n),
+        rest_best: Vec::with_capacity(n),
         degree: Vec::with_capacity(n),
         mentor_degree: vec![0; n_mentors],
     };
@@ -237,6 +265,7 @@ fn first_pass(source: &impl PairSource, capacity: &[u32], k: usize) -> FirstPass
     for part in parts {
         first.kept.extend(part.kept);
         first.best.extend(part.best);
+        first.rest_best.extend(part.rest_best);
         first.degree.extend(part.degree);
         for (m, (degree, heap)) in part.mentor_degree.into_iter().zip(part.mentor_best).enumerate() {
             first.mentor_degree[m] += degree;
