@@ -46,6 +46,15 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
     };
     let registry = Registry::load_valid(&ctx.root)?;
     let proposal = matching::propose(&registry, &options).map_err(bad_weight)?;
+    if let (Format::Json, Some(candidates)) = (ctx.format, &proposal.candidates) {
+        // Streamed: every feasible pair of a big pool would not fit in memory as one text.
+        let value = json(&registry, &proposal, args);
+        return match matching::stream::write_json(std::io::stdout().lock(), &value, &registry, candidates) {
+            Ok(()) => Ok(0),
+            Err(err) if err.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => std::process::exit(0),
+            Err(err) => Err(Error::write(std::path::Path::new("<stdout>"), err.into())),
+        };
+    }
     let text = match ctx.format {
         Format::Json => output::json_string(&json(&registry, &proposal, args)),
         Format::Csv => pair_rows(ctx, &registry, &proposal, args.with_names, false).csv(),
@@ -82,7 +91,7 @@ fn json(registry: &Registry, proposal: &Proposal, args: &MatchRunArgs) -> serde_
             object
         })
         .collect();
-    let mut value = json!({
+    json!({
         "pairs": pairs,
         "total_score": points(proposal.total),
         "unmatched_children": proposal.unmatched_children.iter().map(|(c, _)| child_id(*c)).collect::<Vec<_>>(),
@@ -92,15 +101,7 @@ fn json(registry: &Registry, proposal: &Proposal, args: &MatchRunArgs) -> serde_
             "code": reason.code(),
             "message": crate::i18n::Lang::En.text(&unmatched_msg(reason, scope)),
         })).collect::<Vec<_>>(),
-    });
-    if args.candidates {
-        value["candidates"] = proposal
-            .candidates
-            .iter()
-            .map(|&(c, m, score)| json!({"child": child_id(c), "mentor": mentor_id(m), "score": points(score)}))
-            .collect();
-    }
-    value
+    })
 }
 
 /// The pairs as rows: in a table the strongest factors in one column, in CSV every factor in

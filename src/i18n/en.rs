@@ -8,6 +8,12 @@ use crate::record::config::MatchScope;
 use crate::record::enums::{Category, Disqualification, Sex};
 use crate::rules::{Basis, Finding, Reference};
 
+/// "a child", "an institution".
+fn with_article(kind: Kind) -> String {
+    let article = if matches!(kind, Kind::Institution | Kind::Agreement) { "an" } else { "a" };
+    format!("{article} {}", kind_name(kind))
+}
+
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Child => "child",
@@ -462,10 +468,9 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::Failure::*;
     match x {
         IdOfOtherKind { id, found, wanted } => format!(
-            "`{id}` is {} {}, not {}",
-            if matches!(found, Kind::Institution | Kind::Agreement) { "an" } else { "a" },
-            kind_name(*found),
-            wanted.iter().map(|k| format!("a {}", kind_name(*k))).collect::<Vec<_>>().join(" or ")
+            "`{id}` is {}, not {}",
+            with_article(*found),
+            wanted.iter().map(|k| with_article(*k)).collect::<Vec<_>>().join(" or ")
         ),
         BadQuarter { value } => format!("`{value}` is not a quarter: write YYYY-Qn, n from 1 to 4, e.g. 2026-Q3"),
         BadYear { value } => format!("`{value}` is not a year: write YYYY, e.g. 2026"),

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::score::{self, MilliWeights, Profile};
+use super::pairs::PairTable;
+use super::score::{self, Profile};
 use super::solver::Edge;
 use crate::record::config::{MatchScope, Matching};
 use crate::record::date::{Date, birthday};
@@ -191,32 +192,22 @@ impl Pool {
         groups.into_iter().map(|(_, members)| members).collect()
     }
 
-    /// Every feasible pair with its score, as solver edges over pool positions, sorted by
-    /// (child, mentor).
-    pub fn candidates(
-        &self,
-        registry: &Registry,
-        facts: &Facts,
-        weights: &MilliWeights,
-        groups: &[Group],
-    ) -> Vec<Edge> {
+    /// Every feasible pair of `groups` with its score, as solver edges over pool positions,
+    /// sorted by (child, mentor).
+    pub fn candidates(&self, table: &PairTable, groups: &[&Group]) -> Vec<Edge> {
         let work = |(children, mentors): &Group| {
             let mut edges = Vec::new();
             for &c in children {
-                let child = &registry.children[self.children[c as usize]];
-                let cp = &self.child_profiles[c as usize];
                 for &m in mentors {
-                    let mentor = &registry.mentors[self.mentors[m as usize].0];
-                    let mp = &self.mentor_profiles[m as usize];
-                    if facts.first_failure(child, cp, mentor, mp).is_none() {
-                        edges.push(Edge { child: c, mentor: m, score: score::score(cp, mp, weights) });
+                    if let Some(score) = table.score(c as usize, m as usize) {
+                        edges.push(Edge { child: c, mentor: m, score });
                     }
                 }
             }
             edges
         };
         // Groups differ in size; rayon steals work, and `collect` keeps the groups' order.
-        let parts: Vec<Vec<Edge>> = groups.par_iter().map(work).collect();
+        let parts: Vec<Vec<Edge>> = groups.par_iter().map(|group| work(group)).collect();
         // Each child is in one group and a group lists mentors in ascending order, so a
         // counting sort by child (stable, O(pairs)) gives the canonical (child, mentor) order.
         let mut start = vec![0usize; self.children.len() + 1];

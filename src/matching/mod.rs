@@ -1,10 +1,22 @@
 //! Matching (domain.md §5): who may be paired (`candidates`), how well (`score`), the optimal
 //! assignment (`solver`) and the reasons behind a pair or an unmatched child (`explain`).
+//!
+//! Big pools (a city of 20,000 children and as many mentors, or `scope = "any"`) never hold
+//! their pairs: `pairs` scores a pair from interned numbers and bit sets, the pruned solver
+//! keeps only each side's best pairs and proves the result optimal over all of them, and
+//! `stream` writes `--candidates` as it computes them; `progress` tells a terminal how far a
+//! long run is. Two environment variables serve tests and benchmarks only:
+//! `NASTAVNYK_PRUNE_CELLS` lowers the size from which a group is pruned (the tests set it to 0
+//! to run the pruned path on small registries), `NASTAVNYK_TRACE` prints the pruned solver's
+//! rounds, times and memory to stderr.
 
 pub mod candidates;
 pub mod explain;
+pub mod pairs;
+pub mod progress;
 pub mod score;
 pub mod solver;
+pub mod stream;
 
 pub use candidates::Constraint;
 pub use solver::Objective;
@@ -12,8 +24,12 @@ pub use solver::Objective;
 use crate::record::date::Date;
 use crate::record::enums::Regime;
 use crate::registry::Registry;
-use candidates::{Facts, Pool};
+use candidates::{Facts, Group, Pool};
+use pairs::PairTable;
+use rayon::prelude::*;
 use score::MilliWeights;
+use solver::PairSource;
+pub use stream::Candidates;
 
 /// What a run is asked for.
 #[derive(Clone, Debug)]
@@ -62,14 +78,14 @@ impl Unmatched {
 }
 
 /// The result of a run.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Proposal {
     /// Sorted by child ID.
     pub pairs: Vec<Pair>,
     pub total: i64,
-    /// Every feasible pair (child index, mentor index, score), sorted by IDs; empty unless
-    /// `Options::with_candidates`.
-    pub candidates: Vec<(usize, usize, i64)>,
+    /// Every feasible pair, produced on demand (`Candidates::for_each`, sorted by IDs); only
+    /// with `Options::with_candidates`.
+    pub candidates: Option<Candidates>,
     /// Children eligible and free but not proposed, with the reason, by ID.
     pub unmatched_children: Vec<(usize, Unmatched)>,
     /// Mentors eligible with free capacity who got no child, by ID.
@@ -85,24 +101,92 @@ pub fn weights(registry: &Registry) -> Result<MilliWeights, BadWeight> {
     MilliWeights::new(&registry.config.matching.weights).map_err(|name| BadWeight(name.to_string()))
 }
 
+/// Groups with more possible pairs than this (about 2,000 × 2,000) are solved without ever
+/// holding all their pairs: `solver::solve_pruned` over pairs scored on the fly. Smaller ones
+/// keep the exact tie-breaking below and the dense solver, with all pairs in memory.
+pub const PRUNE_CELLS: usize = 1 << 22;
+/// At most this many possible pairs over all groups solved with every pair in memory (16 bytes
+/// each): 512 MB.
+const DENSE_TOTAL_CELLS: usize = 1 << 25;
+/// How many pairs per child and per mentor a pruned group starts with; the solver adds more
+/// wherever its optimality certificate asks for them.
+const KEEP: usize = 16;
+
+/// The feasible pairs of one group as the pruned solver sees them: local indices.
+struct GroupPairs<'t, 'a> {
+    table: &'t PairTable<'a>,
+    group: &'t Group,
+}
+
+impl PairSource for GroupPairs<'_, '_> {
+    fn n_children(&self) -> usize {
+        self.group.0.len()
+    }
+
+    fn for_each(&self, child: usize, mut f: impl FnMut(u32, i64)) {
+        self.table.row(self.group.0[child] as usize, &self.group.1, |k, score| f(k as u32, score));
+    }
+}
+
 /// The optimal proposals for the waiting children and available mentors.
 pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWeight> {
     let weights = weights(registry)?;
     let pool = Pool::new(registry, options.regime, options.on, options.community.as_deref());
     let facts = Facts::new(registry);
+    let table = PairTable::new(registry, &pool, &facts, weights);
     let groups = pool.groups(registry);
-    let mut edges = pool.candidates(registry, &facts, &weights, &groups);
     let capacity: Vec<u32> = pool.mentors.iter().map(|&(_, free)| free).collect();
-    let (scale, lean) = tie_break(&groups, &edges, pool.children.len());
+    // Big groups are pruned; so are the biggest of the rest while all of them together could
+    // hold more pairs than memory should (many cities just under the limit).
+    let cells: Vec<usize> = groups.iter().map(|(children, mentors)| children.len() * mentors.len()).collect();
+    let mut by_size: Vec<usize> = (0..groups.len()).collect();
+    by_size.sort_by_key(|&g| std::cmp::Reverse(cells[g]));
+    let mut dense_cells: usize = cells.iter().sum();
+    let mut pruned = vec![false; groups.len()];
+    // The tests lower the limit to run the pruned path on small registries.
+    let limit =
+        std::env::var("NASTAVNYK_PRUNE_CELLS").ok().and_then(|v| v.parse().ok()).unwrap_or(PRUNE_CELLS);
+    for g in by_size {
+        if cells[g] > limit || (dense_cells > DENSE_TOTAL_CELLS && cells[g] > 1 << 16) {
+            dense_cells -= cells[g];
+            pruned[g] = true;
+        }
+    }
+    let pick = |wanted: bool| -> Vec<&Group> {
+        groups.iter().zip(&pruned).filter(|&(_, &p)| p == wanted).map(|(group, _)| group).collect()
+    };
+    let (large, small) = (pick(true), pick(false));
+
+    let mut edges = pool.candidates(&table, &small);
+    let (scale, lean) = tie_break(&small, &edges, pool.children.len());
     for edge in &mut edges {
         let c = edge.child as usize;
         edge.score = edge.score * scale[c] + lean[c];
     }
-    let chosen = solver::solve(pool.children.len(), &capacity, &edges, options.objective);
+    let trace = std::env::var_os("NASTAVNYK_TRACE").is_some();
+    if trace {
+        eprintln!("before solve {}", solver::rss());
+    }
+    let mut chosen = solver::solve(pool.children.len(), &capacity, &edges, options.objective);
     for edge in &mut edges {
         let c = edge.child as usize;
         edge.score = (edge.score - lean[c]) / scale[c];
     }
+    // How many feasible mentors each child has: from the edges, or counted by the pruned solver.
+    let mut degree = vec![0u32; pool.children.len()];
+    for edge in &edges {
+        degree[edge.child as usize] += 1;
+    }
+    for group in &large {
+        let capacity: Vec<u32> = group.1.iter().map(|&m| capacity[m as usize]).collect();
+        let pruned =
+            solver::solve_pruned(&GroupPairs { table: &table, group }, &capacity, options.objective, KEEP);
+        chosen.extend(pruned.pairs.iter().map(|&(c, m)| (group.0[c as usize], group.1[m as usize])));
+        for (&c, &d) in group.0.iter().zip(&pruned.degree) {
+            degree[c as usize] = d;
+        }
+    }
+    chosen.sort_unstable();
 
     let mut assigned: Vec<Option<u32>> = vec![None; pool.children.len()];
     let mut used = vec![0u32; pool.mentors.len()];
@@ -124,51 +208,44 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWe
         })
         .collect();
 
-    // Edges are sorted by child: each child's candidates are one run of them.
-    let mut first_edge = vec![usize::MAX; pool.children.len() + 1];
-    for (k, edge) in edges.iter().enumerate().rev() {
-        first_edge[edge.child as usize] = k;
-    }
     let mut group_of = vec![usize::MAX; pool.children.len()];
     for (g, (children, _)) in groups.iter().enumerate() {
         for &c in children {
             group_of[c as usize] = g;
         }
     }
-    let mut unmatched_children = Vec::new();
-    for c in (0..pool.children.len()).filter(|&c| assigned[c].is_none()) {
-        let mine: Vec<&solver::Edge> = match first_edge[c] {
-            usize::MAX => Vec::new(),
-            k => edges[k..].iter().take_while(|e| e.child as usize == c).collect(),
-        };
-        let reason = if !mine.is_empty() {
-            let free = mine.iter().any(|e| used[e.mentor as usize] < capacity[e.mentor as usize]);
-            if free {
-                Unmatched::ZeroScore { candidates: mine.len() }
+    // Each reason looks at the child's mentors again (a pruned group kept no list of them);
+    // in parallel, as a big pool may leave thousands of children unmatched.
+    let unmatched: Vec<usize> = (0..pool.children.len()).filter(|&c| assigned[c].is_none()).collect();
+    let unmatched_children = unmatched
+        .par_iter()
+        .map(|&c| {
+            let group = group_of[c];
+            let reason = if degree[c] > 0 {
+                let free = groups[group].1.iter().any(|&m| {
+                    used[m as usize] < capacity[m as usize] && table.score(c, m as usize).is_some()
+                });
+                let candidates = degree[c] as usize;
+                if free { Unmatched::ZeroScore { candidates } } else { Unmatched::Taken { candidates } }
+            } else if group == usize::MAX {
+                Unmatched::NoMentorInReach
             } else {
-                Unmatched::Taken { candidates: mine.len() }
-            }
-        } else if group_of[c] == usize::MAX {
-            Unmatched::NoMentorInReach
-        } else {
-            let counts = candidates::blocking(registry, &pool, &facts, c, &groups[group_of[c]].1);
-            if counts.is_empty() { Unmatched::NoMentorInReach } else { Unmatched::NoneFits(counts) }
-        };
-        unmatched_children.push((pool.children[c], reason));
+                let counts = candidates::blocking(registry, &pool, &facts, c, &groups[group].1);
+                if counts.is_empty() { Unmatched::NoMentorInReach } else { Unmatched::NoneFits(counts) }
+            };
+            (pool.children[c], reason)
+        })
+        .collect();
+    if trace {
+        eprintln!("reasons done {}", solver::rss());
     }
     let unmatched_mentors =
         pool.mentors.iter().zip(&used).filter(|(_, used)| **used == 0).map(|(&(m, _), _)| m).collect();
+    drop(table);
     Ok(Proposal {
         total: pairs.iter().map(|p| p.score).sum(),
         pairs,
-        candidates: if options.with_candidates {
-            edges
-                .iter()
-                .map(|e| (pool.children[e.child as usize], pool.mentors[e.mentor as usize].0, e.score))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        candidates: options.with_candidates.then_some(Candidates { pool, groups, weights }),
         unmatched_children,
         unmatched_mentors,
     })
@@ -181,11 +258,7 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWe
 /// outweigh one milli-point, so the optimum for the real scores is kept. A huge group whose
 /// scaled scores could approach the solver's integer limits is left unscaled (still
 /// deterministic, only without the lean). Returns (scale, lean) per pool child.
-fn tie_break(
-    groups: &[(Vec<u32>, Vec<u32>)],
-    edges: &[solver::Edge],
-    n_children: usize,
-) -> (Vec<i64>, Vec<i64>) {
+fn tie_break(groups: &[&Group], edges: &[solver::Edge], n_children: usize) -> (Vec<i64>, Vec<i64>) {
     const LIMIT: i128 = 1 << 40;
     let mut best = vec![0i64; n_children];
     for edge in edges {

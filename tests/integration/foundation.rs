@@ -97,7 +97,7 @@ fn path_like_and_unknown_ids_are_refused() {
     let stderr = refused(&registry, &["child", "set", "c-0099", "settlement=X"]);
     assert!(stderr.contains("no child with ID `c-0099`"), "{stderr}");
     let stderr = refused(&registry, &["mentor", "show", "c-0001"]);
-    assert!(stderr.contains("no mentor with ID `c-0001`"), "{stderr}");
+    assert!(stderr.contains("`c-0001` is a child, not a mentor"), "{stderr}");
 }
 
 #[test]

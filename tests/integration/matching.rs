@@ -553,9 +553,20 @@ fn proposals_are_optimal_on_random_registries() {
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             mentor(&reg, &format!("m-{m:04}"), &fields);
         }
-        for (objective, coverage) in [("coverage", true), ("score", false)] {
+        // Each objective twice: as usual (the dense solver), and through the pruned solver that
+        // big pools use, forced here by lowering its size limit to nothing.
+        for (objective, coverage, prune) in [
+            ("coverage", true, false),
+            ("score", false, false),
+            ("coverage", true, true),
+            ("score", false, true),
+        ] {
             let json = reg
-                .run(&["--format", "json", "match", "--candidates", "--objective", objective])
+                .run_with(&["--format", "json", "match", "--candidates", "--objective", objective], |cmd| {
+                    if prune {
+                        cmd.env("NASTAVNYK_PRUNE_CELLS", "0");
+                    }
+                })
                 .expect(0)
                 .json();
             let mut by_child = vec![Vec::new(); n_children];

@@ -35,6 +35,9 @@
 //!   fit (half the memory traffic), with all price/distance arithmetic in `i64`; otherwise the augmentation phase alone is run with all column
 //!   prices starting at 0, which keeps the rectangular duals valid (an unassigned column never
 //!   gets a non-zero price).
+//! * **Pruned** (`solve_pruned`, for the caller's huge pools: never a full list of pairs):
+//!   see `pruned` — each child's and mentor's best pairs, solved exactly, then proven optimal
+//!   over all pairs with the dual prices (or widened and solved again).
 //! * **Sparse** (huge, thin components where an `n×m` matrix would be wasteful): the same
 //!   shortest-augmenting-path idea on adjacency lists with a binary heap and explicit row/column
 //!   potentials; every child gets a private zero-weight "unmatched" column so a full assignment
@@ -57,6 +60,7 @@
 
 mod dense;
 mod graph;
+mod pruned;
 mod sparse;
 #[cfg(test)]
 mod tests;
@@ -66,6 +70,7 @@ use std::cmp::Reverse;
 use rayon::prelude::*;
 
 use graph::{Component, Graph};
+pub use pruned::{PairSource, Pruned, rss, solve_pruned};
 
 /// One feasible (child, mentor) pair with its integer score (higher is better; scores are >= 0,
 /// fixed-point, e.g. the weighted score × 1000 rounded).

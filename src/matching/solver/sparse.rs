@@ -5,6 +5,7 @@ use std::collections::BinaryHeap;
 
 use super::graph::Component;
 use super::{Context, NONE, flip_path};
+use crate::matching::progress::Progress;
 
 impl Context<'_> {
     /// Sparse solve of one component; `assigned[i]` receives child i's slot (or stays NONE).
@@ -41,7 +42,8 @@ impl Context<'_> {
             adj_cost.push(missing_cost);
             row_start.push(adj_col.len());
         }
-        let col_of_row = augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost);
+        let (col_of_row, _, _) =
+            augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost, None);
         for (i, &col) in col_of_row.iter().enumerate() {
             let row = row_start[i]..row_start[i + 1];
             let k = adj_col[row.clone()].iter().position(|&j| j == col).unwrap();
@@ -55,13 +57,18 @@ impl Context<'_> {
 /// Sparse successive shortest paths: every row must be assigned (callers guarantee a private
 /// fallback column per row).  Explicit potentials `u`, `v` keep reduced costs >= 0 for Dijkstra;
 /// prices of never-assigned columns stay 0, as the rectangular problem requires.
-fn augment_sparse(
+///
+/// Returns the column of each row and the final potentials `(u, v)`: an optimal dual solution
+/// (`cost - u[i] - v[j] >= 0` on every edge, `v <= 0`, tight on the assignment), which
+/// `pruned` uses as a certificate that the pairs it left out could not do better.
+pub(super) fn augment_sparse(
     n_rows: usize,
     n_cols: usize,
     row_start: &[usize],
     adj_col: &[u32],
     adj_cost: &[i64],
-) -> Vec<u32> {
+    progress: Option<&Progress>,
+) -> (Vec<u32>, Vec<i64>, Vec<i64>) {
     let mut u = vec![0i64; n_rows];
     let mut v = vec![0i64; n_cols];
     let mut col_of_row = vec![NONE; n_rows];
@@ -74,7 +81,35 @@ fn augment_sparse(
     let mut tree_rows: Vec<(u32, i64)> = Vec::new();
     let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
 
-    for source in 0..n_rows {
+    let free_rows = augmenting_row_reduction(
+        n_rows,
+        row_start,
+        adj_col,
+        adj_cost,
+        &mut v,
+        &mut col_of_row,
+        &mut row_of_col,
+    );
+    // Prices of the rows: tight on their column, or the row's cheapest reduced cost if free —
+    // either way no reduced cost is negative (see `augmenting_row_reduction`).
+    for i in 0..n_rows {
+        let row = row_start[i]..row_start[i + 1];
+        u[i] = match col_of_row[i] {
+            NONE => row.map(|k| adj_cost[k] - v[adj_col[k] as usize]).min().unwrap_or(0),
+            col => row.filter(|&k| adj_col[k] == col).map(|k| adj_cost[k] - v[col as usize]).min().unwrap(),
+        };
+    }
+    if let Some(progress) = progress {
+        progress.add(n_rows - free_rows.len());
+    }
+
+    for (n, &source) in free_rows.iter().enumerate() {
+        let source = source as usize;
+        if n % 256 == 0
+            && let Some(progress) = progress
+        {
+            progress.add(256.min(free_rows.len() - n));
+        }
         heap.clear();
         tree_rows.clear();
         tree_rows.push((source as u32, 0));
@@ -126,5 +161,72 @@ fn augment_sparse(
         touched.clear();
         finalized.clear();
     }
-    col_of_row
+    (col_of_row, u, v)
+}
+
+/// Jonker–Volgenant's augmenting row reduction on adjacency lists, two passes: each free row
+/// takes its cheapest column (reduced by the column prices `v`), lowering that column's price
+/// to the row's second-cheapest so that the row it displaces looks elsewhere. Cheap, and it
+/// settles most rows, leaving the shortest-path phase only the hard ones (on a near-square
+/// 20,000² pool those searches are long). Returns the rows left free.
+///
+/// Invariants, which make the prices a valid start for the shortest paths: a price only goes
+/// down, and only on a column that is (and stays) assigned, so `v <= 0` and unassigned columns
+/// keep 0; an assigned row holds a column of least reduced cost in its row (others' prices only
+/// drop, which makes them dearer; its own drops only to its second-cheapest).
+fn augmenting_row_reduction(
+    n_rows: usize,
+    row_start: &[usize],
+    adj_col: &[u32],
+    adj_cost: &[i64],
+    v: &mut [i64],
+    col_of_row: &mut [u32],
+    row_of_col: &mut [u32],
+) -> Vec<u32> {
+    let mut free: Vec<u32> = (0..n_rows as u32).collect();
+    for _ in 0..2 {
+        let mut pending = std::mem::take(&mut free);
+        let mut k = 0;
+        while k < pending.len() {
+            let i = pending[k] as usize;
+            k += 1;
+            let (mut umin, mut j1, mut usubmin, mut j2) = (i64::MAX, NONE, i64::MAX, NONE);
+            for e in row_start[i]..row_start[i + 1] {
+                let j = adj_col[e];
+                let h = adj_cost[e] - v[j as usize];
+                if h < usubmin {
+                    if h >= umin {
+                        (usubmin, j2) = (h, j);
+                    } else {
+                        (usubmin, j2, umin, j1) = (umin, j1, h, j);
+                    }
+                }
+            }
+            if j1 == NONE {
+                continue; // a row without columns: callers always give one, its own
+            }
+            let mut i0 = row_of_col[j1 as usize];
+            let lowered = j2 != NONE && umin < usubmin;
+            if lowered {
+                v[j1 as usize] -= usubmin - umin;
+            } else if i0 != NONE && j2 != NONE {
+                // A tie: take the other column, which may be free.
+                j1 = j2;
+                i0 = row_of_col[j2 as usize];
+            }
+            col_of_row[i] = j1;
+            row_of_col[j1 as usize] = i as u32;
+            if i0 != NONE {
+                col_of_row[i0 as usize] = NONE;
+                if lowered {
+                    // Go on with the displaced row at once.
+                    k -= 1;
+                    pending[k] = i0;
+                } else {
+                    free.push(i0);
+                }
+            }
+        }
+    }
+    free
 }

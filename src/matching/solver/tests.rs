@@ -279,3 +279,79 @@ fn edge_cases() {
     assert!(solve(1, &[1], &[e(0, 0, 0)], Objective::Score).is_empty());
     assert_eq!(solve(1, &[1], &[e(0, 0, 0)], Objective::Coverage), vec![(0, 0)]);
 }
+
+/// Pairs of an explicit edge list as a `PairSource` (duplicates merged, keeping the best).
+struct ListSource(Vec<Vec<(u32, i64)>>);
+
+impl ListSource {
+    fn new(n_children: usize, edges: &[Edge]) -> ListSource {
+        let mut rows = vec![Vec::new(); n_children];
+        for e in edges {
+            rows[e.child as usize].push((e.mentor, e.score));
+        }
+        for row in &mut rows {
+            row.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            row.dedup_by_key(|p| p.0);
+        }
+        ListSource(rows)
+    }
+}
+
+impl PairSource for ListSource {
+    fn n_children(&self) -> usize {
+        self.0.len()
+    }
+    fn for_each(&self, child: usize, mut f: impl FnMut(u32, i64)) {
+        for &(m, s) in &self.0[child] {
+            f(m, s);
+        }
+    }
+}
+
+/// The pruned solver keeps only a few pairs per child and mentor (here 1 to 3, so that the
+/// dual certificate fails often and rounds are added), yet must reach the dense optimum on
+/// tie-heavy instances of every shape, both orientations (children ≤ slots and the reverse).
+#[test]
+fn pruned_matches_dense_on_random_instances() {
+    let mut rng = Rng(0xBEEF);
+    let mut rounds_seen = 0;
+    for round in 0..2000 {
+        let (n, capacity, edges) = if round % 2 == 0 {
+            random_instance(&mut rng)
+        } else {
+            let n = 1 + rng.below(30) as usize;
+            let n_mentors = 1 + rng.below(30) as usize;
+            let capacity: Vec<u32> = (0..n_mentors).map(|_| rng.below(4) as u32).collect();
+            let density = 1 + rng.below(100);
+            let mut edges = Vec::new();
+            for c in 0..n as u32 {
+                for m in 0..n_mentors as u32 {
+                    if rng.below(100) < density {
+                        edges.push(Edge { child: c, mentor: m, score: rng.below(4) as i64 * 250 });
+                    }
+                }
+            }
+            (n, capacity, edges)
+        };
+        let source = ListSource::new(n, &edges);
+        for objective in [Objective::Coverage, Objective::Score] {
+            let dense = solve_with(n, &capacity, &edges, objective, Layout::Dense);
+            let expected = evaluate(n, &capacity, &edges, &dense);
+            for k in 1..=3 {
+                let pruned = solve_pruned(&source, &capacity, objective, k);
+                rounds_seen = rounds_seen.max(pruned.rounds);
+                let got = evaluate(n, &capacity, &edges, &pruned.pairs);
+                match objective {
+                    Objective::Coverage => {
+                        assert_eq!(got, expected, "round {round} k {k} {capacity:?} {edges:?}")
+                    }
+                    Objective::Score => {
+                        assert_eq!(got.1, expected.1, "round {round} k {k} {capacity:?} {edges:?}")
+                    }
+                }
+                assert_eq!(pruned.pairs, solve_pruned(&source, &capacity, objective, k).pairs);
+            }
+        }
+    }
+    assert!(rounds_seen > 1, "the certificate never failed: the test does not exercise re-solving");
+}
