@@ -1,6 +1,7 @@
 //! English messages.
 
 use super::Msg;
+pub use super::en_errors::{expected_text, failure_text, hint_text};
 use super::plural::en;
 use crate::matching::Constraint;
 use crate::record::Kind;
@@ -9,12 +10,12 @@ use crate::record::enums::{Category, Disqualification, Sex};
 use crate::rules::{Basis, Finding, Reference};
 
 /// "a child", "an institution".
-fn with_article(kind: Kind) -> String {
+pub(super) fn with_article(kind: Kind) -> String {
     let article = if matches!(kind, Kind::Institution | Kind::Agreement) { "an" } else { "a" };
     format!("{article} {}", kind_name(kind))
 }
 
-fn kind_name(kind: Kind) -> &'static str {
+pub(super) fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Child => "child",
         Kind::Mentor => "mentor",
@@ -228,7 +229,7 @@ fn reference_text(reference: &Reference) -> String {
     }
 }
 
-fn constraint_short(constraint: Constraint) -> &'static str {
+pub(super) fn constraint_short(constraint: Constraint) -> &'static str {
     match constraint {
         Constraint::Scope => "elsewhere",
         Constraint::MentorSex => "not of the preferred sex",
@@ -461,143 +462,5 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         FilePermissions { path } => format!(
             "other users of this computer can read {path}: children’s data must be readable by its owner only (chmod -R go-rwx {path})"
         ),
-    }
-}
-
-pub fn failure_text(x: &crate::error::Failure) -> String {
-    use crate::error::Failure::*;
-    match x {
-        IdOfOtherKind { id, found, wanted } => format!(
-            "`{id}` is {}, not {}",
-            with_article(*found),
-            wanted.iter().map(|k| with_article(*k)).collect::<Vec<_>>().join(" or ")
-        ),
-        BadQuarter { value } => format!("`{value}` is not a quarter: write YYYY-Qn, n from 1 to 4, e.g. 2026-Q3"),
-        BadYear { value } => format!("`{value}` is not a year: write YYYY, e.g. 2026"),
-        BadPeriodDate { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01"),
-        FromAfterTo { from, to } => {
-            format!("--from {from} is after --to {to}: a period must start no later than it ends")
-        }
-        PeriodMissing => "give the period: --from DATE --to DATE, or --quarter YYYY-Qn, or --year YYYY".into(),
-        BadAsOf { value } => format!("`{value}` is not a date for --as-of: write YYYY-MM-DD"),
-        AsOfNoGit { dir } => {
-            format!("{dir} is not in a git repository: with no history there is no past state (drop --as-of)")
-        }
-        AsOfNoCommit { date } => format!("the registry had no commit by the end of {date}: take a later date"),
-        NotARegionRegistry { source, detail } => format!(
-            "`{source}` is not a registry: give a folder holding nastavnyk.toml, or a git repository \
-             (path or URL) that holds one{}",
-            detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
-        ),
-        RegionNoNames => {
-            "--with-names does not apply to a report consolidating several registries: names stay at the centre"
-                .into()
-        }
-        RegionListsUnsupported => "--registry consolidates indicators (`report monthly`, `report period`); \
-            the lists of agreements, children and mentors stay at their centres"
-            .into(),
-        RegionDuplicateCentre { centre, first, second } => format!(
-            "`{first}` and `{second}` are registries of one centre (ЄДРПОУ {centre}): keep one, \
-             so the centre is not counted twice"
-        ),
-        ByUnsupported => "--by breaks down indicators (`report monthly`, `report period`), not lists".into(),
-        AdultSignsForThemselves { id, child, age } => format!("the young person {child} of agreement {id} is {age}: an adult has full capacity and no legal representative, so `young_person` signs instead"),
-        RenewalPending { id, renewal } => format!("agreement {id} is already being re-concluded by {renewal}: sign it, or close it first"),
-        SuspendedNoMentoring { id, kind } => format!("agreement {id} is suspended: a `{kind}` with the mentor cannot take place; the centre's visits and check-ins (visit, checkin_child, checkin_mentor) are recorded"),
-        ContactAfterTerm { id, kind, ends_on } => format!("agreement {id} ended on {ends_on}: a `{kind}` after its term is refused; close the agreement or re-conclude it (`agreement renew {id}`) for a further term"),
-        ChildAlreadyClosed { child, date } => format!("the case of {child} was already closed on {date}"),
-        ChildHasOpenAgreements { child, agreements } => format!("the case of {child} cannot be closed while agreement {agreements} is open: close it first (`agreement close`)"),
-        Problem(problem) => problem_text(problem),
-        CannotRead { path } => format!("cannot read {path}"),
-        CannotWrite { path } => format!("cannot write {path}"),
-        BadMonth { value } => format!("`{value}` is not a month: write YYYY-MM, e.g. 2026-10"),
-        BadWeight { name } => format!("`[matching.weights] {name}` in nastavnyk.toml must be a number from 0 to 1000000"),
-        WhyNotAChild { id } => format!("`{id}` is not a child: give `match why CHILD MENTOR`"),
-        WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
-        AcceptRefused { child, mentor, reasons } => format!(
-            "{child} + {mentor} cannot be proposed; nothing written:{}",
-            reasons.iter().map(|r| format!("\n  - {r}")).collect::<String>()
-        ),
-        NotEligibleOn { id, on, failures } => {
-            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
-            format!("{id} is not eligible on {on}: {}; nothing changed", rules.join("; "))
-        }
-        AgreementClosed { id, date, action } => format!("agreement {id} is already closed ({date}): cannot `{action}` it; nothing changed"),
-        AgreementWrongStatus { id, status, action, expected } => format!("agreement {id} is `{status}`; `{action}` needs it {expected}; nothing changed"),
-        NoInstitution { child } => format!("child {child} has no `institution`: give --institution ID or run `nastavnyk child set {child} institution=ID`"),
-        PartyNotRequired { party, regime, required } => format!("`{party}` is not a party to the agreement under the {regime} rules (parties: {required})"),
-        PartyAlreadySigned { id, party, date } => format!("`{party}` already signed agreement {id} ({date}); nothing changed"),
-        SignaturesMissing { id, parties } => format!("agreement {id} is not signed yet by: {parties}; it cannot be activated"),
-        SameInstitution { id, institution } => format!("agreement {id} is already with institution {institution}"),
-        TemplateMissing { name } => format!("no template `{name}` in the registry's templates/ nor built in"),
-        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: template error: {detail}"),
-        TemplateError { name, line: None, detail } => format!("{name}: template error: {detail}"),
-        DocxNeedsOutput => "DOCX is a binary file: give -o FILE.docx or redirect the output to a file".to_string(),
-        NotSignedYet { id } => format!("agreement {id} is not signed yet (no `signed_hash`): nothing to verify"),
-        RegistryNotFound => "no registry found: pass -C DIR, set NASTAVNYK_RECORDS, or run inside a folder with nastavnyk.toml (create one with `nastavnyk init DIR`)".to_string(),
-        RegistryMissing { dir } => format!("{dir}: no such folder"),
-        NotARegistry { dir } => format!("{dir} has no nastavnyk.toml: not a registry (create one with `nastavnyk init {dir}`)"),
-        RegistryInvalid { count } => format!("the registry has {} that must be fixed first", en(*count as i128, "problem", "problems")),
-        UnknownId { id } => format!("no record with ID `{id}`"),
-        UnknownIdOfKind { id, kind } => format!("no {} with ID `{id}`", kind_name(*kind)),
-        UnknownField { field, suggestion: Some(s) } => format!("unknown field `{field}`; did you mean `{s}`?"),
-        UnknownField { field, suggestion: None } => format!("unknown field `{field}`"),
-        FieldNotSettable { field } => format!("`{field}` cannot be set this way"),
-        BadAssignment { arg } => format!("`{arg}` is not an assignment: write field=value, e.g. settlement=Житомир"),
-        BadFieldValue { field, value, expected } => format!("`{field}`: `{value}` is not {}", expected_text(expected)),
-        RefusedInvalid => "refused: the change would make the registry invalid; nothing was written".to_string(),
-        StillReferenced { id, by } => format!("`{id}` is still referred to by {by}; nothing was removed"),
-        EditorFailed { editor } => format!("the editor `{editor}` failed; nothing was changed"),
-        InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
-        BadDateArg { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"),
-        GitFailed { detail } => format!("git failed: {detail}"),
-        Refused { detail } => detail.clone(),
-        EditCopyStale { path, record } => format!("{path} holds an earlier edit of {record} taken before the record last changed, so it is not written back: compare it with {record}, carry over what you still need, then delete it and run `edit` again"),
-        OutputNotRegular { path } => format!("{path} is not a regular file (a directory, FIFO, device or broken link): nothing was written; give a file name, or `-` for standard output"),
-        MissingRequired { field } => format!("`{field}` is required"),
-
-        // --- history, undo, sync ---
-        NoRepository => "the registry is not in a git repository: there is no history to read, undo or share (start one with `git init` and commit the registry)".to_string(),
-        HistoryUnknownId { id } => format!("no record with ID `{id}`, now or in the registry's git history"),
-        UndoDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them first; nothing undone"),
-        UndoNotOurs { commit } => format!("the last commit ({commit}) was not made by nastavnyk: undo only reverts the tool's own changes (use `git revert` for others); nothing undone"),
-        UndoNothing => "nothing to undo: the last commit created the registry".to_string(),
-        UndoRefused => "refused: undoing the last change would leave the registry invalid; nothing undone".to_string(),
-        SyncNoRemote => "the registry's repository has no remote to share it through: add one with `git remote add origin URL`, then run `nastavnyk sync`".to_string(),
-        SyncDetached => "the repository is not on a branch (detached HEAD): check out a branch, then run `nastavnyk sync`".to_string(),
-        SyncDirty { files } => format!("the registry has uncommitted changes ({files}): commit or discard them before sharing; nothing synced"),
-        SyncConflict { files, remote } => format!("both you and {remote} changed {files}: nothing was changed here (your clone is as it was before sync). To combine the changes run `git pull --rebase`, resolve the conflict, then `nastavnyk check` and `nastavnyk sync`"),
-        SyncRaced { remote } => format!("{remote} kept changing while syncing: run `nastavnyk sync` again"),
-        XlsxNoTable => "this command prints no table to put in a workbook: use `--format table`, `csv` or `json`".to_string(),
-        BinaryToTerminal => "XLSX is a binary file and is not written to a terminal: give `-o FILE.xlsx` or redirect the output (`> FILE.xlsx`)".to_string(),
-        XlsxFailed { detail } => format!("could not make the XLSX: {detail}"),
-        ImportUnreadable { path, detail } => format!("cannot read {path}: {detail}; an XLSX or CSV file (UTF-8, `,` or `;` between fields) is needed"),
-        ImportNoSheet { sheet, sheets } => format!("the workbook has no sheet \"{sheet}\"; it has: {sheets}"),
-        ImportEmpty { path } => format!("{path} has no header row: the first row must name the columns (Surname, Given name, …)"),
-        ImportNotUtf8 { path } => format!("{path} is not UTF-8 (Windows-1251, most likely): in Excel, save it as «CSV UTF-8 (Comma delimited)» or as an XLSX workbook"),
-    }
-}
-
-pub fn hint_text(x: &crate::error::Hint) -> String {
-    use crate::error::Hint::*;
-    match x {
-        AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
-        SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
-        RunCheck => "run `nastavnyk check` to see every problem".to_string(),
-        EditKept { path } => {
-            format!("your edit is kept in {path}: fix it and run `edit` again to continue from it")
-        }
-    }
-}
-
-pub fn expected_text(x: &crate::error::Expected) -> String {
-    use crate::error::Expected::*;
-    match x {
-        Hours { detail } => format!("a number of hours: {detail}"),
-        Date => "a date YYYY-MM-DD".to_string(),
-        WholeNumber => "a whole number".to_string(),
-        Number => "a number".to_string(),
-        Bool => "true or false".to_string(),
-        OneOf { values } => format!("one of {values}"),
     }
 }

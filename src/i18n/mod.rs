@@ -3,9 +3,11 @@
 //! JSON output never goes through here: its keys and codes are stable English.
 
 mod en;
+mod en_errors;
 pub mod plural;
 mod reports;
 mod uk;
+mod uk_errors;
 pub mod vocab;
 
 pub use reports::ReportMsg;

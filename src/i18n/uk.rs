@@ -2,6 +2,7 @@
 
 use super::Msg;
 use super::plural::uk;
+pub use super::uk_errors::{expected_text, failure_text, hint_text};
 use crate::matching::Constraint;
 use crate::record::Kind;
 use crate::record::config::MatchScope;
@@ -9,7 +10,7 @@ use crate::record::enums::{Category, Disqualification, GoalArea, Sex, Weekday};
 use crate::rules::{Basis, Finding, Reference};
 
 /// The kind of record, as the object of a sentence ("посилається на дитину").
-fn kind_name(kind: Kind) -> &'static str {
+pub(super) fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Child => "дитину",
         Kind::Mentor => "наставника",
@@ -234,7 +235,7 @@ pub fn text(msg: &Msg) -> String {
 }
 
 /// The kind of record as the subject of a sentence ("дитина … уже не відповідає").
-fn kind_subject(kind: Kind) -> &'static str {
+pub(super) fn kind_subject(kind: Kind) -> &'static str {
     match kind {
         Kind::Child => "дитина",
         Kind::Mentor => "наставник",
@@ -300,7 +301,7 @@ fn reference_text(reference: &Reference) -> String {
     }
 }
 
-fn constraint_short(constraint: Constraint) -> &'static str {
+pub(super) fn constraint_short(constraint: Constraint) -> &'static str {
     match constraint {
         Constraint::Scope => "в іншому місці",
         Constraint::MentorSex => "не тієї статі, якої хоче дитина",
@@ -311,21 +312,21 @@ fn constraint_short(constraint: Constraint) -> &'static str {
     }
 }
 
-fn sex_wanted(sex: Sex) -> &'static str {
+pub(super) fn sex_wanted(sex: Sex) -> &'static str {
     match sex {
         Sex::Female => "наставницю-жінку",
         Sex::Male => "наставника-чоловіка",
     }
 }
 
-fn sex_is(sex: Sex) -> &'static str {
+pub(super) fn sex_is(sex: Sex) -> &'static str {
     match sex {
         Sex::Female => "жінка",
         Sex::Male => "чоловік",
     }
 }
 
-fn goal_name(area: GoalArea) -> &'static str {
+pub(super) fn goal_name(area: GoalArea) -> &'static str {
     match area {
         GoalArea::Abilities => "здібності та професійне самовизначення",
         GoalArea::Rights => "права та обов'язки",
@@ -336,7 +337,7 @@ fn goal_name(area: GoalArea) -> &'static str {
     }
 }
 
-fn day_name(day: Weekday) -> &'static str {
+pub(super) fn day_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "пн",
         Weekday::Tue => "вт",
@@ -563,149 +564,5 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         FilePermissions { path } => format!(
             "інші користувачі цього комп’ютера можуть читати {path}: дані дітей мають бути доступні лише власникові (chmod -R go-rwx {path})"
         ),
-    }
-}
-
-pub fn failure_text(x: &crate::error::Failure) -> String {
-    use crate::error::Failure::*;
-    match x {
-        IdOfOtherKind { id, found, wanted } => format!(
-            "`{id}` — це {}, а тут потрібен {}",
-            kind_subject(*found),
-            wanted.iter().map(|k| kind_subject(*k)).collect::<Vec<_>>().join(" або ")
-        ),
-        BadQuarter { value } => {
-            format!("`{value}` — не квартал: напишіть РРРР-QN, де N від 1 до 4, напр. 2026-Q3")
-        }
-        BadYear { value } => format!("`{value}` — не рік: напишіть РРРР, напр. 2026"),
-        BadPeriodDate { value } => format!("`{value}` — не дата: напишіть РРРР-ММ-ДД, напр. 2026-03-01"),
-        FromAfterTo { from, to } => {
-            format!("--from {from} пізніше за --to {to}: період має починатися не пізніше, ніж закінчується")
-        }
-        PeriodMissing => {
-            "вкажіть період: --from ДАТА --to ДАТА, або --quarter РРРР-QN, або --year РРРР".into()
-        }
-        BadAsOf { value } => format!("`{value}` — не дата для --as-of: напишіть РРРР-ММ-ДД"),
-        AsOfNoGit { dir } => {
-            format!("{dir} не в репозиторії git: без історії немає стану на дату (приберіть --as-of)")
-        }
-        AsOfNoCommit { date } => {
-            format!("до кінця дня {date} у реєстрі ще не було жодного коміту: візьміть пізнішу дату")
-        }
-        NotARegionRegistry { source, detail } => format!(
-            "`{source}` — не реєстр: потрібна тека з nastavnyk.toml або репозиторій git (шлях чи URL), \
-             що його містить{}",
-            detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
-        ),
-        RegionNoNames => {
-            "--with-names не застосовується до зведеного звіту кількох реєстрів: імена лишаються в центрі"
-                .into()
-        }
-        RegionListsUnsupported => "--registry зводить показники (`report monthly`, `report period`); \
-            списки договорів, дітей і наставників лишаються у своїх центрах"
-            .into(),
-        RegionDuplicateCentre { centre, first, second } => format!(
-            "`{first}` і `{second}` — реєстри одного центру (ЄДРПОУ {centre}): залиште один, \
-             щоб центр не порахувати двічі"
-        ),
-        ByUnsupported => "--by розбиває показники (`report monthly`, `report period`), не списки".into(),
-        AdultSignsForThemselves { id, child, age } => format!("особі {child} за договором {id} виповнилося {age}: повнолітня особа має повну дієздатність і не має законного представника, тож підписує сама (`young_person`)"),
-        RenewalPending { id, renewal } => format!("договір {id} уже переукладається договором {renewal}: підпишіть його або спершу припиніть"),
-        SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: `{kind}` з наставником неможливі; візити й перевірки центру (visit, checkin_child, checkin_mentor) записуються"),
-        ContactAfterTerm { id, kind, ends_on } => format!("строк договору {id} сплив {ends_on}: `{kind}` після строку не записується; припиніть договір або переукладіть його (`agreement renew {id}`) на подальший строк"),
-        ChildAlreadyClosed { child, date } => format!("справу {child} уже закрито {date}"),
-        ChildHasOpenAgreements { child, agreements } => format!("справу {child} не можна закрити, поки діє договір {agreements}: спершу припиніть його (`agreement close`)"),
-        Problem(problem) => problem_text(problem),
-        CannotRead { path } => format!("не вдалося прочитати {path}"),
-        CannotWrite { path } => format!("не вдалося записати {path}"),
-        BadMonth { value } => format!("`{value}` — не місяць: напишіть РРРР-ММ, напр. 2026-10"),
-        BadWeight { name } => format!("`[matching.weights] {name}` у nastavnyk.toml має бути числом від 0 до 1000000"),
-        WhyNotAChild { id } => format!("`{id}` — не дитина: пишіть `match why ДИТИНА НАСТАВНИК`"),
-        WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
-        AcceptRefused { child, mentor, reasons } => format!(
-            "пару {child} + {mentor} запропонувати не можна; нічого не записано:{}",
-            reasons.iter().map(|r| format!("\n  - {r}")).collect::<String>()
-        ),
-        NotEligibleOn { id, on, failures } => {
-            let rules: Vec<String> = failures.iter().map(|(code, msg)| format!("{code}: {}", finding_text(msg))).collect();
-            format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
-        }
-        AgreementClosed { id, date, action } => format!("договір {id} уже припинено ({date}): `{action}` неможливо; нічого не змінено"),
-        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус `{status}`, а `{action}` можливо лише зі статусом {expected}; нічого не змінено"),
-        NoInstitution { child } => format!("у дитини {child} не вказано заклад (`institution`): укажіть --institution ID або `nastavnyk child set {child} institution=ID`"),
-        PartyNotRequired { party, regime, required } => format!("`{party}` не є стороною договору за правилами {regime} року (сторони: {required})"),
-        PartyAlreadySigned { id, party, date } => format!("`{party}` уже підписав договір {id} ({date}); нічого не змінено"),
-        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
-        SameInstitution { id, institution } => format!("договір {id} уже укладено із закладом {institution}"),
-        TemplateMissing { name } => format!("шаблону `{name}` немає ні в templates/ реєстру, ні серед вбудованих"),
-        TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: помилка в шаблоні: {detail}"),
-        TemplateError { name, line: None, detail } => format!("{name}: помилка в шаблоні: {detail}"),
-        DocxNeedsOutput => "DOCX — двійковий файл: укажіть -o ФАЙЛ.docx або перенаправте вивід у файл".to_string(),
-        NotSignedYet { id } => format!("договір {id} ще не підписано (немає `signed_hash`): перевіряти нічого"),
-        RegistryNotFound => "реєстр не знайдено: укажіть -C ТЕКА, змінну NASTAVNYK_RECORDS або запустіть у теці з nastavnyk.toml (створити: `nastavnyk init ТЕКА`)".to_string(),
-        RegistryMissing { dir } => format!("{dir}: такої теки немає"),
-        NotARegistry { dir } => format!("у {dir} немає nastavnyk.toml: це не реєстр (створити: `nastavnyk init {dir}`)"),
-        RegistryInvalid { count } => format!("спершу виправте в реєстрі {}", uk(*count as i128, "проблему", "проблеми", "проблем")),
-        UnknownId { id } => format!("немає запису з ID `{id}`"),
-        UnknownIdOfKind { id, kind } => format!("не знайдено {} з ID `{id}`", kind_name(*kind)),
-        UnknownField { field, suggestion: Some(s) } => format!("невідоме поле `{field}`; можливо, `{s}`?"),
-        UnknownField { field, suggestion: None } => format!("невідоме поле `{field}`"),
-        FieldNotSettable { field } => format!("поле `{field}` не можна змінити так"),
-        BadAssignment { arg } => format!("`{arg}` — не присвоєння: пишіть поле=значення, напр. settlement=Житомир"),
-        BadFieldValue { field, value, expected } => format!("`{field}`: `{value}` — не {}", expected_text(expected)),
-        RefusedInvalid => "відмовлено: зміна зробила б реєстр некоректним; нічого не записано".to_string(),
-        StillReferenced { id, by } => format!("на `{id}` ще посилається {by}; нічого не видалено"),
-        EditorFailed { editor } => format!("редактор `{editor}` завершився з помилкою; нічого не змінено"),
-        InitNotEmpty { dir } => format!("у {dir} уже є реєстр (nastavnyk.toml)"),
-        BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
-        GitFailed { detail } => format!("помилка git: {detail}"),
-        Refused { detail } => detail.clone(),
-        EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
-        OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),
-        MissingRequired { field } => format!("поле `{field}` обов'язкове"),
-
-        // --- history, undo, sync ---
-        NoRepository => "реєстр не в git-репозиторії: немає історії, яку можна прочитати, скасувати чи поширити (почніть її: `git init` і закомітьте реєстр)".to_string(),
-        HistoryUnknownId { id } => format!("немає запису з ID `{id}` ні в реєстрі, ні в його git-історії"),
-        UndoDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): спершу закомітьте або відкиньте їх; нічого не скасовано"),
-        UndoNotOurs { commit } => format!("останній коміт ({commit}) зроблено не nastavnyk: undo скасовує лише зміни самої програми (для інших — `git revert`); нічого не скасовано"),
-        UndoNothing => "нічого скасовувати: останній коміт створив реєстр".to_string(),
-        UndoRefused => "відмовлено: скасування останньої зміни зробило б реєстр некоректним; нічого не скасовано".to_string(),
-        SyncNoRemote => "у репозиторію реєстру немає віддаленого сховища (remote), через яке ним можна ділитися: додайте його — `git remote add origin URL`, — а тоді запустіть `nastavnyk sync`".to_string(),
-        SyncDetached => "репозиторій не на гілці (detached HEAD): перейдіть на гілку, а тоді запустіть `nastavnyk sync`".to_string(),
-        SyncDirty { files } => format!("у реєстрі є незакомічені зміни ({files}): закомітьте або відкиньте їх перед синхронізацією; нічого не синхронізовано"),
-        SyncConflict { files, remote } => format!("і ви, і {remote} змінили {files}: тут нічого не змінено (ваша копія така сама, як до sync). Щоб об'єднати зміни, запустіть `git pull --rebase`, розв'яжіть конфлікт, тоді `nastavnyk check` і `nastavnyk sync`"),
-        SyncRaced { remote } => format!("{remote} змінювався під час синхронізації: запустіть `nastavnyk sync` ще раз"),
-        XlsxNoTable => "ця команда не виводить таблиці, тож XLSX із неї не зробити: візьміть `--format table`, `csv` чи `json`".to_string(),
-        BinaryToTerminal => "XLSX — двійковий файл, у термінал його не виводжу: вкажіть `-o ФАЙЛ.xlsx` або перенаправте вивід (`> ФАЙЛ.xlsx`)".to_string(),
-        XlsxFailed { detail } => format!("не вдалося створити XLSX: {detail}"),
-        ImportUnreadable { path, detail } => format!("не вдалося прочитати {path}: {detail}; потрібен файл XLSX або CSV (UTF-8, розділювач `,` чи `;`)"),
-        ImportNoSheet { sheet, sheets } => format!("у книзі немає аркуша «{sheet}»; є: {sheets}"),
-        ImportEmpty { path } => format!("у {path} немає рядка заголовків: у першому рядку мають бути назви стовпців (Прізвище, Ім'я, …)"),
-        ImportNotUtf8 { path } => format!("{path} не в UTF-8 (мабуть, Windows-1251): в Excel збережіть його як «CSV UTF-8 (розділювач — кома)» або як книгу XLSX"),
-    }
-}
-
-pub fn hint_text(x: &crate::error::Hint) -> String {
-    use crate::error::Hint::*;
-    match x {
-        AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
-        SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
-        RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
-        EditKept { path } => format!(
-            "вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"
-        ),
-    }
-}
-
-pub fn expected_text(x: &crate::error::Expected) -> String {
-    use crate::error::Expected::*;
-    match x {
-        Hours { detail } => format!("кількість годин: {detail}"),
-        Date => "дата РРРР-ММ-ДД".to_string(),
-        WholeNumber => "ціле число".to_string(),
-        Number => "число".to_string(),
-        Bool => "true або false".to_string(),
-        OneOf { values } => format!("одне з: {values}"),
     }
 }
