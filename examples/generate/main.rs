@@ -6,7 +6,7 @@
 //!          [--contacts 1000000] [--communities 1000] [--seed 1] [--threads N]
 //! ```
 //!
-//! The output follows product.md §2 and is consistent with domain.md as of the fixed "today"
+//! The output follows docs/schema.md and is consistent with docs/rules.md as of the fixed "today"
 //! 2026-11-23: unique IDs and persons (surname + given name + birth date), valid references,
 //! ordered dates, agreements only between children and mentors eligible under the agreement's
 //! regime, at most `capacity` open agreements per mentor and one per child, `ends_on` computed

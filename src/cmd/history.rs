@@ -50,7 +50,7 @@ fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool) -> Result<u8> {
     Ok(0)
 }
 
-/// The JSON of product.md (`commit`, `date`, `author`, `action`, `fields`, `reason`), plus
+/// The JSON of docs/cli.md (`commit`, `date`, `author`, `action`, `fields`, `reason`), plus
 /// `email`, `record`, `change` (added|modified|removed|renamed) and `renamed_from`.
 /// `fields` is `[{"field": "settlement", "old": …, "new": …}]`: `old`/`new` are the parsed
 /// values (`null` where the field was absent), names `"•••"` unless `--with-names`.

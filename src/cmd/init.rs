@@ -113,7 +113,7 @@ pub fn check_edrpou(code: &str) -> Result<()> {
 }
 
 /// The config of a new registry: the centre's details given as flags, every parameter at
-/// domain.md's default and shown commented out, so a coordinator sees what can be tuned.
+/// the documented default (docs/schema.md) and shown commented out, so a coordinator sees what can be tuned.
 fn config_text(args: &InitArgs, lang: Lang) -> String {
     let quote =
         |value: &Option<String>| toml_edit::Value::from(value.clone().unwrap_or_default()).to_string();

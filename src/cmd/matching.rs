@@ -319,7 +319,7 @@ fn accept(
     let registry = Registry::load_valid(&ctx.root)?;
     let weights = matching::weights(&registry).map_err(bad_weight)?;
     let (child, mentor) = load_pair(ctx, &registry, child, mentor)?;
-    // An agreement keeps the regime of the day it was proposed (domain.md §1).
+    // The regime in force on the day; signing decides it again (docs/rules.md, "The two regimes").
     let regime = ctx.config.rules.regime_on(on);
     let explanation = explain::explain(&registry, child, mentor, on, regime, &weights);
     if !explanation.feasible() {

@@ -15,7 +15,7 @@ use crate::record::{Child, Mentor};
 use crate::registry::Registry;
 use crate::rules;
 
-/// A hard constraint of domain.md §5; a pair failing one is never proposed.
+/// A hard constraint of docs/rules.md, "Matching"; a pair failing one is never proposed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Constraint {
     Scope,

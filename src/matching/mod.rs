@@ -1,4 +1,4 @@
-//! Matching (domain.md §5): who may be paired (`candidates`), how well (`score`), the optimal
+//! Matching (docs/rules.md, "Matching"): who may be paired (`candidates`), how well (`score`), the optimal
 //! assignment (`solver`) and the reasons behind a pair or an unmatched child (`explain`).
 //!
 //! Big pools (a city of 20,000 children and as many mentors, or `scope = "any"`) never hold

@@ -1,13 +1,13 @@
 //! A mentoring agreement with its signatures, re-conclusions, contact log and closure:
 //! `agreements/<id>.toml`.
 //!
-//! Optional fields beyond product.md §2 (added by the agreements issue):
+//! Optional fields beyond docs/schema.md (added by the agreements issue):
 //! - `[signed_fields]`: one short digest per record field the signed document was rendered
 //!   from (`"child.surname" = "9f2c01ab"`), written with `signed_hash` when an agreement is
 //!   signed, so `agreement verify` can name the field that changed without keeping a second
 //!   copy of the personal data;
 //! - `contacts[].consents`: for an `outing`, who consented (`child`, `legal_representative`,
-//!   `institution`; domain.md §4 requires all three).
+//!   `institution`; docs/rules.md, the agreement requires all three).
 //!
 //! Added by the life-cycle issue (#12):
 //! - `renews`: the agreement this one re-concludes (a new act for a new institution or a longer
@@ -130,7 +130,7 @@ pub struct Contact {
     pub by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Who consented to an outing (domain.md §4: the child, the legal representative and the
+    /// Who consented to an outing (docs/rules.md, the agreement: the child, the legal representative and the
     /// institution).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consents: Vec<ConsentParty>,

@@ -1,6 +1,6 @@
 //! `nastavnyk.toml`: the centre, the rule parameters of each regime, monitoring cadence,
-//! matching weights, git. Every parameter the law leaves open (domain.md [S]/[U] tags) lives
-//! here with domain.md's default, so a centre can follow a newer bylaw without a new release.
+//! matching weights, git. Every parameter the law leaves open (docs/rules.md, "Sources and what is verified") lives
+//! here with the documented default (docs/schema.md), so a centre can follow a newer bylaw without a new release.
 
 use serde::{Deserialize, Serialize};
 
@@ -164,7 +164,7 @@ pub enum Level {
 macro_rules! regime_params {
     ($($(#[$meta:meta])* $field:ident: $ty:ty,)+) => {
         /// The parameters of one regime, `[rules.2017]` and `[rules.2026]`. The defaults of each
-        /// regime are domain.md's; a file sets only what it changes.
+        /// regime are the documented ones (docs/schema.md); a file sets only what it changes.
         #[derive(Clone, Debug, Serialize)]
         pub struct RegimeParams { $($(#[$meta])* pub $field: $ty,)+ }
 
@@ -264,7 +264,7 @@ fn uncertain_codes() -> Vec<Disqualification> {
     ]
 }
 
-/// Monitoring cadence and thresholds (domain.md §6; no Ukrainian norm exists, these are
+/// Monitoring cadence and thresholds (docs/rules.md, "Monitoring"; no Ukrainian norm exists, these are
 /// MENTOR's Elements of Effective Practice and Big Brothers Big Sisters defaults).
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -316,7 +316,7 @@ pub enum MatchScope {
     Any,
 }
 
-/// Hard-constraint switches and score weights (domain.md §5). A pair failing a switched-on
+/// Hard-constraint switches and score weights (docs/rules.md, "Matching"). A pair failing a switched-on
 /// constraint is never proposed, whatever its score.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]

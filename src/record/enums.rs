@@ -1,4 +1,4 @@
-//! The closed vocabularies of the schema (product.md §2), with their stable spellings.
+//! The closed vocabularies of the schema (docs/schema.md), with their stable spellings.
 
 use serde::{Deserialize, Serialize};
 
@@ -134,7 +134,7 @@ schema_enum!(
 );
 
 schema_enum!(
-    /// Who must consent to an outing or a visit to the mentor's family (domain.md §4).
+    /// Who must consent to an outing or a visit to the mentor's family (docs/rules.md, the agreement).
     ConsentParty {
         Child = "child",
         LegalRepresentative = "legal_representative",

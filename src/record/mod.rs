@@ -1,4 +1,4 @@
-//! The typed records of a registry (product.md §2): one struct per file kind.
+//! The typed records of a registry (docs/schema.md): one struct per file kind.
 
 pub mod agreement;
 pub mod child;

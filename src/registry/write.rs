@@ -92,7 +92,7 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// What the commit says: `<noun> <action> <id>` and the trailers of product.md §5.
+/// What the commit says: `<noun> <action> <id>` and the trailers of docs/cli.md, "Git commits".
 #[derive(Clone, Debug)]
 pub struct CommitMessage {
     pub noun: &'static str,

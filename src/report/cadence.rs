@@ -1,4 +1,4 @@
-//! The centre's check-in cadence (domain.md §6): the first check-in within
+//! The centre's check-in cadence (docs/rules.md, "Monitoring"): the first check-in within
 //! `first_checkin_days` of signing, `first_month_checkins` in the first month, then one every
 //! `checkin_interval_days_first_year` days in the first year and every
 //! `checkin_interval_days_after` days after it.

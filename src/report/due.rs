@@ -1,4 +1,4 @@
-//! `due`: what needs doing on a day, by kind (product.md §3), each with the record it is
+//! `due`: what needs doing on a day, by kind (docs/reports.md), each with the record it is
 //! about and the day it fell or falls due. Thresholds and cadence come from `[monitoring]`.
 
 use crate::record::Date;

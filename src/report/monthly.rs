@@ -1,4 +1,4 @@
-//! The monthly indicators (product.md §3, domain.md §7): one value per stable key, computed
+//! The monthly indicators (docs/reports.md): one value per stable key, computed
 //! from the records' dates as of the month's last day E, so that a past month gives the same
 //! figures whenever it is run. A mentor's `status` (paused, withdrawn) carries no date and is
 //! read as it is now; everything else is dated. The same computation serves any period
@@ -78,7 +78,7 @@ pub enum Key {
     MentoringHours,
     /// Contacts of kind `checkin_mentor`, `checkin_child` or `visit` dated in M.
     Checkins,
-    /// Check-ins the cadence (domain.md §6, `[monitoring]`) makes due on a day of M, over the
+    /// Check-ins the cadence (docs/rules.md, "Monitoring", `[monitoring]`) makes due on a day of M, over the
     /// agreements then signed and not closed before the due day.
     CheckinsDue,
     /// Of those, the ones kept: a check-in on or before the due day.

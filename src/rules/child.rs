@@ -1,4 +1,4 @@
-//! Which children the service is for (domain.md §3): category, placement, age (with the
+//! Which children the service is for (docs/rules.md, "Which children"): category, placement, age (with the
 //! continuing-education and care-leaver extensions to 23), consents, and being free.
 
 use super::Finding;
@@ -135,7 +135,7 @@ fn max_age(child: &Child, p: &RegimeParams, age: i32, on: Date) -> (bool, Findin
     (false, Finding::ChildTooOld { age, max: p.max_child_age, studying_max: p.max_age_studying })
 }
 
-/// The planned end of an agreement for `child` (domain.md §4): the 18th birthday; or, for a
+/// The planned end of an agreement for `child` (docs/rules.md, the agreement): the 18th birthday; or, for a
 /// child continuing education, `studying_until` capped at the 23rd birthday; a care leaver
 /// without a study end date, the 23rd birthday.
 pub fn ends_on(child: &Child, params: &RegimeParams) -> Date {

@@ -1,4 +1,4 @@
-//! Who may be a mentor (domain.md §2): age, legal capacity, citizenship, training, the
+//! Who may be a mentor (docs/rules.md, "Who may be a mentor"): age, legal capacity, citizenship, training, the
 //! centre's conclusion, documents, art. 212 disqualifications, status, free capacity.
 
 use super::Finding;

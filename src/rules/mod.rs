@@ -1,4 +1,4 @@
-//! Eligibility under the law: who may be a mentor (domain.md §2) and which children the
+//! Eligibility under the law: who may be a mentor (docs/rules.md, "Who may be a mentor") and which children the
 //! service is for (§3), per regime, evaluated on a date. The one place where an age, a status
 //! or a document is judged: matching, agreements, `check` and reports all call this module.
 
@@ -34,7 +34,7 @@ impl RuleStatus {
     }
 }
 
-/// What a rule rests on, and how sure we are of it (domain.md's tags).
+/// What a rule rests on, and how sure we are of it (docs/rules.md, "Sources and what is verified").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Basis {
     /// Art. 17-1 of the Law on orphans' social protection (added by Law 1504-VIII) and
@@ -46,7 +46,7 @@ pub enum Basis {
     FamilyCode212(u8),
     /// CMU Resolution 866 (medical certificate form 5) [V] with our validity default [U].
     Certificates,
-    /// No source: the centre's own parameter with domain.md's default [U].
+    /// No source: the centre's own parameter with the documented default (docs/schema.md) [U].
     CentrePractice,
 }
 
@@ -60,7 +60,7 @@ pub struct Reference {
 
 #[derive(Clone, Debug)]
 pub struct RuleOutcome {
-    /// Stable code (domain.md), e.g. `mentor.training`.
+    /// Stable code (docs/rules.md), e.g. `mentor.training`.
     pub code: &'static str,
     pub status: RuleStatus,
     pub finding: Finding,
