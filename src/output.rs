@@ -82,7 +82,7 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(err) => Err(Error::io(Path::new("<stdout>"), err)),
+        Err(err) => Err(Error::write(Path::new("<stdout>"), err)),
     }
 }
 
@@ -137,7 +137,7 @@ fn output_target(path: &Path) -> Result<PathBuf> {
                 Err(refuse())
             }
         }
-        Err(err) => Err(Error::io(path, err)),
+        Err(err) => Err(Error::write(path, err)),
     }
 }
 

@@ -30,11 +30,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<u8> {
         git::check_identity(existing_ancestor(dir))?;
     }
 
-    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
+    std::fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     write_atomic(&dir.join(CONFIG_FILE), &config)?;
     for folder in Kind::ALL.iter().map(|k| k.dir()).chain(["templates"]) {
         let folder = dir.join(folder);
-        std::fs::create_dir_all(&folder).map_err(|err| Error::io(&folder, err))?;
+        std::fs::create_dir_all(&folder).map_err(|err| Error::write(&folder, err))?;
         write_atomic(&folder.join(".gitkeep"), "")?;
     }
     let mut written: Vec<String> = vec![CONFIG_FILE.into(), ".gitignore".into()];

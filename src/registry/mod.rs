@@ -176,8 +176,10 @@ pub fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     Ok(config)
 }
 
-/// Reads and parses one record file; `rel` names it in diagnostics.
-pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, String)> {
+/// The text of one record file, refused unless it is a regular file (a symlink could show
+/// another file's lines, or have a write go through it); a missing file is an unknown ID, or
+/// the ID of another kind. Every single-record read and edit goes through here.
+pub fn read_record_text(root: &Path, kind: Kind, id: &str) -> Result<(PathBuf, String)> {
     let path = record_path(root, kind, id);
     match std::fs::symlink_metadata(&path) {
         Ok(meta) if !meta.file_type().is_file() => {
@@ -187,17 +189,20 @@ pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, S
         }
         _ => {}
     }
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(match kind_of(root, id) {
-                Some(found) => Failure::IdOfOtherKind { id: id.to_string(), found, wanted: vec![kind] },
-                None => Failure::UnknownIdOfKind { id: id.to_string(), kind },
-            }
-            .into());
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok((path, text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(match kind_of(root, id) {
+            Some(found) => Failure::IdOfOtherKind { id: id.to_string(), found, wanted: vec![kind] },
+            None => Failure::UnknownIdOfKind { id: id.to_string(), kind },
         }
-        Err(err) => return Err(Error::io(&path, err)),
-    };
+        .into()),
+        Err(err) => Err(Error::io(&path, err)),
+    }
+}
+
+/// Reads and parses one record file; `rel` names it in diagnostics.
+pub fn read_record<T: Record>(root: &Path, kind: Kind, id: &str) -> Result<(T, String)> {
+    let (path, text) = read_record_text(root, kind, id)?;
     let rel = relative(root, &path);
     match parse_record::<T>(&rel, &text) {
         Ok(record) => Ok((record, text)),

@@ -27,20 +27,20 @@ impl Lock {
     pub fn acquire(root: &Path, on_wait: impl FnOnce()) -> Result<Lock> {
         let dir = git::safety::tool_dir(root);
         let path = if dir == root { root.join(LOCK_FILE) } else { dir.join("lock") };
-        std::fs::create_dir_all(&dir).map_err(|err| Error::io(&dir, err))?;
+        std::fs::create_dir_all(&dir).map_err(|err| Error::write(&dir, err))?;
         let file = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|err| Error::io(&path, err))?;
+            .map_err(|err| Error::write(&path, err))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 on_wait();
-                file.lock().map_err(|err| Error::io(&path, err))?;
+                file.lock().map_err(|err| Error::write(&path, err))?;
             }
-            Err(std::fs::TryLockError::Error(err)) => return Err(Error::io(&path, err)),
+            Err(std::fs::TryLockError::Error(err)) => return Err(Error::write(&path, err)),
         }
         Ok(Lock { _file: file })
     }
@@ -59,17 +59,17 @@ pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
+    std::fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     let prefix = format!(".{}.", path.file_name().expect("a file name").to_string_lossy());
     let mut temp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|err| Error::io(dir, err))?;
-    temp.write_all(contents).map_err(|err| Error::io(path, err))?;
-    temp.as_file().sync_all().map_err(|err| Error::io(path, err))?;
+        .map_err(|err| Error::write(dir, err))?;
+    temp.write_all(contents).map_err(|err| Error::write(path, err))?;
+    temp.as_file().sync_all().map_err(|err| Error::write(path, err))?;
     set_owner_only(temp.path())?;
-    temp.persist(path).map_err(|err| Error::io(path, err.error))?;
+    temp.persist(path).map_err(|err| Error::write(path, err.error))?;
     sync_dir(dir);
     Ok(())
 }
@@ -77,7 +77,8 @@ pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<()> {
 #[cfg(unix)]
 fn set_owner_only(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|err| Error::io(path, err))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        .map_err(|err| Error::write(path, err))
 }
 
 #[cfg(not(unix))]
@@ -275,7 +276,7 @@ fn write_state(path: &Path, contents: Option<&str>) -> Result<()> {
         None => match std::fs::remove_file(path) {
             Ok(()) => Ok(()),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(err) => Err(Error::io(path, err)),
+            Err(err) => Err(Error::write(path, err)),
         },
     }
 }

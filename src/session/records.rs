@@ -75,14 +75,7 @@ fn refuse_same_person(root: &Path, kind: Kind, id: &str, rel: &str, text: &str) 
 
 /// Reads a record's file as an editable document (the file must exist and be valid TOML).
 pub fn read_document(root: &Path, kind: Kind, id: &str) -> Result<(String, DocumentMut)> {
-    let path = record_path(root, kind, id);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Failure::UnknownIdOfKind { id: id.to_string(), kind }.into());
-        }
-        Err(err) => return Err(Error::io(&path, err)),
-    };
+    let (_, text) = crate::registry::read_record_text(root, kind, id)?;
     let rel = rel_path(kind, id);
     let doc = text.parse::<DocumentMut>().map_err(|err| {
         let position = err.span().map(|span| crate::diagnostic::line_col(&text, span.start));

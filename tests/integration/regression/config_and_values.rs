@@ -243,3 +243,23 @@ fn list_where_compares_numbers_and_dates_as_values() {
         .expect(0);
     assert!(run.json().as_array().unwrap().iter().any(|r| r["id"] == "a-0001"), "{}", run.stdout);
 }
+
+#[test]
+fn set_on_a_symlinked_record_writes_through_the_link() {
+    // See: #11 — `check` and `show` refused a symlinked record, but `set` and `edit` still
+    // read it and wrote through the link to a file outside the registry.
+    let registry = Registry::new().with_people();
+    let outside = registry.dir.path().join("outside.toml");
+    let text = registry.read("children/c-0001.toml").replace("c-0001", "c-0009");
+    std::fs::write(&outside, &text).unwrap();
+    std::os::unix::fs::symlink(&outside, registry.root().join("children/c-0009.toml")).unwrap();
+    let run = registry.run(&["child", "set", "c-0009", "settlement=Elsewhere"]).expect(2);
+    assert!(run.stderr.contains("not_regular") || run.stderr.contains("regular"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), text, "the link's target was written");
+    assert!(
+        std::fs::symlink_metadata(registry.root().join("children/c-0009.toml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}

@@ -57,3 +57,18 @@ fn counted_messages_hedge_their_plurals() {
         assert!(!all.contains("(и)") && !all.contains("(s)"), "{all}");
     }
 }
+
+#[test]
+fn a_failed_write_is_reported_as_a_failed_read() {
+    // See: #10 — every I/O error said "cannot read", a write too, and the system's reason
+    // was folded into the text instead of kept as the cause.
+    let registry = Registry::demo();
+    registry.write("plain.txt", "not a folder\n");
+    let target = registry.root().join("plain.txt").join("report.csv");
+    let target = target.to_str().unwrap();
+    let run = registry.run(&["report", "monthly", "--month", "2026-10", "-o", target]).expect(2);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    assert!(!run.stderr.contains("cannot read"), "{}", run.stderr);
+    // The cause, in the system's words, follows the message.
+    assert!(run.stderr.contains("Not a directory"), "{}", run.stderr);
+}
