@@ -154,6 +154,12 @@ pub enum Problem {
         child: String,
         institution: String,
     },
+    /// `check`: an agreement without `institution` where one is required (the child is not in
+    /// a family placement, or the institution `signs` among its parties).
+    InstitutionMissing {
+        child: String,
+        signs: bool,
+    },
     /// `check`: an agreement still running past its planned end.
     PastTerm {
         ends_on: String,

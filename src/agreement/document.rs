@@ -238,7 +238,14 @@ fn context(
     root["child"]["signature_name"] = json!(signature_name(&child.surname, &child.given_name));
     root["mentor"]["signature_name"] = json!(signature_name(&mentor.surname, &mentor.given_name));
     root["centre"]["director_signature"] = json!(signature_name_of(&config.centre.director));
-    root["institution"]["director_signature"] = json!(signature_name_of(&parties.institution.director));
+    // No institution (a family child, docs/rules.md): `institution` is none, and the template
+    // leaves out its party, its section and every mention of it.
+    match &parties.institution {
+        Some(institution) => {
+            root["institution"]["director_signature"] = json!(signature_name_of(&institution.director));
+        }
+        None => root["institution"] = serde_json::Value::Null,
+    }
     let representative = child.consent.legal_representative_name.as_deref().map(without_note);
     root["legal_representative"] = json!({
         "name": representative.as_ref().map(|(name, _)| name.clone()),
@@ -254,8 +261,11 @@ fn context(
     let required = &super::required_parties(agreement, config);
     // An adult signs for themselves: the representative's place (and signature date) is theirs,
     // and under a regime without a representative they still sign as a party.
+    // Without an institution there is no block to print for it (where one is required,
+    // `check` reports the missing `institution` as an error).
     let mut parties_list: Vec<serde_json::Value> = required
         .iter()
+        .filter(|party| **party != Party::Institution || parties.institution.is_some())
         .map(|party| {
             let role = match party {
                 Party::LegalRepresentative if young_person => "young_person",

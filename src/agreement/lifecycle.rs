@@ -377,17 +377,31 @@ pub fn renew(
     let old = open(session, id)?;
     let a = &old.agreement;
     require_status(a, &[Active, Suspended], "agreement renew")?;
-    if institution == Some(a.institution.as_str()) {
-        return Err(Failure::SameInstitution { id: a.id.clone(), institution: a.institution.clone() }.into());
+    if let Some(same) = institution.filter(|i| Some(*i) == a.institution.as_deref()) {
+        return Err(Failure::SameInstitution { id: a.id.clone(), institution: same.to_string() }.into());
     }
     if let Some(pending) = pending_renewal(session, &a.id) {
         return Err(Failure::RenewalPending { id: a.id.clone(), renewal: pending }.into());
     }
-    let institution = institution.unwrap_or(&a.institution);
-    registry::read_record::<Institution>(&session.root, Kind::Institution, institution)?;
     check_date(date, session.today, Some(running_since(a)))?;
-    let parties = Parties::load(&session.root, &a.child, &a.mentor, institution)?;
     let regime = session.config.rules.regime_on(date);
+    // The old agreement's institution carries over; one without any (a family child under a
+    // regime that lets it go) takes the child's where the new act needs one.
+    let child = registry::read_record::<crate::record::Child>(&session.root, Kind::Child, &a.child)?.0;
+    let institution = match institution.map(str::to_string).or_else(|| a.institution.clone()) {
+        Some(id) => Some(id),
+        None if super::institution_required(&child, &session.config, regime, date) => {
+            match child.institution.clone() {
+                Some(id) => Some(id),
+                None => return Err(Failure::NoInstitution { child: child.id.clone() }.into()),
+            }
+        }
+        None => None,
+    };
+    if let Some(institution) = &institution {
+        registry::read_record::<Institution>(&session.root, Kind::Institution, institution)?;
+    }
+    let parties = Parties::load(&session.root, &a.child, &a.mentor, institution.as_deref())?;
     // Not a new match: the child and mentor are in this very agreement.
     require_eligible(&session.root, &session.config, &parties, regime, date, Some(&a.id), false)?;
     let mut proposed =

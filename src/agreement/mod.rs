@@ -25,21 +25,31 @@ use crate::registry::{self, list_files};
 pub struct Parties {
     pub child: Child,
     pub mentor: Mentor,
-    pub institution: Institution,
+    /// None where the agreement has no institution (see `institution_required`).
+    pub institution: Option<Institution>,
 }
 
 impl Parties {
-    pub fn load(root: &Path, child: &str, mentor: &str, institution: &str) -> Result<Parties> {
+    pub fn load(root: &Path, child: &str, mentor: &str, institution: Option<&str>) -> Result<Parties> {
         Ok(Parties {
             child: registry::read_record::<Child>(root, Kind::Child, child)?.0,
             mentor: registry::read_record::<Mentor>(root, Kind::Mentor, mentor)?.0,
-            institution: registry::read_record::<Institution>(root, Kind::Institution, institution)?.0,
+            institution: institution
+                .map(|id| registry::read_record::<Institution>(root, Kind::Institution, id).map(|r| r.0))
+                .transpose()?,
         })
     }
 
     pub fn of(root: &Path, agreement: &Agreement) -> Result<Parties> {
-        Parties::load(root, &agreement.child, &agreement.mentor, &agreement.institution)
+        Parties::load(root, &agreement.child, &agreement.mentor, agreement.institution.as_deref())
     }
+}
+
+/// Whether an agreement for `child` on `on` under `regime` must name an institution: always,
+/// unless the child lives in a family and the institution is not among the parties who sign
+/// (`institution_optional_in_family`, the 2026 law's tripartite agreement).
+pub fn institution_required(child: &Child, config: &Config, regime: Regime, on: Date) -> bool {
+    !child.placement.is_family() || parties_for(child, config, regime, on).contains(&Party::Institution)
 }
 
 /// Open (proposed, active, suspended) agreements whose `field` (`child` or `mentor`) is `id`,
@@ -206,17 +216,26 @@ pub struct Proposed {
 
 /// Builds a proposed agreement for `proposal` (the caller holds the registry lock, then writes
 /// and commits `text`): both people must exist and be eligible and free on the date, the regime
-/// is the one in force on that date, the institution defaults to the child's.
+/// is the one in force on that date. The institution defaults to the child's where the
+/// agreement needs one; where it does not (`institution_required`), only `--institution`
+/// names one, so a family child's record does not force a fourth party onto the document.
 pub fn propose(root: &Path, config: &Config, today: Date, proposal: &Proposal) -> Result<Proposed> {
     check_date(proposal.date, today, None)?;
     let child = registry::read_record::<Child>(root, Kind::Child, proposal.child)?.0;
-    let institution = match proposal.institution.map(str::to_string).or_else(|| child.institution.clone()) {
-        Some(id) => id,
-        None => return Err(Failure::NoInstitution { child: child.id.clone() }.into()),
-    };
-    crate::session::records::checked_id(&institution)?;
-    let parties = Parties::load(root, proposal.child, proposal.mentor, &institution)?;
     let regime = config.rules.regime_on(proposal.date);
+    let required = institution_required(&child, config, regime, proposal.date);
+    let institution = match proposal.institution.map(str::to_string) {
+        Some(id) => Some(id),
+        None if required => match child.institution.clone() {
+            Some(id) => Some(id),
+            None => return Err(Failure::NoInstitution { child: child.id.clone() }.into()),
+        },
+        None => None,
+    };
+    if let Some(institution) = &institution {
+        crate::session::records::checked_id(institution)?;
+    }
+    let parties = Parties::load(root, proposal.child, proposal.mentor, institution.as_deref())?;
     require_eligible(root, config, &parties, regime, proposal.date, None, true)?;
     Ok(proposed_text(root, config, &parties, regime, proposal.date, proposal.number, None))
 }
@@ -244,7 +263,9 @@ pub fn proposed_text(
     }
     doc["child"] = toml_edit::value(parties.child.id.as_str());
     doc["mentor"] = toml_edit::value(parties.mentor.id.as_str());
-    doc["institution"] = toml_edit::value(parties.institution.id.as_str());
+    if let Some(institution) = &parties.institution {
+        doc["institution"] = toml_edit::value(institution.id.as_str());
+    }
     if let Some(renews) = renews {
         doc["renews"] = toml_edit::value(renews);
     }

@@ -42,7 +42,6 @@ pub fn snapshot(agreement: &Agreement, parties: &Parties, config: &Config) -> Sn
         ("agreement.hours_per_month", json!(agreement.hours_per_month)),
         ("agreement.child", json!(agreement.child)),
         ("agreement.mentor", json!(agreement.mentor)),
-        ("agreement.institution", json!(agreement.institution)),
         ("agreement.parties", json!(parties_required)),
         ("centre.name", json!(centre.name)),
         ("centre.address", json!(centre.address)),
@@ -50,11 +49,6 @@ pub fn snapshot(agreement: &Agreement, parties: &Parties, config: &Config) -> Sn
         ("centre.director", json!(centre.director)),
         ("centre.edrpou", json!(centre.edrpou)),
         ("centre.community", json!(centre.community)),
-        ("institution.name", json!(institution.name)),
-        ("institution.kind", json!(institution.kind.as_str())),
-        ("institution.address", json!(institution.address)),
-        ("institution.director", json!(institution.director)),
-        ("institution.edrpou", json!(institution.edrpou)),
         ("mentor.surname", json!(mentor.surname)),
         ("mentor.given_name", json!(mentor.given_name)),
         ("mentor.patronymic", json!(mentor.patronymic)),
@@ -77,12 +71,25 @@ pub fn snapshot(agreement: &Agreement, parties: &Parties, config: &Config) -> Sn
         ("child.consent.legal_representative", date(child.consent.legal_representative)),
         ("child.consent.legal_representative_name", json!(child.consent.legal_representative_name)),
     ];
+    // An agreement without an institution (a family child, docs/rules.md) has none of its
+    // fields, rather than nulls; one with it hashes as it always did.
+    let institution_fields: Vec<(&str, Value)> = match institution {
+        Some(institution) => vec![
+            ("agreement.institution", json!(agreement.institution)),
+            ("institution.name", json!(institution.name)),
+            ("institution.kind", json!(institution.kind.as_str())),
+            ("institution.address", json!(institution.address)),
+            ("institution.director", json!(institution.director)),
+            ("institution.edrpou", json!(institution.edrpou)),
+        ],
+        None => Vec::new(),
+    };
     // The particulars added later (identity, addresses, authorities, the status decision) join
     // the snapshot only when set, so documents signed before they existed keep their hash.
     let particulars: Vec<(&str, Value)> = vec![
         ("centre.authority", json!(centre.authority)),
         ("centre.settlement", json!(centre.settlement)),
-        ("institution.authority", json!(institution.authority)),
+        ("institution.authority", json!(institution.as_ref().and_then(|i| i.authority.as_ref()))),
         ("mentor.registered_address", json!(mentor.registered_address)),
         ("mentor.identity_document.kind", json!(mentor.identity_document.kind)),
         ("mentor.identity_document.number", json!(mentor.identity_document.number)),
@@ -95,7 +102,12 @@ pub fn snapshot(agreement: &Agreement, parties: &Parties, config: &Config) -> Sn
         ("child.status_decision.number", json!(child.status_decision.number)),
     ];
     let set = particulars.into_iter().filter(|(_, value)| !value.is_null());
-    fields.into_iter().chain(set).map(|(key, value)| (key.to_string(), value)).collect()
+    fields
+        .into_iter()
+        .chain(institution_fields)
+        .chain(set)
+        .map(|(key, value)| (key.to_string(), value))
+        .collect()
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -147,7 +159,9 @@ fn locate(agreement: &Agreement, key: &str) -> Changed {
     let (file, field) = match record {
         "child" => (file(Kind::Child, &agreement.child), field.to_string()),
         "mentor" => (file(Kind::Mentor, &agreement.mentor), field.to_string()),
-        "institution" => (file(Kind::Institution, &agreement.institution), field.to_string()),
+        "institution" => {
+            (file(Kind::Institution, agreement.institution.as_deref().unwrap_or_default()), field.to_string())
+        }
         "centre" => (crate::registry::CONFIG_FILE.to_string(), format!("centre.{field}")),
         _ if field == "parties" => (
             crate::registry::CONFIG_FILE.to_string(),

@@ -284,8 +284,10 @@ pub(super) fn lifecycle_warnings(
     if agreement.status == AgreementStatus::Proposed {
         return found;
     }
+    // An agreement without an institution has none to differ from (a family child's, docs/rules.md).
     if let Some(child) = registry.child(&agreement.child)
-        && let Some(institution) = child.institution.as_ref().filter(|i| **i != agreement.institution)
+        && let Some(own) = &agreement.institution
+        && let Some(institution) = child.institution.as_ref().filter(|i| *i != own)
     {
         found.push(Finding::warning(
             "agreement.institution_differs",
@@ -293,7 +295,7 @@ pub(super) fn lifecycle_warnings(
             Problem::InstitutionDiffers {
                 child_institution: institution.clone(),
                 child: child.id.clone(),
-                institution: agreement.institution.clone(),
+                institution: own.clone(),
             },
         ));
     }
@@ -319,6 +321,28 @@ pub(super) fn lifecycle_warnings(
     found
 }
 
+/// An agreement with no `institution` where one is required: the child is not in a family
+/// placement, or the institution is among the parties who sign (docs/rules.md, #12). An
+/// agreement whose child is unknown is reported by its reference instead.
+fn institution_missing(registry: &Registry, agreement: &crate::record::Agreement) -> Option<Finding> {
+    use crate::record::enums::Party;
+    if agreement.institution.is_some() {
+        return None;
+    }
+    let child = registry.child(&agreement.child)?;
+    let signs =
+        crate::record::agreement::required_parties(agreement, &registry.config).contains(&Party::Institution);
+    let in_family = child.placement.is_family();
+    // Named by the first reason: outside a family the institution is required whoever signs.
+    (!in_family || signs).then(|| {
+        Finding::error(
+            "agreement.institution_missing",
+            "institution",
+            Problem::InstitutionMissing { child: child.id.clone(), signs: in_family },
+        )
+    })
+}
+
 /// Domain assertions through the eligibility engine: an open agreement whose child or mentor
 /// no longer meets the rules of the agreement's regime, and mentors' certificates that expire
 /// within `document_expiring_days`.
@@ -327,6 +351,11 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     let rules_config = &registry.config.rules;
     let open = registry.open_agreements();
     let mut findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    for agreement in &registry.agreements {
+        if let Some(missing) = institution_missing(registry, agreement) {
+            findings.push((format!("agreements/{}.toml", agreement.id), vec![missing]));
+        }
+    }
     for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
         let mut found = Vec::new();
         let regime = agreement.regime;

@@ -37,7 +37,7 @@ pub fn missing_particulars(registry: &Registry, agreement: &Agreement) -> Vec<Mi
     let centre = &registry.config.centre;
     need(centre.authority.is_some(), config_file.clone(), "centre.authority");
     need(centre.settlement.is_some(), config_file, "centre.settlement");
-    if let Some(institution) = registry.institution(&agreement.institution) {
+    if let Some(institution) = agreement.institution.as_deref().and_then(|id| registry.institution(id)) {
         need(institution.authority.is_some(), file(Kind::Institution, &institution.id), "authority");
     }
     if let Some(mentor) = registry.mentor(&agreement.mentor) {

@@ -205,7 +205,9 @@ pub fn check_agreement(
     };
     reference(&mut findings, "child", Kind::Child, &agreement.child, "", 0);
     reference(&mut findings, "mentor", Kind::Mentor, &agreement.mentor, "", 0);
-    reference(&mut findings, "institution", Kind::Institution, &agreement.institution, "", 0);
+    if let Some(institution) = &agreement.institution {
+        reference(&mut findings, "institution", Kind::Institution, institution, "", 0);
+    }
     if let Some(renews) = &agreement.renews {
         reference(&mut findings, "renews", Kind::Agreement, renews, "", 0);
     }

@@ -223,7 +223,8 @@ pub enum AgreementCommand {
     New {
         child: String,
         mentor: String,
-        /// The institution party (default: the child's `institution`).
+        /// The institution party (default: the child's `institution`, where the agreement needs
+        /// one; a child in a family under a regime that lets the institution go has none).
         #[arg(long, value_name = "ID")]
         institution: Option<String>,
         /// Date of the proposal (default: today); it fixes the regime.
@@ -535,7 +536,8 @@ pub enum MatchCommand {
     Accept {
         child: String,
         mentor: String,
-        /// The institution party to the agreement (default: the child's).
+        /// The institution party to the agreement (default: the child's, where the agreement
+        /// needs one; a child in a family under a regime that lets the institution go has none).
         #[arg(long, value_name = "ID")]
         institution: Option<String>,
         /// The date of the proposal (default: today); it fixes the agreement's regime.

@@ -385,7 +385,7 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
                             Cell::opt(a.number.as_ref()),
                             Cell::text(&a.child),
                             Cell::text(&a.mentor),
-                            Cell::text(&a.institution),
+                            Cell::opt(a.institution.as_ref()),
                             Cell::text(a.regime.as_str()),
                             Cell::text(a.status.as_str()),
                             Cell::text(a.proposed_on.to_string()),

@@ -406,7 +406,7 @@ fn agreement_rows(ctx: &Ctx, registry: &Registry, month: Month, names: bool) -> 
                 cells.push(Cell::opt(registry.mentor(&a.mentor).map(|m| m.full_name())));
             }
             cells.extend([
-                Cell::text(&a.institution),
+                Cell::opt(a.institution.as_ref()),
                 Cell::text(a.regime.as_str()),
                 Cell::text(status),
                 date(a.signed_on),

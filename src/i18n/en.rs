@@ -362,6 +362,14 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         InstitutionDiffers { child_institution, child, institution } => format!(
             "child {child} is now with institution {child_institution}, but the running agreement is with {institution}: re-conclude it (`agreement renew --institution {child_institution}`)"
         ),
+        InstitutionMissing { child, signs } => format!(
+            "the agreement has no `institution` and needs one: {}; add `institution = \"ID\"` to the agreement's file",
+            if *signs {
+                "the institution is among the parties who sign it (`parties`)".to_string()
+            } else {
+                format!("child {child} is not in a family placement")
+            }
+        ),
         PastTerm { ends_on } => format!(
             "the agreement's term ended on {ends_on} and it still runs: close it or re-conclude it for a further term"
         ),

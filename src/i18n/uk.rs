@@ -463,6 +463,14 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         InstitutionDiffers { child_institution, child, institution } => format!(
             "дитина {child} тепер у закладі {child_institution}, а чинний договір — із закладом {institution}: переукладіть його (`agreement renew --institution {child_institution}`)"
         ),
+        InstitutionMissing { child, signs } => format!(
+            "у договорі не вказано заклад (`institution`), а він потрібен: {}; допишіть `institution = \"ID\"` у файл договору",
+            if *signs {
+                "заклад — серед сторін, що підписують договір (`parties`)".to_string()
+            } else {
+                format!("дитина {child} не перебуває в сімейній формі виховання")
+            }
+        ),
         PastTerm { ends_on } => format!(
             "строк договору сплив {ends_on}, а договір досі діє: припиніть або переукладіть його на подальший строк"
         ),

@@ -15,7 +15,9 @@
 //! - `parties`: who must sign, fixed when the agreement is proposed and again on each
 //!   signature (the regime and the child's age on the day of conclusion decide); absent in
 //!   older files, where the regime's `required_signatures` apply;
-//! - `signatures.young_person`: a young person of 18–23 signs for themselves.
+//! - `signatures.young_person`: a young person of 18–23 signs for themselves;
+//! - `institution` optional: a child in a family placement under a regime that lets the
+//!   institution go (the 2026 law's tripartite agreement) may have none.
 
 use std::collections::BTreeMap;
 
@@ -34,7 +36,12 @@ pub struct Agreement {
     pub number: Option<String>,
     pub child: String,
     pub mentor: String,
-    pub institution: String,
+    /// Absent where the law lets the agreement go without one: a child in a family placement
+    /// under a regime with `institution_optional_in_family` (docs/rules.md); `check` requires
+    /// it everywhere else. Absent, not empty, so the provenance hash of a file that has one
+    /// does not change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
     /// The agreement this one re-concludes (see the module doc).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renews: Option<String>,

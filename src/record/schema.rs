@@ -173,7 +173,7 @@ pub const AGREEMENT: &[Field] = &[
     f("number", Text, false),
     fixed("child", Reference(Kind::Child), true),
     fixed("mentor", Reference(Kind::Mentor), true),
-    f("institution", Reference(Kind::Institution), true),
+    f("institution", Reference(Kind::Institution), false),
     fixed("renews", Reference(Kind::Agreement), false),
     fixed("parties", ChoiceList(Party::NAMES), false),
     fixed("regime", Choice(Regime::NAMES), true),

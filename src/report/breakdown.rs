@@ -113,8 +113,18 @@ pub fn breakdown(
     }
     for agreement in &registry.agreements {
         // A valid registry has every agreement's child; one that has not counts nowhere.
+        // One without an institution (a family child's, docs/rules.md) counts under `none`
+        // by institution, whatever the child's own record says.
         if let Some(child) = registry.child(&agreement.child) {
-            groups.entry(of_child(child)).or_default().2.push(agreement);
+            let mut values = of_child(child);
+            if agreement.institution.is_none() {
+                for (value, _) in
+                    values.iter_mut().zip(dimensions).filter(|(_, d)| **d == Dimension::Institution)
+                {
+                    *value = "none".to_string();
+                }
+            }
+            groups.entry(values).or_default().2.push(agreement);
         }
     }
     let groups = groups

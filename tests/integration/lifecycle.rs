@@ -607,3 +607,105 @@ fn check_reports_a_renewal_of_an_agreement_that_does_not_exist() {
     let out = format!("{}{}", check.stdout, check.stderr);
     assert!(out.contains("ref.unknown") && out.contains("a-0099"), "{out}");
 }
+
+/// `c-0001` moved to a foster family (the 2026 rules let the institution go there).
+fn in_foster_family(registry: &Registry) {
+    registry.run(&["child", "set", "c-0001", "placement=foster_family"]).expect(0);
+}
+
+#[test]
+// See: #12
+fn a_child_in_a_foster_family_under_2026_has_a_tripartite_agreement_without_an_institution() {
+    let registry = Registry::new().with_people();
+    in_foster_family(&registry);
+    // The child's record still names i-0001; the agreement does not take it on.
+    one_commit(
+        &registry,
+        &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"],
+        "agreement new a-0001",
+    );
+    let text = registry.read("agreements/a-0001.toml");
+    assert!(!text.contains("institution"), "{text}");
+    let json = show(&registry, "a-0001");
+    assert_eq!(json["parties"], serde_json::json!(["centre", "mentor", "legal_representative"]));
+    refused(
+        &registry,
+        &["agreement", "sign", "a-0001", "--party", "institution", "--date", "2026-10-02"],
+        "institution",
+    );
+    sign(
+        &registry,
+        "a-0001",
+        &[("centre", "2026-10-02"), ("mentor", "2026-10-03"), ("legal_representative", "2026-10-04")],
+    );
+    let json = show(&registry, "a-0001");
+    assert_eq!(json["status"], "active");
+    assert_eq!(json["signed_on"], "2026-10-04");
+    registry.run(&["agreement", "verify", "a-0001"]).expect(0);
+    let check = registry.run(&["check"]).expect(0);
+    assert!(check.stdout.contains("0 errors"), "{}", check.stdout);
+
+    let doc = registry.run(&["agreement", "render", "a-0001"]).expect(0).stdout.replace('\u{a0}', " ");
+    assert!(
+        !doc.contains("Institution") && !doc.contains("Test Institution"),
+        "no institution anywhere: {doc}"
+    );
+    assert!(doc.contains("### The Centre") && doc.contains("### The Mentor"), "{doc}");
+    assert!(doc.contains("### The Legal Representative"), "{doc}");
+    // Section 4 (the Institution's) is left out; the Mentor's section takes its number.
+    assert!(doc.contains("## 4. Rights and duties of the Mentor"), "{doc}");
+    assert!(doc.contains("in clauses 4.1.2 and 4.1.6–4.1.9"), "{doc}");
+    assert!(doc.contains("three copies"), "{doc}");
+    let uk = registry.run(&["--lang", "uk", "agreement", "render", "a-0001"]).expect(0).stdout;
+    assert!(!uk.contains("Заклад"), "{uk}");
+
+    // Counted under `none` by institution, though the child's record names one.
+    let report = registry
+        .run(&[
+            "--format",
+            "json",
+            "report",
+            "period",
+            "--from",
+            "2026-10-01",
+            "--to",
+            "2026-10-31",
+            "--by",
+            "institution",
+        ])
+        .expect(0);
+    assert!(report.stdout.contains("none"), "{}", report.stdout);
+
+    // Renewed for a further term, it stays without one.
+    registry.run(&["agreement", "renew", "a-0001", "--date", "2026-11-01"]).expect(0);
+    assert!(!registry.read("agreements/a-0002.toml").contains("institution"));
+}
+
+#[test]
+// See: #12
+fn an_agreement_without_an_institution_is_refused_where_the_law_requires_one() {
+    let registry = Registry::new().with_people();
+    let child = registry.read("children/c-0001.toml");
+    let without: String =
+        child.lines().filter(|l| !l.starts_with("institution")).map(|l| format!("{l}\n")).collect();
+    registry.commit_file("children/c-0001.toml", &without);
+    // A child in an institution: the agreement needs one, under either law.
+    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
+    refused(&registry, &["match", "accept", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
+    // A family child under the 2017 rules: the institution is still a party.
+    in_foster_family(&registry);
+    let config =
+        registry.read("nastavnyk.toml").replace("cutover_2026 = 2026-07-14", "cutover_2026 = 2026-10-15");
+    registry.commit_file("nastavnyk.toml", &config);
+    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
+
+    // A file that leaves it out where it is required: `check` names the file and the key.
+    registry.run(&["child", "set", "c-0001", "placement=institution"]).expect(0);
+    let agreement = "id = \"a-0001\"\nchild = \"c-0001\"\nmentor = \"m-0001\"\nregime = \"2026\"\nstatus = \"proposed\"\nproposed_on = 2026-11-01\n";
+    registry.commit_file("agreements/a-0001.toml", agreement);
+    let check = registry.run(&["check"]);
+    assert_ne!(check.code, 0);
+    let out = format!("{}{}", check.stdout, check.stderr);
+    assert!(out.contains("agreement.institution_missing") && out.contains("agreements/a-0001.toml"), "{out}");
+    assert!(out.contains("not in a family placement"), "{out}");
+}
