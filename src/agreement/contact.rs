@@ -32,17 +32,20 @@ pub fn add(session: &Session, id: &str, new: &NewContact, reason: Option<&str>) 
     let mut consents = new.consents.clone();
     consents.sort();
     consents.dedup();
-    if new.kind == ContactKind::Outing {
-        let missing: Vec<&str> =
-            ConsentParty::ALL.iter().filter(|p| !consents.contains(p)).map(|p| p.as_str()).collect();
-        if !missing.is_empty() {
-            return Err(Problem::OutingNeedsConsents { missing: missing.join(", ") }.into());
-        }
-    }
 
     let _lock = session.lock()?;
     let mut open = open(session, id)?;
     let a = &open.agreement;
+    if new.kind == ContactKind::Outing {
+        let missing: Vec<&str> = crate::record::agreement::outing_consents_needed(a)
+            .into_iter()
+            .filter(|p| !consents.contains(p))
+            .map(|p| p.as_str())
+            .collect();
+        if !missing.is_empty() {
+            return Err(Problem::OutingNeedsConsents { missing: missing.join(", ") }.into());
+        }
+    }
     // During a suspension the centre's visits and check-ins are exactly what must be
     // documented; the mentor's meetings and outings are what the suspension stops.
     if new.kind.is_mentoring() {

@@ -327,8 +327,7 @@ pub fn check_agreement(
             );
         }
         if contact.kind == crate::record::enums::ContactKind::Outing {
-            use crate::record::enums::ConsentParty;
-            let missing: Vec<&str> = ConsentParty::ALL
+            let missing: Vec<&str> = crate::record::agreement::outing_consents_needed(agreement)
                 .iter()
                 .filter(|p| !contact.consents.contains(p))
                 .map(|p| p.as_str())

@@ -190,3 +190,13 @@ pub fn document_date(agreement: &Agreement, config: &Config) -> Date {
 pub fn is_young_person(agreement: &Agreement, config: &Config, birth: Date) -> bool {
     date::age_on(birth, document_date(agreement, config)) >= 18
 }
+
+/// Who must consent to an outing under `agreement`: the child, the legal representative and,
+/// where the agreement has one, the institution (a child in a family has none to ask).
+pub fn outing_consents_needed(agreement: &Agreement) -> Vec<ConsentParty> {
+    ConsentParty::ALL
+        .iter()
+        .copied()
+        .filter(|p| *p != ConsentParty::Institution || agreement.institution.is_some())
+        .collect()
+}
