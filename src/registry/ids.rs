@@ -1,18 +1,44 @@
 //! Assigning IDs: `add` takes the next free number of the kind's prefix (`c-0007`).
+//!
+//! An ID is never handed out twice: a removed record's ID stays taken, or its history (and
+//! every agreement or note that named it) would mix two people. In git the removed names come
+//! from the log of removals under the kind's folder (few, however long the history); a
+//! registry outside git only knows its work tree.
 
 use std::path::Path;
 
 use super::list_files;
+use crate::git;
 use crate::record::Kind;
 
-/// The next free ID of `kind`: one past the highest `<prefix>-<number>` in use, zero-padded to
-/// four digits (or as wide as the widest existing one), so files sort in the order they were added.
+/// The next free ID of `kind`: one past the highest `<prefix>-<number>` ever used, zero-padded
+/// to four digits (or as wide as the widest one), so files sort in the order they were added.
 pub fn next_id(root: &Path, kind: Kind) -> String {
-    let prefix = format!("{}-", kind.id_prefix());
     let (files, _) = list_files(root, kind);
+    let mut names: Vec<String> = files.into_iter().map(|(stem, _)| stem).collect();
+    if let Some(repo) = git::Repo::find(root) {
+        let folder = repo.top_path(kind.dir());
+        // A repository without commits has no history to read.
+        if git::remote::rev(&repo.top, "HEAD").is_ok_and(|h| !h.is_empty())
+            && let Ok(removed) = git::names::removed(&repo.top, &["HEAD"], &folder)
+        {
+            names.extend(removed.iter().filter_map(|p| stem_of(p)).map(str::to_string));
+        }
+    }
+    after(kind, names.iter().map(String::as_str))
+}
+
+/// `children/c-0007.toml` → `c-0007`.
+pub fn stem_of(path: &str) -> Option<&str> {
+    path.rsplit('/').next()?.strip_suffix(".toml")
+}
+
+/// One past the highest ID of `kind` among `names` (file stems), as wide as the widest.
+pub fn after<'a>(kind: Kind, names: impl IntoIterator<Item = &'a str>) -> String {
+    let prefix = format!("{}-", kind.id_prefix());
     let mut highest = 0u64;
     let mut width = 4;
-    for (stem, _) in &files {
+    for stem in names {
         if let Some(number) = stem.strip_prefix(&prefix)
             && let Ok(n) = number.parse::<u64>()
         {
