@@ -18,6 +18,12 @@ pub fn removed(dir: &Path, revs: &[&str], pathspec: &str) -> Result<Vec<String>>
     Ok(run(dir, &args)?.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
 }
 
+/// Whether any commit reachable from `rev` touched `path` (top-relative). One literal path,
+/// so git answers from the commit-graph's Bloom filters: milliseconds on a long history.
+pub fn ever_touched(dir: &Path, rev: &str, path: &str) -> Result<bool> {
+    Ok(!run(dir, &["rev-list", "-1", rev, "--", path])?.trim().is_empty())
+}
+
 /// The files of `rev` under `pathspec`, top-relative.
 pub fn in_tree(dir: &Path, rev: &str, pathspec: &str) -> Result<Vec<String>> {
     let out = run(dir, &["ls-tree", "-r", "--name-only", "--full-tree", rev, "--", pathspec])?;
