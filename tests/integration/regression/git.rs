@@ -445,3 +445,30 @@ fn two_clones_that_each_add_get_the_same_id_and_sync_conflicts() {
     let json = b.run(&["history", "c-0003", "--format", "json"]).expect(0).json();
     assert_eq!(json.as_array().unwrap().last().unwrap()["action"], "child.add");
 }
+
+// See: #11
+#[test]
+fn a_renumbering_sync_that_then_conflicts_leaves_the_clone_as_it_was() {
+    let a = Registry::new().with_people();
+    let remote_dir = tempfile::tempdir().unwrap();
+    let remote = remote_dir.path().join("remote.git");
+    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    a.run(&["sync"]).expect(0);
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
+    let b = Registry { dir: home };
+    add_kid(&a, "Bondar");
+    add_kid(&b, "Tkachenko");
+    // Besides the same new ID, both change the same field of the same record: a real conflict.
+    a.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    b.run(&["child", "set", "c-0001", "settlement=Korosten"]).expect(0);
+    a.run(&["sync"]).expect(0);
+    let head = b.git(&["rev-parse", "HEAD"]);
+    let run = b.run(&["sync"]).expect(2);
+    assert!(run.stderr.contains("c-0001"), "{}", run.stderr);
+    assert_eq!(b.git(&["rev-parse", "HEAD"]), head);
+    assert!(b.read("children/c-0002.toml").contains("Tkachenko"));
+    assert!(!b.exists("children/c-0003.toml"));
+    assert!(b.status().trim().is_empty(), "{}", b.status());
+}
