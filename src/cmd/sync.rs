@@ -9,7 +9,11 @@ use crate::sync::{self, Outcome};
 pub fn run(ctx: &Ctx) -> Result<u8> {
     // Under the registry lock: no writer of ours commits while the branch is rebased.
     let _lock = ctx.lock()?;
-    match sync::sync(&ctx.root, ctx.today)? {
+    let (outcome, renumbered) = sync::sync(&ctx.root, ctx.today)?;
+    for (from, to) in renumbered {
+        ctx.note(Msg::SyncRenumbered { from, to });
+    }
+    match outcome {
         Outcome::UpToDate { remote } => ctx.note(Msg::SyncUpToDate { remote }),
         Outcome::Done { remote, received, sent } => ctx.note(Msg::SyncDone { remote, received, sent }),
         Outcome::Invalid { errors } => {

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 
 pub mod graph;
 pub mod log;
+pub mod names;
 pub mod remote;
 pub mod safety;
 pub mod tree;

@@ -128,6 +128,7 @@ pub fn text(msg: &Msg) -> String {
         HistoryEmpty => "no commits yet".to_string(),
         Undone { summary } => format!("undone: {summary}"),
         SyncInvalid { count } => format!("after the pull the registry has {} (shown above): fix them, commit, then run `nastavnyk sync` again; nothing was pushed", en(*count as i128, "error", "errors")),
+        SyncRenumbered { from, to } => format!("{from} was also added on the other side: yours is now {to} (its file, its references and its commits were renumbered; use {to} from now on)"),
         SyncUpToDate { remote } => format!("already in sync with {remote}"),
         SyncDone { remote, received, sent } => format!("synced with {remote}: received {}, sent {sent}", en(*received as i128, "commit", "commits")),
         MatchDetail(x) => match_detail_text(x),

@@ -202,6 +202,11 @@ pub enum Msg {
         received: usize,
         sent: usize,
     },
+    /// The other side had added a record under the same ID as one of ours not yet sent.
+    SyncRenumbered {
+        from: String,
+        to: String,
+    },
     MatchDetail(crate::matching::explain::Detail),
     // --- spreadsheets: `--format xlsx`, `import` ---
     ImportUnknownColumn {

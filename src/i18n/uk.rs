@@ -159,6 +159,9 @@ pub fn text(msg: &Msg) -> String {
         SyncInvalid { count } => format!(
             "після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, закомітьте й запустіть `nastavnyk sync` знову; нічого не надіслано"
         ),
+        SyncRenumbered { from, to } => format!(
+            "{from} уже додано з іншого боку: ваш запис тепер {to} (перейменовано файл, посилання на нього й коміти; надалі вживайте {to})"
+        ),
         SyncUpToDate { remote } => format!("уже синхронізовано з {remote}"),
         SyncDone { remote, received, sent } => {
             format!("синхронізовано з {remote}: отримано комітів — {received}, надіслано — {sent}")

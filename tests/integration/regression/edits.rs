@@ -85,10 +85,11 @@ fn edit_after_remove_and_add_does_not_give_the_new_record_the_removed_ones_data(
     edit_with(&registry, "c-0002", &failing).expect(2);
     registry.run(&["child", "remove", "c-0002"]).expect(0);
     assert!(!registry.exists("children/.c-0002.edit.toml"), "remove deletes the kept copy");
-    assert_eq!(add("Andrii").trim(), "c-0002", "the ID is reused");
+    // A removed record's ID is never handed out again (#11); the new record is still clean.
+    assert_eq!(add("Andrii").trim(), "c-0003");
     let untouched = editor(&registry, "true.sh", "exit 0");
-    edit_with(&registry, "c-0002", &untouched).expect(0);
-    let text = registry.read("children/c-0002.toml");
+    edit_with(&registry, "c-0003", &untouched).expect(0);
+    let text = registry.read("children/c-0003.toml");
     assert!(text.contains("given_name = \"Andrii\""), "{text}");
     assert!(!text.contains("Removed"), "{text}");
 }

@@ -362,3 +362,113 @@ fn a_clone_used_by_sync_keeps_children_data_world_readable() {
     let mode = std::fs::metadata(&objects).unwrap().permissions().mode();
     assert_eq!(mode & 0o077, 0, "{mode:o}");
 }
+
+/// `child add` of a child named `surname`; returns the ID it printed.
+fn add_kid(registry: &Registry, surname: &str) -> String {
+    let run = registry
+        .run(&[
+            "child",
+            "add",
+            "--surname",
+            surname,
+            "--given-name",
+            "Anna",
+            "--birth-date",
+            "2011-04-02",
+            "--sex",
+            "female",
+            "--category",
+            "orphan",
+            "--placement",
+            "institution",
+            "--institution",
+            "i-0001",
+            "--community",
+            "Testova",
+            "--registered-on",
+            "2026-09-01",
+        ])
+        .expect(0);
+    run.stdout.trim().to_string()
+}
+
+// See: #11
+#[test]
+fn a_removed_records_id_is_handed_out_again() {
+    let registry = Registry::new().with_people();
+    assert_eq!(add_kid(&registry, "Bondar"), "c-0002");
+    registry.run(&["child", "remove", "c-0002", "--reason", "entered twice"]).expect(0);
+    assert_eq!(add_kid(&registry, "Tkachenko"), "c-0003");
+    // Renamed away by hand counts as used too.
+    registry.git(&["mv", "children/c-0003.toml", "children/c-0002.toml"]);
+    let text = registry.read("children/c-0002.toml").replace("\"c-0003\"", "\"c-0002\"");
+    registry.commit_file("children/c-0002.toml", &text);
+    assert_eq!(add_kid(&registry, "Lysenko"), "c-0004");
+}
+
+// See: #11
+#[test]
+fn two_clones_that_each_add_get_the_same_id_and_sync_conflicts() {
+    let a = Registry::new().with_people();
+    let remote_dir = tempfile::tempdir().unwrap();
+    let remote = remote_dir.path().join("remote.git");
+    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    a.run(&["sync"]).expect(0);
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
+    let b = Registry { dir: home };
+
+    assert_eq!(add_kid(&a, "Bondar"), "c-0002");
+    assert_eq!(add_kid(&b, "Tkachenko"), "c-0002");
+    // B's unpushed change names its new child: it must follow the renumbering.
+    b.run(&["mentor", "set", "m-0001", "conflicts=[\"c-0002\"]", "--reason", "neighbours"]).expect(0);
+
+    a.run(&["sync"]).expect(0);
+    let run = b.run(&["sync"]).expect(0);
+    assert!(run.stderr.contains("c-0002") && run.stderr.contains("c-0003"), "{}", run.stderr);
+    a.run(&["sync"]).expect(0);
+
+    assert_eq!(a.git(&["rev-parse", "HEAD"]), b.git(&["rev-parse", "HEAD"]));
+    for clone in [&a, &b] {
+        assert!(clone.read("children/c-0002.toml").contains("Bondar"));
+        let renumbered = clone.read("children/c-0003.toml");
+        assert!(renumbered.contains("Tkachenko") && renumbered.contains("id = \"c-0003\""), "{renumbered}");
+        let mentor = clone.read("mentors/m-0001.toml");
+        assert!(mentor.contains("\"c-0003\"") && !mentor.contains("\"c-0002\""), "{mentor}");
+        clone.run(&["check"]).expect(0);
+        assert!(clone.status().trim().is_empty(), "{}", clone.status());
+    }
+    let log = b.git(&["log", "-3", "--format=%B"]);
+    assert!(log.contains("Renumbered: c-0002 -> c-0003"), "{log}");
+    assert!(log.contains("Nastavnyk-Action: child.add"), "{log}");
+    let json = b.run(&["history", "c-0003", "--format", "json"]).expect(0).json();
+    assert_eq!(json.as_array().unwrap().last().unwrap()["action"], "child.add");
+}
+
+// See: #11
+#[test]
+fn a_renumbering_sync_that_then_conflicts_leaves_the_clone_as_it_was() {
+    let a = Registry::new().with_people();
+    let remote_dir = tempfile::tempdir().unwrap();
+    let remote = remote_dir.path().join("remote.git");
+    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    a.run(&["sync"]).expect(0);
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
+    let b = Registry { dir: home };
+    add_kid(&a, "Bondar");
+    add_kid(&b, "Tkachenko");
+    // Besides the same new ID, both change the same field of the same record: a real conflict.
+    a.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    b.run(&["child", "set", "c-0001", "settlement=Korosten"]).expect(0);
+    a.run(&["sync"]).expect(0);
+    let head = b.git(&["rev-parse", "HEAD"]);
+    let run = b.run(&["sync"]).expect(2);
+    assert!(run.stderr.contains("c-0001"), "{}", run.stderr);
+    assert_eq!(b.git(&["rev-parse", "HEAD"]), head);
+    assert!(b.read("children/c-0002.toml").contains("Tkachenko"));
+    assert!(!b.exists("children/c-0003.toml"));
+    assert!(b.status().trim().is_empty(), "{}", b.status());
+}
