@@ -10,6 +10,7 @@ mod eligibility;
 mod foundation;
 mod golden;
 mod history;
+mod layers;
 mod lifecycle;
 mod matching;
 mod periods;
