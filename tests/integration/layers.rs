@@ -34,8 +34,10 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
                 let mut rest = line;
                 while let Some(at) = rest.find("crate::") {
                     rest = &rest[at + "crate::".len()..];
-                    let name: String =
-                        rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                        .collect();
                     if !name.is_empty() && name != top {
                         names.insert(name);
                     }
