@@ -5,11 +5,6 @@ use std::io::Read;
 
 use crate::support::{Registry, Run, TODAY, command};
 
-/// The last commit's message.
-fn last_message(registry: &Registry) -> String {
-    registry.git(&["log", "-1", "--format=%B"])
-}
-
 /// Runs a command and checks it made exactly one commit with the expected first line and
 /// action trailer.
 #[track_caller]
@@ -17,38 +12,12 @@ fn one_commit(registry: &Registry, args: &[&str], summary: &str, action: &str, r
     let before = registry.commit_count();
     let run = registry.run(args).expect(0);
     assert_eq!(registry.commit_count(), before + 1, "{args:?} made one commit");
-    let message = last_message(registry);
+    let message = registry.last_message();
     assert!(message.starts_with(&format!("{summary}\n")), "{message}");
     assert!(message.contains(&format!("Nastavnyk-Action: {action}\n")), "{message}");
     assert!(message.contains(&format!("Record: {record}\n")), "{message}");
     assert_eq!(registry.status(), "", "everything committed");
     run
-}
-
-/// Runs a command that must be refused (exit 2) and checks nothing was written or committed.
-#[track_caller]
-fn refused(registry: &Registry, args: &[&str], needle: &str) -> Run {
-    let before = registry.commit_count();
-    let files = snapshot_files(registry);
-    let run = registry.run(args).expect(2);
-    assert!(run.stderr.contains(needle), "stderr of {args:?} should mention {needle:?}:\n{}", run.stderr);
-    assert_eq!(registry.commit_count(), before, "{args:?} committed nothing");
-    assert_eq!(registry.status(), "", "{args:?} left nothing uncommitted");
-    assert_eq!(snapshot_files(registry), files, "{args:?} wrote nothing");
-    run
-}
-
-fn snapshot_files(registry: &Registry) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for dir in ["agreements", "children", "mentors", "institutions"] {
-        let Ok(entries) = std::fs::read_dir(registry.root().join(dir)) else { continue };
-        for entry in entries.flatten() {
-            let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
-            out.push((name.clone(), std::fs::read_to_string(entry.path()).unwrap_or_default()));
-        }
-    }
-    out.sort();
-    out
 }
 
 /// A registry with people, a second institution, and agreement a-0001 proposed on 2026-10-01
@@ -185,9 +154,9 @@ fn the_whole_life_of_an_agreement_is_one_commit_per_step() {
         "a-0001",
     );
     let _ = run;
-    assert!(last_message(&registry).contains("Reason: risk to health"));
+    assert!(registry.last_message().contains("Reason: risk to health"));
     assert_eq!(agreement_json(&registry)["status"], "suspended");
-    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "suspended");
+    registry.refused(&["contact", "add", "a-0001", "--kind", "meeting"], "suspended");
 
     one_commit(
         &registry,
@@ -260,8 +229,7 @@ fn the_2017_rules_need_three_signatures_and_no_legal_representative() {
     registry.commit_file("nastavnyk.toml", &config);
     registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"]).expect(0);
     assert_eq!(agreement_json(&registry)["regime"], "2017");
-    refused(
-        &registry,
+    registry.refused(
         &["agreement", "sign", "a-0001", "--party", "legal_representative", "--date", "2026-10-02"],
         "not a party",
     );
@@ -278,29 +246,23 @@ fn the_2017_rules_need_three_signatures_and_no_legal_representative() {
 #[test]
 fn impossible_transitions_are_refused_and_nothing_is_written() {
     let registry = proposed();
-    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-02"], "child.free");
-    refused(&registry, &["agreement", "activate", "a-0001"], "not signed yet by");
-    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "proposed");
-    refused(
-        &registry,
-        &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-12-01"],
-        "future",
-    );
-    refused(
-        &registry,
+    registry.refused(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-02"], "child.free");
+    registry.refused(&["agreement", "activate", "a-0001"], "not signed yet by");
+    registry.refused(&["contact", "add", "a-0001", "--kind", "meeting"], "proposed");
+    registry.refused(&["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-12-01"], "future");
+    registry.refused(
         &["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-09-30"],
         "proposed_on",
     );
-    refused(&registry, &["agreement", "sign", "a-0001", "--party", "director"], "--party");
-    refused(&registry, &["agreement", "suspend", "a-0001", "--reason", "x"], "proposed");
-    refused(&registry, &["agreement", "verify", "a-0001"], "not signed yet");
+    registry.refused(&["agreement", "sign", "a-0001", "--party", "director"], "--party");
+    registry.refused(&["agreement", "suspend", "a-0001", "--reason", "x"], "proposed");
+    registry.refused(&["agreement", "verify", "a-0001"], "not signed yet");
     registry.run(&["agreement", "sign", "a-0001", "--party", "centre", "--date", "2026-10-05"]).expect(0);
-    refused(&registry, &["agreement", "sign", "a-0001", "--party", "centre"], "already signed");
+    registry.refused(&["agreement", "sign", "a-0001", "--party", "centre"], "already signed");
 
     // A child who is no longer eligible cannot be signed for; the failing rule is named.
     registry.run(&["child", "set", "c-0001", "birth_date=2005-01-01"]).expect(0);
-    refused(
-        &registry,
+    registry.refused(
         &["agreement", "sign", "a-0001", "--party", "mentor", "--date", "2026-10-07"],
         "child.max_age",
     );
@@ -311,31 +273,23 @@ fn impossible_transitions_are_refused_and_nothing_is_written() {
     {
         registry.run(&["agreement", "sign", "a-0001", "--party", party, "--date", date]).expect(0);
     }
-    refused(
-        &registry,
-        &["contact", "add", "a-0001", "--date", "2026-10-07", "--kind", "meeting"],
-        "signed_on",
-    );
-    refused(&registry, &["contact", "add", "a-0001", "--date", "2026-12-07", "--kind", "meeting"], "future");
-    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting", "--hours", "-1"], "negative");
-    refused(
-        &registry,
+    registry.refused(&["contact", "add", "a-0001", "--date", "2026-10-07", "--kind", "meeting"], "signed_on");
+    registry.refused(&["contact", "add", "a-0001", "--date", "2026-12-07", "--kind", "meeting"], "future");
+    registry.refused(&["contact", "add", "a-0001", "--kind", "meeting", "--hours", "-1"], "negative");
+    registry.refused(
         &["contact", "add", "a-0001", "--kind", "outing", "--consents", "child"],
         "legal_representative",
     );
-    refused(&registry, &["contact", "add", "a-0001", "--kind", "chat"], "--kind");
-    refused(&registry, &["agreement", "resume", "a-0001"], "active");
-    refused(
-        &registry,
-        &["agreement", "renew", "a-0001", "--institution", "i-0001"],
-        "already with institution",
-    );
-    refused(&registry, &["agreement", "close", "a-0001", "--reason", "bored"], "--reason");
+    registry.refused(&["contact", "add", "a-0001", "--kind", "chat"], "--kind");
+    registry.refused(&["agreement", "resume", "a-0001"], "active");
+    registry
+        .refused(&["agreement", "renew", "a-0001", "--institution", "i-0001"], "already with institution");
+    registry.refused(&["agreement", "close", "a-0001", "--reason", "bored"], "--reason");
 
     registry.run(&["agreement", "close", "a-0001", "--date", "2026-11-20", "--reason", "other"]).expect(0);
-    refused(&registry, &["agreement", "close", "a-0001", "--reason", "other"], "already closed");
-    refused(&registry, &["agreement", "sign", "a-0001", "--party", "mentor"], "already closed");
-    refused(&registry, &["contact", "add", "a-0001", "--kind", "meeting"], "already closed");
+    registry.refused(&["agreement", "close", "a-0001", "--reason", "other"], "already closed");
+    registry.refused(&["agreement", "sign", "a-0001", "--party", "mentor"], "already closed");
+    registry.refused(&["contact", "add", "a-0001", "--kind", "meeting"], "already closed");
 }
 
 #[test]

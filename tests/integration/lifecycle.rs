@@ -5,46 +5,16 @@
 
 use crate::support::{Registry, Run};
 
-fn last_message(registry: &Registry) -> String {
-    registry.git(&["log", "-1", "--format=%B"])
-}
-
 /// Runs a command that must succeed with exactly one commit whose first line is `summary`.
 #[track_caller]
 fn one_commit(registry: &Registry, args: &[&str], summary: &str) -> Run {
     let before = registry.commit_count();
     let run = registry.run(args).expect(0);
     assert_eq!(registry.commit_count(), before + 1, "{args:?} made one commit");
-    let message = last_message(registry);
+    let message = registry.last_message();
     assert!(message.starts_with(&format!("{summary}\n")), "{message}");
     assert_eq!(registry.status(), "", "everything committed");
     run
-}
-
-/// Runs a command that must be refused (exit 2) naming `needle`; nothing written or committed.
-#[track_caller]
-fn refused(registry: &Registry, args: &[&str], needle: &str) -> Run {
-    let before = registry.commit_count();
-    let files = snapshot(registry);
-    let run = registry.run(args).expect(2);
-    assert!(run.stderr.contains(needle), "stderr of {args:?} should mention {needle:?}:\n{}", run.stderr);
-    assert_eq!(registry.commit_count(), before, "{args:?} committed nothing");
-    assert_eq!(registry.status(), "", "{args:?} left nothing uncommitted");
-    assert_eq!(snapshot(registry), files, "{args:?} wrote nothing");
-    run
-}
-
-fn snapshot(registry: &Registry) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for dir in ["agreements", "children", "mentors", "institutions"] {
-        let Ok(entries) = std::fs::read_dir(registry.root().join(dir)) else { continue };
-        for entry in entries.flatten() {
-            let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
-            out.push((name, std::fs::read_to_string(entry.path()).unwrap_or_default()));
-        }
-    }
-    out.sort();
-    out
 }
 
 fn show(registry: &Registry, id: &str) -> serde_json::Value {
@@ -153,13 +123,9 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
     let signed = registry.read("agreements/a-0001.toml");
     registry.run(&["agreement", "verify", "a-0001"]).expect(0);
 
-    refused(
-        &registry,
-        &["agreement", "renew", "a-0001", "--institution", "i-0001"],
-        "already with institution",
-    );
-    refused(
-        &registry,
+    registry
+        .refused(&["agreement", "renew", "a-0001", "--institution", "i-0001"], "already with institution");
+    registry.refused(
         &["agreement", "renew", "a-0001", "--institution", "i-0002", "--date", "2026-09-30"],
         "signed_on",
     );
@@ -201,7 +167,7 @@ fn renew_proposes_a_new_agreement_and_leaves_the_signed_one_untouched() {
         &["contact", "add", "a-0001", "--date", "2026-11-02", "--kind", "meeting", "--hours", "2"],
         "contact add a-0001",
     );
-    refused(&registry, &["agreement", "renew", "a-0001", "--institution", "i-0002"], "a-0002");
+    registry.refused(&["agreement", "renew", "a-0001", "--institution", "i-0002"], "a-0002");
 
     sign(
         &registry,
@@ -249,9 +215,9 @@ fn renew_of_a_proposal_or_a_closed_agreement_is_refused() {
     let registry = Registry::new().with_people();
     add_second_institution(&registry);
     registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"]).expect(0);
-    refused(&registry, &["agreement", "renew", "a-0001", "--institution", "i-0002"], "proposed");
+    registry.refused(&["agreement", "renew", "a-0001", "--institution", "i-0002"], "proposed");
     registry.run(&["agreement", "close", "a-0001", "--date", "2026-10-02", "--reason", "other"]).expect(0);
-    refused(&registry, &["agreement", "renew", "a-0001", "--institution", "i-0002"], "already closed");
+    registry.refused(&["agreement", "renew", "a-0001", "--institution", "i-0002"], "already closed");
 }
 
 #[test]
@@ -327,8 +293,7 @@ fn a_young_person_signs_for_themselves_and_no_legal_representative_does() {
     );
     let json = show(&registry, "a-0001");
     assert_eq!(json["parties"], serde_json::json!(["centre", "institution", "mentor", "young_person"]));
-    refused(
-        &registry,
+    registry.refused(
         &["agreement", "sign", "a-0001", "--party", "legal_representative", "--date", "2026-10-02"],
         "young_person",
     );
@@ -364,7 +329,7 @@ fn under_the_2017_rules_a_new_agreement_does_not_start_after_18() {
     let config = registry.read("nastavnyk.toml").replace("regime = \"auto\"", "regime = \"2017\"");
     registry.commit_file("nastavnyk.toml", &config);
     add_child(&registry, "2006-05-10", "orphan", "institution", &["--studying-until", "2027-06-30"]);
-    refused(&registry, &["agreement", "new", "c-0002", "m-0001", "--date", "2026-10-01"], "child.adult_new");
+    registry.refused(&["agreement", "new", "c-0002", "m-0001", "--date", "2026-10-01"], "child.adult_new");
 }
 
 #[test]
@@ -380,13 +345,11 @@ fn past_the_term_mentoring_is_refused_and_the_agreement_is_due_for_a_decision() 
         &["contact", "add", "a-0001", "--date", "2026-11-10", "--kind", "meeting", "--hours", "2"],
         "contact add a-0001",
     );
-    refused(
-        &registry,
+    registry.refused(
         &["contact", "add", "a-0001", "--date", "2026-11-11", "--kind", "meeting", "--hours", "2"],
         "ended on 2026-11-10",
     );
-    refused(
-        &registry,
+    registry.refused(
         &[
             "contact",
             "add",
@@ -442,13 +405,8 @@ fn a_suspension_records_the_centres_contacts_refuses_mentoring_and_asks_for_a_de
             "contact add a-0001",
         );
     }
-    refused(
-        &registry,
-        &["contact", "add", "a-0001", "--date", "2026-11-06", "--kind", "meeting"],
-        "suspended",
-    );
-    refused(
-        &registry,
+    registry.refused(&["contact", "add", "a-0001", "--date", "2026-11-06", "--kind", "meeting"], "suspended");
+    registry.refused(
         &[
             "contact",
             "add",
@@ -474,21 +432,16 @@ fn a_suspension_records_the_centres_contacts_refuses_mentoring_and_asks_for_a_de
 fn closing_a_childs_case_takes_them_off_every_list() {
     let registry = Registry::new().with_people();
     registry.run(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"]).expect(0);
-    refused(
-        &registry,
+    registry.refused(
         &["child", "close", "c-0001", "--reason", "family_reunification", "--date", "2026-11-10"],
         "a-0001",
     );
-    refused(&registry, &["child", "close", "c-0001", "--reason", "went_home"], "--reason");
+    registry.refused(&["child", "close", "c-0001", "--reason", "went_home"], "--reason");
     registry
         .run(&["agreement", "close", "a-0001", "--date", "2026-10-10", "--reason", "family_reunification"])
         .expect(0);
     assert_eq!(show(&registry, "a-0001")["closure"]["reason"], "family_reunification");
-    refused(
-        &registry,
-        &["child", "close", "c-0001", "--reason", "adoption", "--date", "2026-12-01"],
-        "future",
-    );
+    registry.refused(&["child", "close", "c-0001", "--reason", "adoption", "--date", "2026-12-01"], "future");
     one_commit(
         &registry,
         &[
@@ -507,12 +460,8 @@ fn closing_a_childs_case_takes_them_off_every_list() {
     let json = show(&registry, "c-0001");
     assert_eq!(json["closed"]["reason"], "family_reunification");
     assert_eq!(json["closed"]["date"], "2026-11-10");
-    refused(&registry, &["child", "close", "c-0001", "--reason", "adoption"], "already closed");
-    refused(
-        &registry,
-        &["agreement", "new", "c-0001", "m-0001", "--date", "2026-11-20"],
-        "child.case_closed",
-    );
+    registry.refused(&["child", "close", "c-0001", "--reason", "adoption"], "already closed");
+    registry.refused(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-11-20"], "child.case_closed");
     assert!(!due(&registry).iter().any(|(_, r)| r == "c-0001"));
     let matches = registry.run(&["match", "--format", "json"]).expect(0).stdout;
     assert!(!matches.contains("\"c-0001\""), "{matches}");
@@ -628,8 +577,7 @@ fn a_child_in_a_foster_family_under_2026_has_a_tripartite_agreement_without_an_i
     assert!(!text.contains("institution"), "{text}");
     let json = show(&registry, "a-0001");
     assert_eq!(json["parties"], serde_json::json!(["centre", "mentor", "legal_representative"]));
-    refused(
-        &registry,
+    registry.refused(
         &["agreement", "sign", "a-0001", "--party", "institution", "--date", "2026-10-02"],
         "institution",
     );
@@ -690,14 +638,14 @@ fn an_agreement_without_an_institution_is_refused_where_the_law_requires_one() {
         child.lines().filter(|l| !l.starts_with("institution")).map(|l| format!("{l}\n")).collect();
     registry.commit_file("children/c-0001.toml", &without);
     // A child in an institution: the agreement needs one, under either law.
-    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
-    refused(&registry, &["match", "accept", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
+    registry.refused(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
+    registry.refused(&["match", "accept", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
     // A family child under the 2017 rules: the institution is still a party.
     in_foster_family(&registry);
     let config =
         registry.read("nastavnyk.toml").replace("cutover_2026 = 2026-07-14", "cutover_2026 = 2026-10-15");
     registry.commit_file("nastavnyk.toml", &config);
-    refused(&registry, &["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
+    registry.refused(&["agreement", "new", "c-0001", "m-0001", "--date", "2026-10-01"], "--institution");
 
     // A file that leaves it out where it is required: `check` names the file and the key.
     registry.run(&["child", "set", "c-0001", "placement=institution"]).expect(0);

@@ -260,3 +260,39 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+impl Registry {
+    /// The last commit's message.
+    pub fn last_message(&self) -> String {
+        self.git(&["log", "-1", "--format=%B"])
+    }
+
+    /// Every record file with its contents, sorted, to show that a refused command changed
+    /// nothing.
+    pub fn record_files(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for dir in ["agreements", "children", "mentors", "institutions"] {
+            let Ok(entries) = std::fs::read_dir(self.root().join(dir)) else { continue };
+            for entry in entries.flatten() {
+                let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
+                out.push((name, std::fs::read_to_string(entry.path()).unwrap_or_default()));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Runs a command that must be refused (exit 2) naming `needle`, and checks that nothing
+    /// was written, committed or left uncommitted.
+    #[track_caller]
+    pub fn refused(&self, args: &[&str], needle: &str) -> Run {
+        let before = self.commit_count();
+        let files = self.record_files();
+        let run = self.run(args).expect(2);
+        assert!(run.stderr.contains(needle), "stderr of {args:?} should mention {needle:?}:\n{}", run.stderr);
+        assert_eq!(self.commit_count(), before, "{args:?} committed nothing");
+        assert_eq!(self.status(), "", "{args:?} left nothing uncommitted");
+        assert_eq!(self.record_files(), files, "{args:?} wrote nothing");
+        run
+    }
+}
