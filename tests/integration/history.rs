@@ -1,11 +1,11 @@
 //! Git as the audit trail and the way to share (issue #7): `history`, `undo`, `sync` with a
 //! real bare remote and two clones, concurrent writers, a killed writer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use crate::support::{Registry, Run, command, git};
+use crate::support::{Registry, Run, bare_remote, clone, command, git};
 
 fn head(registry: &Registry) -> String {
     registry.git(&["rev-parse", "HEAD"]).trim().to_string()
@@ -47,21 +47,6 @@ fn run_raw(registry: &Registry, args: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
-}
-
-/// A bare repository to share through, in its own temporary folder.
-fn bare_remote() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("remote.git");
-    git(dir.path(), &["init", "--quiet", "--bare", path.to_str().unwrap()]);
-    (dir, path)
-}
-
-/// A second coordinator's clone of `remote`, as a registry the helpers can run on.
-fn clone(remote: &Path) -> Registry {
-    let dir = tempfile::tempdir().unwrap();
-    git(dir.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
-    Registry { dir }
 }
 
 /// Registry A with i-0001, c-0001, m-0001 and c-0002, shared through a bare remote, and B,

@@ -296,3 +296,18 @@ impl Registry {
         run
     }
 }
+
+/// A bare repository to share through, in its own temporary folder.
+pub fn bare_remote() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("remote.git");
+    git(dir.path(), &["init", "--quiet", "--bare", path.to_str().unwrap()]);
+    (dir, path)
+}
+
+/// A second coordinator's clone of `remote`, as a registry the helpers can run on.
+pub fn clone(remote: &Path) -> Registry {
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
+    Registry { dir }
+}

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{Registry, Run, TODAY, command, git};
+use crate::support::{self, Registry, Run, TODAY, command, git};
 
 fn finish(output: std::process::Output) -> Run {
     Run {
@@ -266,9 +266,7 @@ fn init_accepts_an_invalid_edrpou() {
 #[test]
 fn sync_reports_a_hook_rejection_as_a_race() {
     let registry = Registry::new().with_people();
-    let remote_dir = tempfile::tempdir().unwrap();
-    let remote = remote_dir.path().join("remote.git");
-    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    let (_remote_dir, remote) = support::bare_remote();
     hook(&remote.join("hooks"), "pre-receive", "echo 'policy: pushes need a signed-off review' >&2\nexit 1");
     registry.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
     let run = registry.run(&["sync"]).expect(2);
@@ -348,14 +346,10 @@ fn history_shows_a_mentors_phone_and_email_without_with_names() {
 fn a_clone_used_by_sync_keeps_children_data_world_readable() {
     use std::os::unix::fs::PermissionsExt;
     let registry = Registry::new().with_people();
-    let remote_dir = tempfile::tempdir().unwrap();
-    let remote = remote_dir.path().join("remote.git");
-    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    let (_remote_dir, remote) = support::bare_remote();
     registry.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
     registry.run(&["sync"]).expect(0);
-    let home = tempfile::tempdir().unwrap();
-    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
-    let clone = Registry { dir: home };
+    let clone = support::clone(&remote);
     clone.run(&["sync"]).expect(0);
     assert_eq!(clone.git(&["config", "core.sharedRepository"]).trim(), "0600");
     let objects = clone.root().join(".git/objects");
@@ -410,14 +404,10 @@ fn a_removed_records_id_is_handed_out_again() {
 #[test]
 fn two_clones_that_each_add_get_the_same_id_and_sync_conflicts() {
     let a = Registry::new().with_people();
-    let remote_dir = tempfile::tempdir().unwrap();
-    let remote = remote_dir.path().join("remote.git");
-    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    let (_remote_dir, remote) = support::bare_remote();
     a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
     a.run(&["sync"]).expect(0);
-    let home = tempfile::tempdir().unwrap();
-    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
-    let b = Registry { dir: home };
+    let b = support::clone(&remote);
 
     assert_eq!(add_kid(&a, "Bondar"), "c-0002");
     assert_eq!(add_kid(&b, "Tkachenko"), "c-0002");
@@ -450,14 +440,10 @@ fn two_clones_that_each_add_get_the_same_id_and_sync_conflicts() {
 #[test]
 fn a_renumbering_sync_that_then_conflicts_leaves_the_clone_as_it_was() {
     let a = Registry::new().with_people();
-    let remote_dir = tempfile::tempdir().unwrap();
-    let remote = remote_dir.path().join("remote.git");
-    git(remote_dir.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    let (_remote_dir, remote) = support::bare_remote();
     a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
     a.run(&["sync"]).expect(0);
-    let home = tempfile::tempdir().unwrap();
-    git(home.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
-    let b = Registry { dir: home };
+    let b = support::clone(&remote);
     add_kid(&a, "Bondar");
     add_kid(&b, "Tkachenko");
     // Besides the same new ID, both change the same field of the same record: a real conflict.
