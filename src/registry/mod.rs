@@ -226,17 +226,24 @@ pub fn parse_toml<T: DeserializeOwned>(rel: &str, text: &str) -> Result<T, Diagn
 /// refuses the file, or when the typed screen or the text says a value may be out of range or
 /// carry a control character.
 pub fn parse_record<T: Record>(rel: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
+    match parse_file::<T>(rel, text) {
+        (Some(record), problems) if problems.is_empty() => Ok(record),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// What every read of a record file makes of it: the record serde gives (kept even when the
+/// typed screen flags it, so a whole-registry read loses nothing the checks need) and its
+/// problems. The typed screen is a few comparisons; only a flagged or broken file is walked.
+pub fn parse_file<T: Record>(rel: &str, text: &str) -> (Option<T>, Vec<Diagnostic>) {
     match toml::from_str::<T>(text) {
         Ok(record) => {
-            if record.suspect() || validate::text_may_hide_controls(text) {
-                let problems = schema_walk(T::KIND, rel, text);
-                if !problems.is_empty() {
-                    return Err(problems);
-                }
-            }
-            Ok(record)
+            let flagged = record.suspect() || validate::text_may_hide_controls(text);
+            let problems = if flagged { schema_walk(T::KIND, rel, text) } else { Vec::new() };
+            (Some(record), problems)
         }
-        Err(_) => Err(parse_problems::<T>(rel, text)),
+        // Only a broken file pays for building its diagnostics.
+        Err(_) => (None, parse_problems::<T>(rel, text)),
     }
 }
 
@@ -363,17 +370,11 @@ fn parse_files<T: Record>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, V
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
     for (stem, path) in files {
         match std::fs::read_to_string(path) {
-            Ok(text) => match toml::from_str::<T>(&text) {
-                Ok(record) => {
-                    // The typed screen is a few comparisons; only a flagged file is walked.
-                    if record.suspect() || validate::text_may_hide_controls(&text) {
-                        problems.extend(schema_walk(T::KIND, &rel(stem), &text));
-                    }
-                    records.push(record);
-                }
-                // Only a broken file pays for building its diagnostic.
-                Err(_) => problems.extend(parse_problems::<T>(&rel(stem), &text)),
-            },
+            Ok(text) => {
+                let (record, found) = parse_file::<T>(&rel(stem), &text);
+                records.extend(record);
+                problems.extend(found);
+            }
             Err(err) => problems.push(Diagnostic::error(
                 rel(stem),
                 "file.unreadable",

@@ -11,7 +11,7 @@ use crate::git::tree;
 use crate::record::date::Date;
 use crate::record::{Agreement, Child, Config, Institution, Kind, Mentor, is_valid_id};
 
-use super::{CONFIG_FILE, HasId, Registry, parse_record, parse_toml};
+use super::{CONFIG_FILE, HasId, Registry, parse_file, parse_toml};
 use crate::diagnostic::Problem;
 use crate::error::Failure;
 
@@ -192,12 +192,10 @@ fn parse_kind<T: crate::record::Record + Send + HasId>(
             let mut records = Vec::with_capacity(part.len());
             let mut problems = Vec::new();
             for (stem, text) in part {
-                // The same parse as `Registry::load`: serde, then the schema walk for a broken
-                // or flagged file.
-                match parse_record::<T>(&format!("{}/{stem}.toml", kind.dir()), text) {
-                    Ok(record) => records.push(record),
-                    Err(found) => problems.extend(found),
-                }
+                // The same parse as `Registry::load`.
+                let (record, found) = parse_file::<T>(&format!("{}/{stem}.toml", kind.dir()), text);
+                records.extend(record);
+                problems.extend(found);
             }
             (records, problems)
         })
