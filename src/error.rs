@@ -243,9 +243,6 @@ pub enum Failure {
     InitNotEmpty {
         dir: String,
     },
-    BadDateArg {
-        value: String,
-    },
     GitFailed {
         detail: String,
     },

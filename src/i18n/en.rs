@@ -97,7 +97,6 @@ pub fn text(msg: &Msg) -> String {
         .to_string(),
         // --- finding, loading and editing ---
         NothingChanged => "nothing changed".to_string(),
-        Saved { id } => format!("saved {id}"),
         Removed { id } => format!("removed {id}"),
         Committed { summary } => format!("committed: {summary}"),
         NotCommittedNoRepo => "warning: the registry is not in a git repository; the change was not committed".to_string(),

@@ -89,7 +89,6 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         StillReferenced { id, by } => format!("`{id}` is still referred to by {by}; nothing was removed"),
         EditorFailed { editor } => format!("the editor `{editor}` failed; nothing was changed"),
         InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
-        BadDateArg { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-11-23"),
         GitFailed { detail } => format!("git failed: {detail}"),
         Refused { detail } => detail.clone(),
         EditCopyStale { path, record } => format!("{path} holds an earlier edit of {record} taken before the record last changed, so it is not written back: compare it with {record}, carry over what you still need, then delete it and run `edit` again"),

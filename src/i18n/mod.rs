@@ -36,9 +36,6 @@ pub enum Msg {
 
     // --- finding, loading and editing ---
     NothingChanged,
-    Saved {
-        id: String,
-    },
     Removed {
         id: String,
     },

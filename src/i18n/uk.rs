@@ -126,7 +126,6 @@ pub fn text(msg: &Msg) -> String {
         .to_string(),
         // --- finding, loading and editing ---
         NothingChanged => "нічого не змінилося".to_string(),
-        Saved { id } => format!("збережено {id}"),
         Removed { id } => format!("видалено {id}"),
         Committed { summary } => format!("закомічено: {summary}"),
         NotCommittedNoRepo => "увага: реєстр не в git-репозиторії; зміну не закомічено".to_string(),

@@ -95,7 +95,6 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         StillReferenced { id, by } => format!("на `{id}` ще посилається {by}; нічого не видалено"),
         EditorFailed { editor } => format!("редактор `{editor}` завершився з помилкою; нічого не змінено"),
         InitNotEmpty { dir } => format!("у {dir} уже є реєстр (nastavnyk.toml)"),
-        BadDateArg { value } => format!("`{value}` — не дата: пишіть РРРР-ММ-ДД, напр. 2026-11-23"),
         GitFailed { detail } => format!("помилка git: {detail}"),
         Refused { detail } => detail.clone(),
         EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
