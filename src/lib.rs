@@ -18,6 +18,7 @@ pub mod record;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod search;
 pub mod session;
 pub mod sync;
 pub mod templates;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Agreement(command) => cmd::agreement::run(&Ctx::resolve(global)?, command),
         Command::Contact(command) => cmd::contact::run(&Ctx::resolve(global)?, command),
         Command::Status => cmd::status::run(&Ctx::resolve(global)?),
+        Command::Find(args) => cmd::find::run(&Ctx::resolve(global)?, &args),
         Command::Due(args) => cmd::due::run(&Ctx::resolve(global)?, &args),
         Command::Report(command) => cmd::report::run(global, &command),
         Command::Import(args) => cmd::import::run(&Ctx::resolve(global)?, &args),

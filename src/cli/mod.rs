@@ -158,6 +158,9 @@ pub enum Command {
     /// The contact log of an agreement.
     #[command(subcommand)]
     Contact(ContactCommand),
+    /// Find children, mentors, institutions and agreements by a part of a name, an ID, a
+    /// settlement or a community (case and apostrophes aside); exit 1 if nothing matches.
+    Find(FindArgs),
     /// Every eligibility rule for a child or mentor, pass/fail/warn, with its legal basis.
     Eligibility(EligibilityArgs),
     /// The centre at a glance: who waits, who can mentor, what runs, what is due this week.
@@ -207,6 +210,7 @@ impl Command {
             | Command::Agreement(AgreementCommand::List(_))
             | Command::Contact(ContactCommand::List { .. })
             | Command::Due(_)
+            | Command::Find(_)
             | Command::Report(_)
             | Command::Import(_) => true,
             Command::Eligibility(args) => args.all,

@@ -25,8 +25,13 @@ pub enum RecordCommand<F: Args> {
         #[command(flatten)]
         reason: ReasonArg,
     },
-    /// Show one record.
-    Show { id: String },
+    /// Show one record; with --full (children and mentors) the case file: the record,
+    /// eligibility today, agreements, recent contacts, what is due and the last changes.
+    Show {
+        id: String,
+        #[command(flatten)]
+        full: FullArgs,
+    },
     /// List records.
     List(ListArgs),
     /// Change fields: `set ID key=value…` (a list as a TOML array or comma-separated; an empty
@@ -87,6 +92,63 @@ pub struct HistoryArgs {
     /// consent.legal_representative_name) instead of •••.
     #[arg(long)]
     pub with_names: bool,
+}
+
+/// `show --full`: the case file of a child or mentor on one screen.
+#[derive(Debug, Clone, Args)]
+pub struct FullArgs {
+    /// The case file (children and mentors): the record, eligibility today, agreements, the
+    /// last contacts, what is due and the last 5 changes from history.
+    #[arg(long)]
+    pub full: bool,
+    /// How many of the latest contacts the case file shows.
+    #[arg(long, value_name = "N", default_value_t = 5, requires = "full")]
+    pub contacts: usize,
+}
+
+/// `find TEXT [--kind K] [--with-names]`.
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// A part of a name (or a whole name, «Коваленко Марія»), an ID, an agreement's number,
+    /// a settlement or a community; case, apostrophes (' ’ ʼ) and extra spaces do not matter.
+    #[arg(value_name = "TEXT", value_parser = parse_find_text)]
+    pub text: String,
+    /// Only records of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<FindKind>,
+    /// Show children's and mentors' names (left out by default: children's data is sensitive).
+    #[arg(long)]
+    pub with_names: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindKind {
+    Child,
+    Mentor,
+    Institution,
+    Agreement,
+}
+
+impl From<FindKind> for crate::record::Kind {
+    fn from(kind: FindKind) -> crate::record::Kind {
+        use crate::record::Kind;
+        match kind {
+            FindKind::Child => Kind::Child,
+            FindKind::Mentor => Kind::Mentor,
+            FindKind::Institution => Kind::Institution,
+            FindKind::Agreement => Kind::Agreement,
+        }
+    }
+}
+
+/// The value parser of `find`'s TEXT: something must be left once spaces are trimmed.
+fn parse_find_text(text: &str) -> Result<String, String> {
+    if crate::search::Query::new(text).is_none() {
+        return Err("nothing to look for: give a part of a name, an ID, a settlement or a community, \
+             e.g. `nastavnyk find Коваленко`"
+            .to_string());
+    }
+    Ok(text.to_string())
 }
 
 #[derive(Debug, Clone, Args)]

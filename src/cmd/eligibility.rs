@@ -22,7 +22,14 @@ pub fn run(ctx: &Ctx, args: &EligibilityArgs) -> Result<u8> {
 
 /// The verdict on one person, with the availability rule (free / room for another child)
 /// shown as a warning: it does not make a person ineligible, only unavailable for a new match.
-fn verdict_for(ctx: &Ctx, kind: Kind, id: &str, on: Date, regime: Regime, open: usize) -> Result<Verdict> {
+pub(crate) fn verdict_for(
+    ctx: &Ctx,
+    kind: Kind,
+    id: &str,
+    on: Date,
+    regime: Regime,
+    open: usize,
+) -> Result<Verdict> {
     let rules = &ctx.config.rules;
     let mut verdict = match kind {
         Kind::Child => {
@@ -80,7 +87,7 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
 
 /// The JSON of one verdict's rules; messages and references in English, the stable machine
 /// language.
-fn rules_json(verdict: &Verdict) -> serde_json::Value {
+pub(crate) fn rules_json(verdict: &Verdict) -> serde_json::Value {
     let en = crate::i18n::Lang::En;
     verdict
         .rules

@@ -54,7 +54,7 @@ fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool) -> Result<u8> {
 /// `email`, `record`, `change` (added|modified|removed|renamed) and `renamed_from`.
 /// `fields` is `[{"field": "settlement", "old": …, "new": …}]`: `old`/`new` are the parsed
 /// values (`null` where the field was absent), names `"•••"` unless `--with-names`.
-fn entry_json(entry: &Entry) -> serde_json::Value {
+pub(crate) fn entry_json(entry: &Entry) -> serde_json::Value {
     json!({
         "commit": entry.commit,
         "date": entry.date,
@@ -169,7 +169,7 @@ fn short(hash: &str) -> &str {
 }
 
 /// `2026-11-23T10:15:00+02:00` → `2026-11-23 10:15`.
-fn short_date(iso: &str) -> String {
+pub(crate) fn short_date(iso: &str) -> String {
     match iso.split_once('T') {
         Some((day, time)) => format!("{day} {}", time.get(..5).unwrap_or(time)),
         None => iso.to_string(),

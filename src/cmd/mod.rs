@@ -2,10 +2,12 @@
 //! `registry::records`, …) with a `Session`, render what it returns.
 
 pub mod agreement;
+pub mod case;
 pub mod check;
 pub mod contact;
 pub mod due;
 pub mod eligibility;
+pub mod find;
 pub mod history;
 pub mod import;
 pub mod init;

@@ -87,7 +87,8 @@ pub fn run<F: AddFields + clap::Args>(ctx: &Ctx, kind: Kind, command: RecordComm
         RecordCommand::Add { fields, assignments, reason } => {
             add(ctx, kind, &fields, &assignments, reason.reason.as_deref())
         }
-        RecordCommand::Show { id } => show(ctx, kind, &id),
+        RecordCommand::Show { id, full } if full.full => super::case::run(ctx, kind, &id, full.contacts),
+        RecordCommand::Show { id, .. } => show(ctx, kind, &id),
         RecordCommand::List(args) => list(ctx, kind, &args),
         RecordCommand::Set { id, assignments, reason } => {
             set(ctx, kind, &id, &assignments, reason.reason.as_deref())
@@ -203,7 +204,11 @@ fn show(ctx: &Ctx, kind: Kind, id: &str) -> Result<u8> {
 
 /// A record as JSON (dates as ISO strings), parsed and validated on the way, with the file's
 /// text as written (comments included).
-fn record_json(root: &std::path::Path, kind: Kind, id: &str) -> Result<(serde_json::Value, String)> {
+pub(super) fn record_json(
+    root: &std::path::Path,
+    kind: Kind,
+    id: &str,
+) -> Result<(serde_json::Value, String)> {
     use crate::record::{Agreement, Child, Institution, Mentor};
     fn json<T: serde::Serialize>((record, text): (T, String)) -> (serde_json::Value, String) {
         (serde_json::to_value(record).expect("records serialize to JSON"), text)
@@ -216,7 +221,7 @@ fn record_json(root: &std::path::Path, kind: Kind, id: &str) -> Result<(serde_js
     })
 }
 
-fn flatten(prefix: &str, value: &serde_json::Value, rows: &mut Vec<Vec<Cell>>) {
+pub(super) fn flatten(prefix: &str, value: &serde_json::Value, rows: &mut Vec<Vec<Cell>>) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, value) in map {

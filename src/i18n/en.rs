@@ -86,6 +86,7 @@ pub fn text(msg: &Msg) -> String {
         ContactColumn { column } => column.to_string(),
         // --- reports, due, status ---
         Report(msg) => super::reports::en(msg),
+        Case(msg) => super::case::en(msg),
 
         FactorLabel(factor) => match factor {
             crate::matching::score::Factor::Interests => "interests",

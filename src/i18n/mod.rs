@@ -2,6 +2,7 @@
 //! translate all of them in one exhaustive `match`, so a missing translation is a compile error.
 //! JSON output never goes through here: its keys and codes are stable English.
 
+mod case;
 mod en;
 mod en_errors;
 pub mod plural;
@@ -10,6 +11,7 @@ mod uk;
 mod uk_errors;
 pub mod vocab;
 
+pub use case::CaseMsg;
 pub use reports::ReportMsg;
 
 use crate::matching::Constraint;
@@ -169,6 +171,8 @@ pub enum Msg {
     },
     // --- reports, due, status ---
     Report(ReportMsg),
+    // --- find, the case file (`show --full`) ---
+    Case(CaseMsg),
     // --- history, undo, sync ---
     HistoryHeader {
         column: String,

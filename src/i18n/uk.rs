@@ -115,6 +115,7 @@ pub fn text(msg: &Msg) -> String {
         .to_string(),
         // --- reports, due, status ---
         Report(msg) => super::reports::uk(msg),
+        Case(msg) => super::case::uk(msg),
 
         FactorLabel(factor) => match factor {
             crate::matching::score::Factor::Interests => "інтереси",
