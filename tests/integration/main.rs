@@ -7,6 +7,7 @@ mod agreements;
 mod document;
 mod edges;
 mod eligibility;
+mod find_show;
 mod foundation;
 mod golden;
 mod history;
