@@ -39,7 +39,8 @@ fn find_shows_names_only_with_with_names() {
 fn find_ignores_case_apostrophe_forms_and_extra_spaces() {
     let registry = people();
     registry.run(&["child", "set", "c-0001", "surname=Д’яченко", "given_name=Мар'яна"]).expect(0);
-    for text in ["д'ЯЧЕНКО", "ДʼЯЧЕНКО", "  Д’яч  ", "марʼяна", "МАР’ЯНА"] {
+    for text in ["д'ЯЧЕНКО", "ДʼЯЧЕНКО", "  Д’яч  ", "марʼяна", "МАР’ЯНА"]
+    {
         let run = registry.run(&["--format", "csv", "find", text]).expect(0);
         assert!(run.stdout.contains("child,c-0001,"), "{text:?}: {}", run.stdout);
     }
@@ -62,9 +63,12 @@ fn find_searches_every_kind_unless_told_one() {
     let kinds: Vec<&str> = all.as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["child", "mentor", "institution"]);
     let mentors = registry.run(&["--format", "json", "find", "testova", "--kind", "mentor"]).expect(0).json();
-    assert_eq!(mentors, serde_json::json!([{
-        "kind": "mentor", "id": "m-0001", "matched": ["community"], "status": "active", "name": null
-    }]));
+    assert_eq!(
+        mentors,
+        serde_json::json!([{
+            "kind": "mentor", "id": "m-0001", "matched": ["community"], "status": "active", "name": null
+        }])
+    );
 }
 
 #[test]
@@ -108,7 +112,14 @@ fn show_full_gathers_the_case_file_of_a_demo_child() {
     let registry = Registry::demo();
     let run = registry.run(&["child", "show", "c-0001", "--full"]).expect(0);
     let out = &run.stdout;
-    for section in ["── Record ──", "── Eligibility today ──", "── Agreements ──", "── Latest contacts ──", "── Due ──", "── Latest changes ──"] {
+    for section in [
+        "── Record ──",
+        "── Eligibility today ──",
+        "── Agreements ──",
+        "── Latest contacts ──",
+        "── Due ──",
+        "── Latest changes ──",
+    ] {
         assert!(out.contains(section), "{section}: {out}");
     }
     assert!(out.contains("surname = \"Коваленко\""), "the record as `show` prints it: {out}");
