@@ -25,7 +25,8 @@ pub fn run(ctx: &Ctx, args: &FindArgs) -> Result<u8> {
                 hits.iter().map(|hit| hit_json(hit, args.with_names)).collect();
             output::json_string(&serde_json::Value::Array(hits))
         }
-        Format::Table if hits.is_empty() => String::new(),
+        // Nothing on stdout for nothing found; a workbook still gets its header row.
+        Format::Table if hits.is_empty() && !output::settings().xlsx => String::new(),
         format => rows(ctx, &hits, args.with_names, format == Format::Table).render(format),
     };
     output::emit(&text)?;
