@@ -193,3 +193,20 @@ fn show_full_refuses_unknown_ids_and_institutions() {
     let run = registry.run(&["child", "show", "c-0001", "--contacts", "3"]).expect(2);
     assert!(run.stderr.contains("--full"), "--contacts needs --full: {}", run.stderr);
 }
+
+#[test]
+fn show_full_csv_and_find_csv_keep_their_stable_columns() {
+    let registry = Registry::demo();
+    let csv = registry.run(&["--format", "csv", "child", "show", "c-0001", "--full"]).expect(0).stdout;
+    assert!(csv.starts_with("field,value\n"), "{csv}");
+    for row in [
+        "record.surname,Коваленко",
+        "eligibility.eligible,true",
+        "agreements.0.id,a-0001",
+        "due.0.kind,regime_review",
+    ] {
+        assert!(csv.lines().any(|line| line == row), "{row}: {csv}");
+    }
+    let csv = registry.run(&["--format", "csv", "--lang", "uk", "find", "c-0001"]).expect(0).stdout;
+    assert_eq!(csv, "kind,id,matched,status,name\nchild,c-0001,id,matched,\n");
+}
