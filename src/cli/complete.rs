@@ -277,11 +277,21 @@ fn fields(kind: Kind, current: &str) -> Vec<CompletionCandidate> {
         FieldType::ChoiceList(_) => value.rsplit_once(',').map_or(("", value), |(d, l)| (d, l)),
         _ => ("", value),
     };
-    let done = if done.is_empty() { format!("{key}=") } else { format!("{key}={done},") };
-    values(field.ty)
+    let prefix = format!("{key}=");
+    items(values(field.ty), done, last)
         .into_iter()
-        .filter(|v| v.starts_with(last))
-        .map(|v| CompletionCandidate::new(format!("{done}{v}")))
+        .map(|item| CompletionCandidate::new(format!("{prefix}{item}")))
+        .collect()
+}
+
+/// The items of a comma-separated list completed: those typed (`done`) kept, the last one
+/// (`last`) completed from `values` not typed yet.
+fn items(values: Vec<String>, done: &str, last: &str) -> Vec<String> {
+    let typed: Vec<&str> = done.split(',').collect();
+    values
+        .into_iter()
+        .filter(|v| v.starts_with(last) && !typed.contains(&v.as_str()))
+        .map(|v| if done.is_empty() { v } else { format!("{done},{v}") })
         .collect()
 }
 
@@ -306,14 +316,8 @@ fn choice_list(kind: Kind, path: &'static str) -> ArgValueCompleter {
     ArgValueCompleter::new(move |current: &std::ffi::OsStr| {
         let current = current.to_string_lossy();
         let (done, last) = current.rsplit_once(',').map_or(("", current.as_ref()), |(d, l)| (d, l));
-        let prefix = if done.is_empty() { String::new() } else { format!("{done},") };
-        schema::field(kind, path)
-            .map(|field| values(field.ty))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|v| v.starts_with(last))
-            .map(|v| CompletionCandidate::new(format!("{prefix}{v}")))
-            .collect()
+        let values = schema::field(kind, path).map(|field| values(field.ty)).unwrap_or_default();
+        items(values, done, last).into_iter().map(CompletionCandidate::new).collect()
     })
 }
 
