@@ -1,7 +1,7 @@
 //! Shell completion, computed by the binary itself at each TAB (clap's dynamic completion):
 //! the script `nastavnyk completions SHELL` prints only registers a function that runs
-//! `COMPLETE=SHELL nastavnyk -- WORDS…`, and `complete_if_asked` answers it with the
-//! candidates. So record IDs come from the registry as it is now, by kind, and every
+//! `NASTAVNYK_COMPLETE=SHELL nastavnyk -- WORDS…`, and `complete_if_asked` answers it with
+//! the candidates. So record IDs come from the registry as it is now, by kind, and every
 //! vocabulary (`--party`, `--kind`, `--sex`, …) from the clap definitions themselves.
 //!
 //! IDs are the file names of the registry's folders (the same listing `check` starts from),
@@ -21,8 +21,10 @@ use crate::record::Kind;
 use crate::record::schema::{self, FieldType};
 use crate::registry;
 
-/// The environment variable the registration scripts set (clap's convention).
-const VAR: &str = "COMPLETE";
+/// The environment variable the registration scripts set. Not clap's default `COMPLETE`: a
+/// variable of that name left in someone's environment would turn every run into a
+/// completion request.
+const VAR: &str = "NASTAVNYK_COMPLETE";
 
 /// Answers a shell's completion request and exits, when the environment says this run is
 /// one; otherwise returns at once. Called first thing in `main`, before anything is printed.

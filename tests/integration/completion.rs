@@ -1,6 +1,6 @@
 //! Shell completion: the binary asked the way the registered scripts ask it
-//! (`COMPLETE=SHELL nastavnyk -- WORDS…`), and the scripts themselves run in a real bash (and
-//! fish and zsh where installed), on the demo registry.
+//! (`NASTAVNYK_COMPLETE=SHELL nastavnyk -- WORDS…`), and the scripts themselves run in a real
+//! bash (and fish and zsh where installed), on the demo registry.
 
 use std::path::Path;
 use std::process::Command;
@@ -13,7 +13,7 @@ use crate::support::*;
 fn candidates_in(cwd: &Path, shell: &str, words: &[&str], setup: impl FnOnce(&mut Command)) -> Vec<String> {
     let mut command = command(cwd);
     command
-        .env("COMPLETE", shell)
+        .env("NASTAVNYK_COMPLETE", shell)
         .env("_CLAP_IFS", "\n")
         .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
         .arg("--")
@@ -291,4 +291,14 @@ fn the_zsh_and_fish_scripts_parse_and_answer() {
             "{stdout}"
         );
     }
+}
+
+#[test]
+fn a_stray_complete_variable_leaves_runs_alone() {
+    // clap's default variable name is common; only NASTAVNYK_COMPLETE asks for completion.
+    let registry = Registry::demo();
+    let run = registry.run_with(&["child", "show", "c-0001"], |c| {
+        c.env("COMPLETE", "bash");
+    });
+    assert!(run.expect(0).stdout.contains("id = \"c-0001\""));
 }

@@ -100,7 +100,7 @@ fn bash_completions_list_the_values_of_sex() {
     let ask = |words: &[&str]| {
         registry
             .run_with(&[], |c| {
-                c.env("COMPLETE", "fish").arg("--").arg("nastavnyk").args(words);
+                c.env("NASTAVNYK_COMPLETE", "fish").arg("--").arg("nastavnyk").args(words);
             })
             .expect(0)
             .stdout
