@@ -50,9 +50,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eligibility(args) => cmd::eligibility::run(&Ctx::resolve(global)?, &args),
         Command::Match(args) => cmd::matching::run(&Ctx::resolve(global)?, args),
         Command::Completions { shell } => {
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "nastavnyk", &mut out);
-            output::emit(&String::from_utf8_lossy(&out))?;
+            output::emit(&cli::complete::registration(shell))?;
             Ok(0)
         }
         Command::Manpage => {

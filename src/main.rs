@@ -11,6 +11,9 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A shell asking for completions (`NASTAVNYK_COMPLETE=bash nastavnyk -- …`) is answered,
+    // and the process exits, here.
+    nastavnyk::cli::complete::complete_if_asked();
     let cli = match nastavnyk::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

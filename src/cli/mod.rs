@@ -2,6 +2,7 @@
 //! global flags and the command list are here; the arguments of the record, agreement,
 //! contact, report and match commands in `records.rs`.
 
+pub mod complete;
 mod records;
 
 use std::path::PathBuf;

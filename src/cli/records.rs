@@ -174,21 +174,29 @@ pub struct ListArgs {
     pub with_names: bool,
 }
 
+/// The heading of the flags `add` cannot do without: clap refuses a command line missing any
+/// of them, naming every one at once, before the registry is touched. (They stay `Option`s:
+/// `cmd::record` turns every flag into an assignment the same way, given or not.)
+const REQUIRED: &str = "Required fields";
+
 /// The `add` flags children and mentors share.
 #[derive(Debug, Clone, Args)]
 pub struct PersonFields {
-    #[arg(long)]
+    /// The surname (прізвище).
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub surname: Option<String>,
-    #[arg(long)]
+    /// The given name (ім'я).
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub given_name: Option<String>,
     #[arg(long)]
     pub patronymic: Option<String>,
     /// YYYY-MM-DD or DD.MM.YYYY
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, required = true, help_heading = REQUIRED)]
     pub birth_date: Option<Date>,
-    #[arg(long, value_parser = codes::<Sex>())]
+    #[arg(long, value_parser = codes::<Sex>(), required = true, help_heading = REQUIRED)]
     pub sex: Option<Sex>,
-    #[arg(long)]
+    /// The territorial community (територіальна громада).
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub community: Option<String>,
     #[arg(long)]
     pub settlement: Option<String>,
@@ -199,7 +207,7 @@ pub struct PersonFields {
     #[arg(long)]
     pub interests: Option<String>,
     /// Comma-separated: abilities, rights, practical_skills, communication, responsibility,
-    /// healthy_lifestyle (a mentor's: where they can help most).
+    /// healthy_lifestyle, profession, money (a mentor's: where they can help most).
     #[arg(long)]
     pub goal_areas: Option<String>,
 }
@@ -209,10 +217,10 @@ pub struct ChildFields {
     #[command(flatten)]
     pub person: PersonFields,
     /// The child's legal situation.
-    #[arg(long, value_parser = codes::<Category>())]
+    #[arg(long, value_parser = codes::<Category>(), required = true, help_heading = REQUIRED)]
     pub category: Option<Category>,
     /// Where and with whom the child lives.
-    #[arg(long, value_parser = codes::<Placement>())]
+    #[arg(long, value_parser = codes::<Placement>(), required = true, help_heading = REQUIRED)]
     pub placement: Option<Placement>,
     /// ID of the institution where the child lives or studies.
     #[arg(long)]
@@ -252,18 +260,21 @@ pub struct MentorFields {
 
 #[derive(Debug, Clone, Args)]
 pub struct InstitutionFields {
-    #[arg(long)]
+    /// The official name.
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub name: Option<String>,
-    #[arg(long, value_parser = codes::<InstitutionKind>())]
+    #[arg(long, value_parser = codes::<InstitutionKind>(), required = true, help_heading = REQUIRED)]
     pub kind: Option<InstitutionKind>,
-    #[arg(long)]
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub address: Option<String>,
     /// Who signs for the institution (full name).
-    #[arg(long)]
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub director: Option<String>,
+    /// The 8-digit ЄДРПОУ code.
     #[arg(long)]
     pub edrpou: Option<String>,
-    #[arg(long)]
+    /// The territorial community (територіальна громада).
+    #[arg(long, required = true, help_heading = REQUIRED)]
     pub community: Option<String>,
 }
 

@@ -4,6 +4,7 @@
 mod support;
 
 mod agreements;
+mod completion;
 mod document;
 mod edges;
 mod eligibility;

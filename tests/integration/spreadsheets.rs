@@ -283,7 +283,8 @@ fn xlsx_export_has_localized_headers_labels_and_typed_cells() {
     assert!(run.stderr.contains("prints no table"), "{}", run.stderr);
     // Refused before anything is written, not after.
     let before = registry.commit_count();
-    let add = ["institution", "add", "--name", "X", "--kind", "other", "--format", "xlsx"];
+    let add = ["institution", "add", "--name", "X", "--kind", "other", "--address", "A", "--director", "D"];
+    let add = [&add[..], &["--community", "Testova", "--format", "xlsx"]].concat();
     let run = registry.run(&add).expect(2);
     assert!(run.stderr.contains("prints no table"), "{}", run.stderr);
     assert_eq!(registry.commit_count(), before);

@@ -211,3 +211,40 @@ fn output_dash_means_standard_output_for_every_command_with_o() {
         assert!(!dir.join("-").exists(), "no file named `-` in {}", dir.display());
     }
 }
+
+// See: #14
+#[test]
+fn add_lists_every_missing_required_flag_at_once() {
+    let registry = Registry::new();
+    let commits = registry.commit_count();
+    for (kind, given, missing) in [
+        (
+            "child",
+            &["--surname", "Коваленко"][..],
+            &["--given-name", "--birth-date", "--sex", "--community", "--category", "--placement"][..],
+        ),
+        ("mentor", &["--sex", "male"], &["--surname", "--given-name", "--birth-date", "--community"]),
+        ("institution", &[], &["--name", "--kind", "--address", "--director", "--community"]),
+    ] {
+        let run = registry.run(&[&[kind, "add"][..], given].concat()).expect(2);
+        // One run names them all, as clap's usage error (no record file was even drafted).
+        for flag in missing {
+            assert!(run.stderr.contains(flag), "{kind}: {flag} not named:\n{}", run.stderr);
+        }
+        assert!(!run.stderr.contains("schema.missing_key"), "{}", run.stderr);
+        // `--help` puts them under their own heading, with the allowed values of each.
+        let help = registry.run(&[kind, "add", "--help"]).expect(0).stdout;
+        let required = help.split("Required fields:").nth(1).expect("a heading of required flags");
+        let required = required.split("\n\n").next().unwrap();
+        for flag in missing.iter().chain(given.iter().filter(|g| g.starts_with("--"))) {
+            assert!(required.contains(flag), "{kind}: {flag} not marked required:\n{help}");
+        }
+        assert!(!required.contains("--patronymic") && !required.contains("--edrpou"), "{help}");
+    }
+    let help = registry.run(&["child", "add", "--help"]).expect(0).stdout;
+    assert!(help.contains("[possible values: orphan,"), "{help}");
+    assert!(help.contains("[possible values: institution,") && help.contains("foster_family"), "{help}");
+    assert!(registry.run(&["institution", "add", "--help"]).expect(0).stdout.contains("residential_care"));
+    assert_eq!(registry.commit_count(), commits);
+    assert!(!registry.exists("children/c-0001.toml"));
+}
