@@ -8,6 +8,7 @@ pub mod plural;
 mod reports;
 mod uk;
 mod uk_errors;
+pub mod usage;
 pub mod vocab;
 
 pub use reports::ReportMsg;
