@@ -7,6 +7,7 @@ mod en_errors;
 pub mod plural;
 mod reports;
 mod uk;
+mod parser_uk;
 mod uk_errors;
 pub mod usage;
 pub mod vocab;

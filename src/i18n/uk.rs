@@ -127,8 +127,8 @@ pub fn text(msg: &Msg) -> String {
         // --- finding, loading and editing ---
         NothingChanged => "нічого не змінилося".to_string(),
         Removed { id } => format!("видалено {id}"),
-        Committed { summary } => format!("закомічено: {summary}"),
-        NotCommittedNoRepo => "увага: реєстр не в git-репозиторії; зміну не закомічено".to_string(),
+        Committed { summary } => format!("збережено в історії git: {summary}"),
+        NotCommittedNoRepo => "увага: реєстр не в git-репозиторії; зміну не збережено в історії".to_string(),
         CheckOk { files } => format!("перевірено файлів: {files}, проблем немає"),
         CheckSummary { errors, warnings } => format!("помилок: {errors}, попереджень: {warnings}"),
         InitDone { dir } => format!("створено реєстр у {dir}"),
@@ -156,7 +156,7 @@ pub fn text(msg: &Msg) -> String {
         HistoryEmpty => "комітів ще немає".to_string(),
         Undone { summary } => format!("скасовано: {summary}"),
         SyncInvalid { count } => format!(
-            "після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, закомітьте й запустіть `nastavnyk sync` знову; нічого не надіслано"
+            "після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, збережіть комітом (`git commit`) і запустіть `nastavnyk sync` знову; нічого не надіслано"
         ),
         SyncRenumbered { from, to } => format!(
             "{from} уже додано з іншого боку: ваш запис тепер {to} (перейменовано файл, посилання на нього й коміти; надалі вживайте {to})"
@@ -486,15 +486,15 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         CheckinOverdue { due, last: None } => {
             format!("перша перевірка центру мала бути до {due}; перевірок ще не було")
         }
-        TomlSyntax { detail } => format!("синтаксична помилка TOML: {detail}"),
+        TomlSyntax { detail } => format!("синтаксична помилка TOML: {}", super::parser_uk::detail(detail)),
         UnknownKey { key, suggestion: Some(s) } => format!("невідомий ключ `{key}`; можливо, `{s}`?"),
         UnknownKey { key, suggestion: None } => format!("невідомий ключ `{key}`"),
         MissingKey { key } => format!("бракує обов'язкового ключа `{key}`"),
-        BadValue { detail } => format!("неправильне значення: {detail}"),
+        BadValue { detail } => format!("неправильне значення: {}", super::parser_uk::detail(detail)),
         BadEnumValue { value, expected } => {
             format!("`{value}` тут не допускається; можливі значення: {expected}")
         }
-        BadDate { detail } => format!("неправильна дата: {detail}"),
+        BadDate { detail } => format!("неправильна дата: {}", super::parser_uk::detail(detail)),
         IdMismatch { id, stem } => {
             format!("id `{id}` не збігається з назвою файлу `{stem}.toml`; вони мають бути однакові")
         }
