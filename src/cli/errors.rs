@@ -64,10 +64,13 @@ fn message(err: &clap::Error) -> UsageMsg {
     let arg = string(ContextKind::InvalidArg).unwrap_or_default();
     let value = string(ContextKind::InvalidValue).unwrap_or_default();
     match err.kind() {
-        ErrorKind::MissingRequiredArgument => UsageMsg::MissingRequired { args: strings(ContextKind::InvalidArg) },
+        ErrorKind::MissingRequiredArgument => {
+            UsageMsg::MissingRequired { args: strings(ContextKind::InvalidArg) }
+        }
         ErrorKind::UnknownArgument => UsageMsg::UnknownArgument {
             arg,
-            suggestion: string(ContextKind::SuggestedArg).or_else(|| string(ContextKind::SuggestedSubcommand)),
+            suggestion: string(ContextKind::SuggestedArg)
+                .or_else(|| string(ContextKind::SuggestedSubcommand)),
         },
         ErrorKind::InvalidSubcommand => UsageMsg::UnknownCommand {
             name: string(ContextKind::InvalidSubcommand).unwrap_or_default(),
@@ -90,9 +93,10 @@ fn message(err: &clap::Error) -> UsageMsg {
             };
             UsageMsg::ValueRefused { arg, value, why }
         }
-        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            UsageMsg::UnexpectedValue { arg, value }
-        }
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::WrongNumberOfValues
+        | ErrorKind::TooFewValues => UsageMsg::UnexpectedValue { arg, value },
         ErrorKind::ArgumentConflict => UsageMsg::Conflict { arg, other: string(ContextKind::PriorArg) },
         ErrorKind::MissingSubcommand => UsageMsg::MissingCommand {
             name: string(ContextKind::InvalidSubcommand).unwrap_or_default(),

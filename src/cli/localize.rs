@@ -82,7 +82,11 @@ fn key(path: &str) -> String {
 
 /// The most specific entry for `path`: exact, then with `*` for its first name, then `*`
 /// for the whole path; also `report *` style entries (a `*` for the last name).
-fn lookup<'a, T>(entries: &'a [T], path: &str, matches: impl Fn(&T, &str) -> Option<&'a str>) -> Option<&'a str> {
+fn lookup<'a, T>(
+    entries: &'a [T],
+    path: &str,
+    matches: impl Fn(&T, &str) -> Option<&'a str>,
+) -> Option<&'a str> {
     let names: Vec<&str> = path.split(' ').filter(|n| !n.is_empty()).collect();
     let mut candidates = vec![path.to_string()];
     if names.len() > 1 {
@@ -151,7 +155,9 @@ fn translate(cmd: &mut Command, path: &str, missing: &mut Vec<String>) {
                 help.push_str(&specials(&arg));
                 arg = arg.hide_env(true).hide_default_value(true).hide_possible_values(true);
             }
-            if arg.get_help_heading() == Some("Global options") || arg.get_help_heading() == Some(uk::HEADING_GLOBAL) {
+            if arg.get_help_heading() == Some("Global options")
+                || arg.get_help_heading() == Some(uk::HEADING_GLOBAL)
+            {
                 arg = arg.help_heading(uk::HEADING_GLOBAL);
             }
             arg.help(help)
@@ -159,7 +165,8 @@ fn translate(cmd: &mut Command, path: &str, missing: &mut Vec<String>) {
     }
     *cmd = owned;
     for sub in cmd.get_subcommands_mut() {
-        let sub_path = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
+        let sub_path =
+            if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
         translate(sub, &sub_path, missing);
     }
 }
@@ -170,7 +177,8 @@ fn specials(arg: &clap::Arg) -> String {
     if let Some(env) = arg.get_env() {
         text.push_str(&format!(" [{}: {}]", uk::ENV, env.to_string_lossy()));
     }
-    let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    let defaults: Vec<String> =
+        arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
     if !defaults.is_empty() {
         text.push_str(&format!(" [{}: {}]", uk::DEFAULT, defaults.join(", ")));
     }
@@ -208,7 +216,11 @@ mod tests {
                 args.push((key(path), arg.get_id().to_string()));
             }
             for sub in cmd.get_subcommands() {
-                let p = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
+                let p = if path.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
                 walk(sub, &p, paths, args);
             }
         }
@@ -216,8 +228,12 @@ mod tests {
         let fits = |pattern: &str, path: &str| {
             pattern == "*"
                 || pattern == path
-                || pattern.strip_prefix("* ").is_some_and(|rest| path.split_once(' ').is_some_and(|(_, p)| p == rest))
-                || pattern.strip_suffix(" *").is_some_and(|head| path.rsplit_once(' ').is_some_and(|(h, _)| h == head))
+                || pattern
+                    .strip_prefix("* ")
+                    .is_some_and(|rest| path.split_once(' ').is_some_and(|(_, p)| p == rest))
+                || pattern
+                    .strip_suffix(" *")
+                    .is_some_and(|head| path.rsplit_once(' ').is_some_and(|(h, _)| h == head))
         };
         for (pattern, _) in ABOUTS {
             assert!(seen_paths.iter().any(|p| fits(pattern, p)), "no command for about `{pattern}`");

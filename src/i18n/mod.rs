@@ -4,10 +4,10 @@
 
 mod en;
 mod en_errors;
+mod parser_uk;
 pub mod plural;
 mod reports;
 mod uk;
-mod parser_uk;
 mod uk_errors;
 pub mod usage;
 pub mod vocab;

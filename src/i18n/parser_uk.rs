@@ -14,7 +14,8 @@ pub fn detail(text: &str) -> String {
         let mut out = format!("помилка розбору TOML у рядку {line}, стовпці {column}");
         for line in lines {
             out.push('\n');
-            let is_snippet = line.trim_start().starts_with('|') || line.split('|').next().is_some_and(|n| n.trim().parse::<u32>().is_ok());
+            let is_snippet = line.trim_start().starts_with('|')
+                || line.split('|').next().is_some_and(|n| n.trim().parse::<u32>().is_ok());
             out.push_str(&if is_snippet { line.to_string() } else { sentence(line) });
         }
         return out;
@@ -40,15 +41,30 @@ fn sentence(text: &str) -> String {
     {
         return format!("має бути {}, а тут {}", expected_uk(expected), found_uk(found));
     }
+    // serde's; the message around it already says the value is wrong.
     if let Some(rest) = text.strip_prefix("invalid type: ")
-        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        return format!("неправильний тип: має бути {}, а тут {}", expected_uk(expected), found_uk(found));
+        return format!("має бути {}, а тут {}", expected_uk(expected), found_uk(found));
     }
-    if let Some(rest) = text.strip_prefix("invalid value: ")
-        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    if let Some(rest) = text.strip_prefix("invalid value: ") {
+        return match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("{}: має бути {}", found_uk(found), expected_uk(expected)),
+            None => sentence(rest),
+        };
+    }
+    // toml's dates: "invalid date, expected day between 01 and 29".
+    if let Some(rest) = text
+        .strip_prefix("invalid date, expected ")
+        .or_else(|| text.strip_prefix("invalid datetime, expected "))
+        && let Some((part, range)) = rest.split_once(" between ")
+        && let Some((low, high)) = range.split_once(" and ")
     {
-        return format!("неправильне значення {}: має бути {}", found_uk(found), expected_uk(expected));
+        let part = DATE_PARTS.iter().find(|(en, _)| *en == part).map_or(part, |(_, uk)| uk);
+        return format!("такої дати немає: {part} має бути від {low} до {high}");
+    }
+    if let Some(value) = text.strip_suffix(" is not a day of the calendar") {
+        return format!("{value} — такого дня немає в календарі");
     }
     if let Some(rest) = text.strip_prefix("invalid length ")
         && let Some((length, expected)) = rest.split_once(", expected ")
@@ -79,7 +95,9 @@ fn sentence(text: &str) -> String {
         return text.to_string();
     };
     match expected {
-        Some(expected) => format!("{uk}; очікувано: {}", expected.replace(" or ", " або ").replace("nothing", "нічого")),
+        Some(expected) => {
+            format!("{uk}; очікувано: {}", expected.replace(" or ", " або ").replace("nothing", "нічого"))
+        }
         None => uk.to_string(),
     }
 }
@@ -97,6 +115,8 @@ fn expected_uk(text: &str) -> String {
             format!("одне з {rest}")
         } else if let Some(rest) = text.strip_prefix("a number of hours like ") {
             format!("кількість годин на кшталт {rest}")
+        } else if let Some(rest) = text.strip_prefix("a number of hours in whole minutes, ") {
+            format!("кількість годин у цілих хвилинах, {}", rest.replace(", like ", ", напр. "))
         } else {
             text.to_string()
         }
@@ -140,6 +160,16 @@ const EXPECTED: &[(&str, &str)] = &[
     ("i32", "ціле число"),
     ("i64", "ціле число"),
     ("an integer", "ціле число"),
+];
+
+const DATE_PARTS: &[(&str, &str)] = &[
+    ("day", "день"),
+    ("month", "місяць"),
+    ("hour", "година"),
+    ("hours", "година"),
+    ("minute", "хвилина"),
+    ("minutes", "хвилина"),
+    ("second", "секунда"),
 ];
 
 const FOUND: &[(&str, &str)] = &[
@@ -211,21 +241,46 @@ mod tests {
 
     #[test]
     fn the_parsers_shapes_come_out_in_ukrainian() {
-        assert_eq!(detail("`languages`: expected an array of text, found 5"), "`languages`: має бути список текстів, а тут 5");
+        assert_eq!(
+            detail("`languages`: expected an array of text, found 5"),
+            "`languages`: має бути список текстів, а тут 5"
+        );
         assert_eq!(
             detail("expected a date without quotes, like 2012-03-14, found the string \"2012-03-14\""),
             "дату пишуть без лапок, як-от 2012-03-14, а тут рядок \"2012-03-14\""
         );
         assert_eq!(
             detail("invalid type: string \"8.5\", expected f64"),
-            "неправильний тип: має бути число, а тут рядок \"8.5\""
+            "має бути число, а тут рядок \"8.5\""
         );
-        assert_eq!(detail("invalid type: integer `5`, expected a sequence"), "неправильний тип: має бути список (масив), а тут ціле число `5`");
+        assert_eq!(
+            detail("invalid type: integer `5`, expected a sequence"),
+            "має бути список (масив), а тут ціле число `5`"
+        );
         assert_eq!(detail("expected f64"), "має бути число");
-        assert_eq!(detail("invalid basic string, expected `\"`"), "неправильний рядок у подвійних лапках; очікувано: `\"`");
+        assert_eq!(
+            detail("invalid basic string, expected `\"`"),
+            "неправильний рядок у подвійних лапках; очікувано: `\"`"
+        );
         assert_eq!(detail("something new"), "something new");
+        assert_eq!(
+            detail("invalid date, expected day between 01 and 29"),
+            "такої дати немає: день має бути від 01 до 29"
+        );
+        assert_eq!(
+            detail("invalid value: 1.33 hours is not a whole number of minutes"),
+            "1.33 год — не ціла кількість хвилин"
+        );
         let full = "TOML parse error at line 2, column 7\n  |\n2 | sex = \"female\n  |       ^\ninvalid basic string, expected `\"`\n";
-        assert!(detail(full).starts_with("помилка розбору TOML у рядку 2, стовпці 7\n  |\n2 | sex"), "{}", detail(full));
-        assert!(detail(full).ends_with("неправильний рядок у подвійних лапках; очікувано: `\"`"), "{}", detail(full));
+        assert!(
+            detail(full).starts_with("помилка розбору TOML у рядку 2, стовпці 7\n  |\n2 | sex"),
+            "{}",
+            detail(full)
+        );
+        assert!(
+            detail(full).ends_with("неправильний рядок у подвійних лапках; очікувано: `\"`"),
+            "{}",
+            detail(full)
+        );
     }
 }

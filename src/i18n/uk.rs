@@ -492,6 +492,8 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         MissingKey { key } => format!("бракує обов'язкового ключа `{key}`"),
         BadValue { detail } => format!("неправильне значення: {}", super::parser_uk::detail(detail)),
         BadEnumValue { value, expected } => {
+            // serde's list of a config's values begins with English "one of".
+            let expected = expected.strip_prefix("one of ").unwrap_or(expected);
             format!("`{value}` тут не допускається; можливі значення: {expected}")
         }
         BadDate { detail } => format!("неправильна дата: {}", super::parser_uk::detail(detail)),

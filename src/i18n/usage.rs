@@ -47,7 +47,9 @@ impl BadArgValue {
             BadArgValue::Date { text } => format!(
                 "`{text}` — не дата: напишіть РРРР-ММ-ДД або ДД.ММ.РРРР, день, який є в календарі, напр. 2026-09-05 чи 05.09.2026"
             ),
-            BadArgValue::Hours { text, why: HoursWhy::NotANumber } => format!("`{text}` — не число; {HOURS_UK}"),
+            BadArgValue::Hours { text, why: HoursWhy::NotANumber } => {
+                format!("`{text}` — не число; {HOURS_UK}")
+            }
             BadArgValue::Hours { text, .. } => format!("`{text}` год — не підходить: {HOURS_UK}"),
         }
     }
@@ -57,22 +59,53 @@ impl BadArgValue {
 #[derive(Clone, Debug, PartialEq)]
 pub enum UsageMsg {
     /// Every required argument not given (clap lists them all at once).
-    MissingRequired { args: Vec<String> },
-    UnknownArgument { arg: String, suggestion: Option<String> },
-    UnknownCommand { name: String, suggestion: Option<String> },
+    MissingRequired {
+        args: Vec<String>,
+    },
+    UnknownArgument {
+        arg: String,
+        suggestion: Option<String>,
+    },
+    UnknownCommand {
+        name: String,
+        suggestion: Option<String>,
+    },
     /// A value outside a fixed list (`valid` may be empty when clap does not say).
-    InvalidValue { arg: String, value: String, valid: Vec<String>, suggestion: Option<String> },
+    InvalidValue {
+        arg: String,
+        value: String,
+        valid: Vec<String>,
+        suggestion: Option<String>,
+    },
     /// A flag that needs a value given without one.
-    EmptyValue { arg: String, valid: Vec<String> },
+    EmptyValue {
+        arg: String,
+        valid: Vec<String>,
+    },
     /// A value a parser refused: `why` already in Ukrainian.
-    ValueRefused { arg: String, value: String, why: String },
+    ValueRefused {
+        arg: String,
+        value: String,
+        why: String,
+    },
     /// A value given to a flag that takes none, or too many values.
-    UnexpectedValue { arg: String, value: String },
-    Conflict { arg: String, other: Option<String> },
-    MissingCommand { name: String, valid: Vec<String> },
+    UnexpectedValue {
+        arg: String,
+        value: String,
+    },
+    Conflict {
+        arg: String,
+        other: Option<String>,
+    },
+    MissingCommand {
+        name: String,
+        valid: Vec<String>,
+    },
     NotUtf8,
     /// Anything else clap may say; its English detail, kept rather than lost.
-    Other { detail: String },
+    Other {
+        detail: String,
+    },
 }
 
 pub fn uk(msg: &UsageMsg) -> String {
@@ -81,13 +114,21 @@ pub fn uk(msg: &UsageMsg) -> String {
         s.as_ref().map(|s| format!("\n\n  підказка: можливо, ви мали на увазі '{s}'?")).unwrap_or_default()
     };
     let values = |valid: &[String]| {
-        if valid.is_empty() { String::new() } else { format!("\n  [можливі значення: {}]", valid.join(", ")) }
+        if valid.is_empty() {
+            String::new()
+        } else {
+            format!("\n  [можливі значення: {}]", valid.join(", "))
+        }
     };
     match msg {
         // Genitive after «бракує»: one argument, or several (no number stands before them).
         MissingRequired { args } => format!(
             "бракує {}:{}",
-            if args.len() == 1 { "обов'язкового аргументу" } else { "обов'язкових аргументів" },
+            if args.len() == 1 {
+                "обов'язкового аргументу"
+            } else {
+                "обов'язкових аргументів"
+            },
             args.iter().map(|a| format!("\n  {a}")).collect::<String>()
         ),
         UnknownArgument { arg, suggestion } => format!("невідомий аргумент '{arg}'{}", maybe(suggestion)),
@@ -95,14 +136,20 @@ pub fn uk(msg: &UsageMsg) -> String {
         InvalidValue { arg, value, valid, suggestion } => {
             format!("неприпустиме значення '{value}' для '{arg}'{}{}", values(valid), maybe(suggestion))
         }
-        EmptyValue { arg, valid } => format!("для '{arg}' потрібне значення, але його не вказано{}", values(valid)),
+        EmptyValue { arg, valid } => {
+            format!("для '{arg}' потрібне значення, але його не вказано{}", values(valid))
+        }
         ValueRefused { arg, value, why } => format!("неприпустиме значення '{value}' для '{arg}': {why}"),
         UnexpectedValue { arg, value } => format!("'{arg}' не приймає значення '{value}'"),
         Conflict { arg, other: Some(other) } => format!("'{arg}' не можна вказувати разом з '{other}'"),
         Conflict { arg, other: None } => format!("'{arg}' не можна вказувати разом з іншими аргументами"),
         MissingCommand { name, valid } => format!(
             "'{name}' потребує команди, але її не вказано{}",
-            if valid.is_empty() { String::new() } else { format!("\n  [команди: {}]", valid.join(", ")) }
+            if valid.is_empty() {
+                String::new()
+            } else {
+                format!("\n  [команди: {}]", valid.join(", "))
+            }
         ),
         NotUtf8 => "аргумент командного рядка не в UTF-8".to_string(),
         Other { detail } => detail.clone(),
