@@ -61,7 +61,7 @@ fn sentence(text: &str) -> String {
         && let Some((low, high)) = range.split_once(" and ")
     {
         let part = DATE_PARTS.iter().find(|(en, _)| *en == part).map_or(part, |(_, uk)| uk);
-        return format!("такої дати немає: {part} має бути від {low} до {high}");
+        return format!("{part} має бути від {low} до {high}");
     }
     if let Some(value) = text.strip_suffix(" is not a day of the calendar") {
         return format!("{value} — такого дня немає в календарі");
@@ -265,7 +265,7 @@ mod tests {
         assert_eq!(detail("something new"), "something new");
         assert_eq!(
             detail("invalid date, expected day between 01 and 29"),
-            "такої дати немає: день має бути від 01 до 29"
+            "день має бути від 01 до 29"
         );
         assert_eq!(
             detail("invalid value: 1.33 hours is not a whole number of minutes"),
