@@ -2,6 +2,8 @@
 //! they are worded from the error's kind and context (`i18n::usage`). Help and version go
 //! out as clap made them, from the localised command (`localize`), with exit 0.
 
+use std::io::Write;
+
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::i18n::Lang;
@@ -16,11 +18,12 @@ pub fn print(err: &clap::Error, lang: Lang) -> u8 {
         return code;
     }
     let text = render_uk(err);
-    if err.use_stderr() {
-        eprint!("{text}");
+    // A closed pipe (`nastavnyk --help | head`) is not an error, as with clap's own printing.
+    let _ = if err.use_stderr() {
+        std::io::stderr().lock().write_all(text.as_bytes())
     } else {
-        print!("{text}");
-    }
+        std::io::stdout().lock().write_all(text.as_bytes())
+    };
     code
 }
 
@@ -30,7 +33,13 @@ pub fn render_uk(err: &clap::Error) -> String {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return super::localize::help_words(&err.render().to_string());
+            let rendered = err.render();
+            let styled = if styles_wanted(err.use_stderr()) {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            return super::localize::help_words(&styled);
         }
         _ => {}
     }
@@ -109,4 +118,14 @@ fn message(err: &clap::Error) -> UsageMsg {
             UsageMsg::Other { detail: first.to_string() }
         }
     }
+}
+
+/// Whether help goes out styled (bold headings), as clap's `ColorChoice::Auto` decides:
+/// to a terminal, unless `NO_COLOR` is set or the terminal is `dumb`.
+fn styles_wanted(to_stderr: bool) -> bool {
+    use std::io::IsTerminal;
+    let terminal = if to_stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
+    terminal
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }

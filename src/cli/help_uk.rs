@@ -354,7 +354,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("KIND", "ВИД"),
     ("LIST", "СПИСОК"),
     ("GROUP", "ГРУПА"),
-    ("DAYS", "ДНІВ"),
+    ("DAYS", "ДНІ"),
     ("YYYY-MM-DD", "РРРР-ММ-ДД"),
     ("YYYY-MM", "РРРР-ММ"),
     ("YYYY-Qn", "РРРР-QN"),

@@ -263,10 +263,7 @@ mod tests {
             "неправильний рядок у подвійних лапках; очікувано: `\"`"
         );
         assert_eq!(detail("something new"), "something new");
-        assert_eq!(
-            detail("invalid date, expected day between 01 and 29"),
-            "день має бути від 01 до 29"
-        );
+        assert_eq!(detail("invalid date, expected day between 01 and 29"), "день має бути від 01 до 29");
         assert_eq!(
             detail("invalid value: 1.33 hours is not a whole number of minutes"),
             "1.33 год — не ціла кількість хвилин"
