@@ -44,6 +44,11 @@ pub fn render_uk(err: &clap::Error) -> String {
         _ => {}
     }
     let mut text = format!("{}: {}\n", usage::UK_ERROR, usage::uk(&message(err)));
+    if let Some(ContextValue::StyledStrs(tips)) = err.get(ContextKind::Suggested) {
+        for tip in tips {
+            text.push_str(&format!("\n  {}\n", usage::uk_tip(&tip.to_string())));
+        }
+    }
     if let Some(ContextValue::StyledStr(usage_line)) = err.get(ContextKind::Usage) {
         let line = usage_line.to_string();
         let line = line.trim().strip_prefix("Usage:").unwrap_or(line.trim()).trim();

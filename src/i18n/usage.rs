@@ -131,7 +131,7 @@ pub fn uk(msg: &UsageMsg) -> String {
             },
             args.iter().map(|a| format!("\n  {a}")).collect::<String>()
         ),
-        UnknownArgument { arg, suggestion } => format!("невідомий аргумент '{arg}'{}", maybe(suggestion)),
+        UnknownArgument { arg, suggestion } => format!("неочікуваний аргумент '{arg}'{}", maybe(suggestion)),
         UnknownCommand { name, suggestion } => format!("невідома команда '{name}'{}", maybe(suggestion)),
         InvalidValue { arg, value, valid, suggestion } => {
             format!("неприпустиме значення '{value}' для '{arg}'{}{}", values(valid), maybe(suggestion))
@@ -168,6 +168,20 @@ pub fn uk_parser_detail(detail: &str) -> String {
         return "завелике число".to_string();
     }
     detail.to_string()
+}
+
+/// clap's tips after an unknown argument ("to pass '-5' as a value, use '-- -5'").
+pub fn uk_tip(tip: &str) -> String {
+    let quoted: Vec<&str> = tip.split('\'').skip(1).step_by(2).collect();
+    match quoted.as_slice() {
+        [arg, how] if tip.starts_with("to pass ") => {
+            format!("підказка: щоб передати '{arg}' як значення, напишіть '{how}'")
+        }
+        [name, _] if tip.starts_with("subcommand ") => {
+            format!("підказка: команда '{name}' існує; щоб викликати її, приберіть '--' перед нею")
+        }
+        _ => format!("підказка: {}", tip.trim_start_matches("tip: ")),
+    }
 }
 
 /// The closing lines of a usage error.

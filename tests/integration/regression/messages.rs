@@ -157,7 +157,7 @@ fn clap_errors_were_english() {
     assert!(err.contains("Використання: nastavnyk contact add"), "{err}");
     let (code, _, err) = bare(nowhere.path(), &["child", "list", "--comunity", "x"]);
     assert_eq!(code, 2);
-    assert!(err.contains("невідомий аргумент '--comunity'"), "{err}");
+    assert!(err.contains("неочікуваний аргумент '--comunity'"), "{err}");
     assert!(err.contains("можливо, ви мали на увазі '--community'?"), "{err}");
     let (code, _, err) = bare(nowhere.path(), &["child", "add", "--sex", "femal"]);
     assert_eq!(code, 2);
