@@ -50,7 +50,16 @@ pub fn parse_contact_hours(text: &str) -> Result<Minutes, BadArgValue> {
 /// Parses the command line (`args`, program name first) with help and errors in `lang`;
 /// print an error with `errors::print`.
 pub fn parse_from(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Cli, clap::Error> {
-    let mut cmd = localize::command(lang);
+    // A command line that parses costs nothing more than clap's own parse; only help and
+    // errors, which are printed, come from parsing again with the localised command (the
+    // same definitions, so the same outcome, in the user's words).
+    if let Ok(cli) = parse_with(<Cli as clap::CommandFactory>::command(), args.clone()) {
+        return Ok(cli);
+    }
+    parse_with(localize::command(lang), args)
+}
+
+fn parse_with(mut cmd: clap::Command, args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     let mut matches = cmd.try_get_matches_from_mut(args)?;
     <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
 }
