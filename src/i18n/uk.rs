@@ -380,8 +380,15 @@ pub fn finding_text(finding: &Finding) -> String {
         Disqualified { ground } => format!("не може бути наставником: {}", ground_text(*ground)),
         MentorStatusActive => "статус: активний".to_string(),
         MentorStatusInactive { status } => format!("статус `{status}`: недоступний"),
-        CapacityFree { open, capacity } => format!("зайнято {open} з {capacity} місць: може взяти ще дитину"),
-        CapacityFull { open, capacity } => format!("зайнято {open} з {capacity} місць: вільних місць немає"),
+        // Genitive after «з»: «з 1 місця», «з 2 місць».
+        CapacityFree { open, capacity } => {
+            let places = super::plural::uk_form(i128::from(*capacity), "місця", "місць", "місць");
+            format!("зайнято {open} з {capacity} {places}: може взяти ще дитину")
+        }
+        CapacityFull { open, capacity } => {
+            let places = super::plural::uk_form(i128::from(*capacity), "місця", "місць", "місць");
+            format!("зайнято {open} з {capacity} {places}: вільних місць немає")
+        }
         CategoryOk { category } => format!("категорія: {}", category_name(*category)),
         CategoryNotCovered { category, regime } => {
             format!("категорія «{}» не охоплена правилами {regime} року", category_name(*category))
@@ -391,7 +398,10 @@ pub fn finding_text(finding: &Finding) -> String {
             format!("влаштування `{placement}`: за правилами 2017 року дитина має проживати в закладі")
         }
         ChildOldEnough { age, min } => format!("вік {age}, не менше {min}"),
-        ChildTooYoung { age, min } => format!("вік {age}: наставництво — з {min} років"),
+        ChildTooYoung { age, min } => {
+            let years = super::plural::uk_form(i128::from(*min), "року", "років", "років");
+            format!("вік {age}: наставництво — з {min} {years}")
+        }
         ChildUnderMax { age, max } => format!("вік {age}, менше {max}"),
         ChildStudying { age, until } => format!("вік {age}, навчається до {until}: наставництво можливе до 23 років"),
         CareLeaverUnder { age, max } => format!("випускник закладу, вік {age}, менше {max}"),

@@ -258,3 +258,12 @@ fn a_ukrainian_registry_config_was_commented_in_english() {
     let config = std::fs::read_to_string(dir.path().join("en/nastavnyk.toml")).unwrap();
     assert!(config.contains("language = \"en\"") && config.contains("(by the date)"), "{config}");
 }
+
+#[test]
+fn a_mentor_with_one_place_had_it_counted_as_mist() {
+    // See: #14 — «зайнято 0 з 1 місць»: counted words go through the plural helper.
+    let registry = Registry::demo();
+    let run = registry.run(&["--lang", "uk", "eligibility", "m-0024"]);
+    assert!(run.stdout.contains("зайнято 0 з 1 місця:"), "{}", run.stdout);
+    assert!(!run.stdout.contains("з 1 місць"), "{}", run.stdout);
+}
