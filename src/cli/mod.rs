@@ -1,6 +1,7 @@
-//! The command line: clap definitions only. Help text lives here, in `///` comments. The
-//! global flags and the command list are here; the arguments of the record, agreement,
-//! contact, report and match commands in `records.rs`.
+//! The command line: clap definitions. The English help lives here, in `///` comments, the
+//! Ukrainian in `help_uk.rs` (applied by `localize`). The global flags and the command list
+//! are here; the arguments of the record, agreement, contact, report and match commands in
+//! `records.rs`. `parse_from` parses with help and errors in the language `lang` decided.
 
 pub mod errors;
 mod help_uk;
