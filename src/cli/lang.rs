@@ -63,10 +63,16 @@ fn scan(args: &[OsString]) -> Scan {
             }
         } else if let Some(value) = value_of("--records") {
             found.records = Some(PathBuf::from(value));
-        } else if text == "-C" {
-            found.records = args.next().map(PathBuf::from);
-        } else if let Some(rest) = text.strip_prefix("-C") {
-            found.records = Some(PathBuf::from(rest.strip_prefix('=').unwrap_or(rest)));
+        } else if let Some(shorts) = text.strip_prefix('-').filter(|s| !s.starts_with('-')) {
+            // `-C DIR`, `-CDIR`, `-C=DIR`, or after flags without values: `-qC DIR`.
+            let flags = shorts.trim_start_matches(['q', 'h', 'V']);
+            if let Some(rest) = flags.strip_prefix('C') {
+                found.records = if rest.is_empty() {
+                    args.next().map(PathBuf::from)
+                } else {
+                    Some(PathBuf::from(rest.strip_prefix('=').unwrap_or(rest)))
+                };
+            }
         }
     }
     found
@@ -111,6 +117,8 @@ mod tests {
         let path = dir.path().to_str().unwrap();
         assert_eq!(detect(&args(&["-C", path, "check"]), Path::new("/"), None), Lang::En);
         assert_eq!(detect(&args(&[&format!("--records={path}")]), Path::new("/"), None), Lang::En);
+        assert_eq!(detect(&args(&["-qC", path, "check"]), Path::new("/"), None), Lang::En);
+        assert_eq!(detect(&args(&[&format!("-C{path}"), "check"]), Path::new("/"), None), Lang::En);
         assert_eq!(detect(&args(&["check"]), Path::new("/"), Some(path.into())), Lang::En);
         let inner = dir.path().join("children");
         std::fs::create_dir(&inner).unwrap();
