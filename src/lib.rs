@@ -54,9 +54,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Manpage => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out).expect("rendering to memory");
-            output::emit(&String::from_utf8_lossy(&out))?;
+            // In the language the help speaks (decided from the command line and registry).
+            let lang = cli::lang::detect_here();
+            output::emit(&cli::localize::man_page(cli::localize::command(lang), lang))?;
             Ok(0)
         }
         Command::Child(crate::cli::ChildCommand::Record(command)) => {

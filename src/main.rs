@@ -3,8 +3,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // Reading a national registry parses 200,000 small files into many small strings; mimalloc's
 // thread-local free lists make that allocation-heavy work markedly cheaper than glibc's malloc.
 #[global_allocator]
@@ -14,13 +12,12 @@ fn main() -> ExitCode {
     // A shell asking for completions (`NASTAVNYK_COMPLETE=bash nastavnyk -- …`) is answered,
     // and the process exits, here.
     nastavnyk::cli::complete::complete_if_asked();
-    let cli = match nastavnyk::cli::Cli::try_parse() {
+    // Help and clap's errors speak the user's language, so it is known before the parse.
+    let lang = nastavnyk::cli::lang::detect_here();
+    let cli = match nastavnyk::cli::parse_from(std::env::args_os().collect(), lang) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            // clap's own exit codes: 0 for --help/--version, 2 for usage errors.
-            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
-        }
+        // clap's own exit codes: 0 for --help/--version, 2 for usage errors.
+        Err(err) => return ExitCode::from(nastavnyk::cli::errors::print(&err, lang)),
     };
     let global = cli.global.clone();
     match nastavnyk::run(cli) {

@@ -1,8 +1,13 @@
-//! The command line: clap definitions only. Help text lives here, in `///` comments. The
-//! global flags and the command list are here; the arguments of the record, agreement,
-//! contact, report and match commands in `records.rs`.
+//! The command line: clap definitions. The English help lives here, in `///` comments, the
+//! Ukrainian in `help_uk.rs` (applied by `localize`). The global flags and the command list
+//! are here; the arguments of the record, agreement, contact, report and match commands in
+//! `records.rs`. `parse_from` parses with help and errors in the language `lang` decided.
 
 pub mod complete;
+pub mod errors;
+mod help_uk;
+pub mod lang;
+pub mod localize;
 mod records;
 
 use std::path::PathBuf;
@@ -11,6 +16,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::i18n::usage::{BadArgValue, HoursWhy};
 use crate::record::Minutes;
 use crate::record::date::{self, Date};
 use crate::record::enums::{Code, Regime};
@@ -19,10 +25,8 @@ pub use records::*;
 
 /// The value parser of every date flag: `YYYY-MM-DD`, or `DD.MM.YYYY` as Ukrainians type it;
 /// a day the calendar does not have is refused (clap names the flag, exit 2).
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    date::parse_user(text).ok_or_else(|| {
-        format!("`{text}` is not a date: write YYYY-MM-DD or DD.MM.YYYY, a day the calendar has, e.g. 2026-09-05 or 05.09.2026")
-    })
+pub fn parse_date(text: &str) -> Result<Date, BadArgValue> {
+    date::parse_user(text).ok_or_else(|| BadArgValue::Date { text: text.to_string() })
 }
 
 /// The value parser of a vocabulary of the schema: its spellings are clap's possible values,
@@ -35,15 +39,31 @@ pub fn codes<T: Code>() -> impl TypedValueParser<Value = T> {
 /// The value parser of a contact's `--hours`: a number of hours in whole minutes (1.5, 0.25),
 /// more than 0 and at most a day; kept as exact minutes from here on. `nan`, `inf`, `-1` and
 /// `0.33` are refused here rather than rounded or left to the write.
-pub fn parse_contact_hours(text: &str) -> Result<Minutes, String> {
-    const WHAT: &str =
-        "a contact lasts more than 0 and at most 24 hours (never negative), in whole minutes (e.g. 1.5)";
-    let hours: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number; {WHAT}"))?;
-    let minutes = Minutes::from_hours(hours).map_err(|why| format!("{why}; {WHAT}"))?;
+pub fn parse_contact_hours(text: &str) -> Result<Minutes, BadArgValue> {
+    let bad = |why| BadArgValue::Hours { text: text.to_string(), why };
+    let hours: f64 = text.trim().parse().map_err(|_| bad(HoursWhy::NotANumber))?;
+    let minutes = Minutes::from_hours(hours).map_err(|why| bad(HoursWhy::Detail(why)))?;
     if !crate::record::hours::contact_hours_ok(minutes) {
-        return Err(format!("`{text}` hours: {WHAT}"));
+        return Err(bad(HoursWhy::OutOfRange));
     }
     Ok(minutes)
+}
+
+/// Parses the command line (`args`, program name first) with help and errors in `lang`;
+/// print an error with `errors::print`.
+pub fn parse_from(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    // A command line that parses costs nothing more than clap's own parse; only help and
+    // errors, which are printed, come from parsing again with the localised command (the
+    // same definitions, so the same outcome, in the user's words).
+    if let Ok(cli) = parse_with(<Cli as clap::CommandFactory>::command(), args.clone()) {
+        return Ok(cli);
+    }
+    parse_with(localize::command(lang), args)
+}
+
+fn parse_with(mut cmd: clap::Command, args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
 }
 
 /// `--status` of `list`: the statuses of every kind (mentors: active, paused, withdrawn;

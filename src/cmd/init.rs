@@ -131,11 +131,46 @@ fn config_text(args: &InitArgs, lang: Lang) -> String {
         optional("edrpou", &args.edrpou),
         quote(&args.community).trim(),
     );
-    text.push_str(CONFIG_TAIL);
+    // The comments speak the registry's language; the keys and values are the same.
+    text.push_str(match lang {
+        Lang::Uk => CONFIG_TAIL_UK,
+        Lang::En => CONFIG_TAIL_EN,
+    });
     text
 }
 
-const CONFIG_TAIL: &str = r#"
+const CONFIG_TAIL_UK: &str = r#"
+[rules]
+regime = "auto"            # "2017" | "2026" | "auto" (за датою)
+cutover_2026 = 2026-07-14  # перший день дії Закону 4744-IX, коли regime = "auto"
+# Параметри кожних правил (показано типові); задавайте лише те, що змінює ваше положення:
+# [rules.2026]
+# min_mentor_age = 21
+# min_child_age = 10
+# certificate_valid_months = 12
+# citizenship = "fail"             # "fail" | "warn" | "off"
+# child_consent = "fail"
+# legal_representative_consent = "fail"
+
+[monitoring]
+# min_meetings_per_month = 2
+# min_hours_per_month = 4.0
+# first_checkin_days = 14
+# checkin_interval_days_first_year = 30
+# checkin_interval_days_after = 90
+
+[matching]
+# scope = "community"          # "community" (громада) | "settlement" (населений пункт) | "any" (будь-де)
+# min_age_gap = 5
+# [matching.weights]
+# interests = 3.0
+# goal_areas = 4.0
+
+[git]
+commit = true
+"#;
+
+const CONFIG_TAIL_EN: &str = r#"
 [rules]
 regime = "auto"            # "2017" | "2026" | "auto" (by the date)
 cutover_2026 = 2026-07-14  # first day of Law 4744-IX when regime = "auto"
@@ -168,7 +203,17 @@ commit = true
 
 #[cfg(test)]
 mod tests {
-    use super::check_edrpou;
+    use super::{CONFIG_TAIL_EN, CONFIG_TAIL_UK, check_edrpou};
+
+    #[test]
+    fn config_comments_follow_the_language_and_the_settings_do_not() {
+        // See: #14 — a Ukrainian registry's nastavnyk.toml was commented in English.
+        let settings = |text: &str| -> Vec<String> {
+            text.lines().map(|l| l.split('#').next().unwrap_or("").trim().to_string()).collect()
+        };
+        assert_eq!(settings(CONFIG_TAIL_UK), settings(CONFIG_TAIL_EN));
+        assert!(CONFIG_TAIL_UK.contains("за датою") && !CONFIG_TAIL_UK.contains("by the date"));
+    }
 
     #[test]
     fn edrpou_check_digit() {

@@ -5,10 +5,12 @@
 mod case;
 mod en;
 mod en_errors;
+mod parser_uk;
 pub mod plural;
 mod reports;
 mod uk;
 mod uk_errors;
+pub mod usage;
 pub mod vocab;
 
 pub use case::CaseMsg;

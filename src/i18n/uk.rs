@@ -128,8 +128,8 @@ pub fn text(msg: &Msg) -> String {
         // --- finding, loading and editing ---
         NothingChanged => "нічого не змінилося".to_string(),
         Removed { id } => format!("видалено {id}"),
-        Committed { summary } => format!("закомічено: {summary}"),
-        NotCommittedNoRepo => "увага: реєстр не в git-репозиторії; зміну не закомічено".to_string(),
+        Committed { summary } => format!("збережено в історії git: {summary}"),
+        NotCommittedNoRepo => "увага: реєстр не в git-репозиторії; зміну не збережено в історії".to_string(),
         CheckOk { files } => format!("перевірено файлів: {files}, проблем немає"),
         CheckSummary { errors, warnings } => format!("помилок: {errors}, попереджень: {warnings}"),
         InitDone { dir } => format!("створено реєстр у {dir}"),
@@ -157,7 +157,7 @@ pub fn text(msg: &Msg) -> String {
         HistoryEmpty => "комітів ще немає".to_string(),
         Undone { summary } => format!("скасовано: {summary}"),
         SyncInvalid { count } => format!(
-            "після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, закомітьте й запустіть `nastavnyk sync` знову; нічого не надіслано"
+            "після отримання змін у реєстрі помилок: {count} (див. вище): виправте їх, збережіть комітом (`git commit`) і запустіть `nastavnyk sync` знову; нічого не надіслано"
         ),
         SyncRenumbered { from, to } => format!(
             "{from} уже додано з іншого боку: ваш запис тепер {to} (перейменовано файл, посилання на нього й коміти; надалі вживайте {to})"
@@ -381,8 +381,15 @@ pub fn finding_text(finding: &Finding) -> String {
         Disqualified { ground } => format!("не може бути наставником: {}", ground_text(*ground)),
         MentorStatusActive => "статус: активний".to_string(),
         MentorStatusInactive { status } => format!("статус `{status}`: недоступний"),
-        CapacityFree { open, capacity } => format!("зайнято {open} з {capacity} місць: може взяти ще дитину"),
-        CapacityFull { open, capacity } => format!("зайнято {open} з {capacity} місць: вільних місць немає"),
+        // Genitive after «з»: «з 1 місця», «з 2 місць».
+        CapacityFree { open, capacity } => {
+            let places = super::plural::uk_form(i128::from(*capacity), "місця", "місць", "місць");
+            format!("зайнято {open} з {capacity} {places}: може взяти ще дитину")
+        }
+        CapacityFull { open, capacity } => {
+            let places = super::plural::uk_form(i128::from(*capacity), "місця", "місць", "місць");
+            format!("зайнято {open} з {capacity} {places}: вільних місць немає")
+        }
         CategoryOk { category } => format!("категорія: {}", category_name(*category)),
         CategoryNotCovered { category, regime } => {
             format!("категорія «{}» не охоплена правилами {regime} року", category_name(*category))
@@ -392,7 +399,10 @@ pub fn finding_text(finding: &Finding) -> String {
             format!("влаштування `{placement}`: за правилами 2017 року дитина має проживати в закладі")
         }
         ChildOldEnough { age, min } => format!("вік {age}, не менше {min}"),
-        ChildTooYoung { age, min } => format!("вік {age}: наставництво — з {min} років"),
+        ChildTooYoung { age, min } => {
+            let years = super::plural::uk_form(i128::from(*min), "року", "років", "років");
+            format!("вік {age}: наставництво — з {min} {years}")
+        }
         ChildUnderMax { age, max } => format!("вік {age}, менше {max}"),
         ChildStudying { age, until } => format!("вік {age}, навчається до {until}: наставництво можливе до 23 років"),
         CareLeaverUnder { age, max } => format!("випускник закладу, вік {age}, менше {max}"),
@@ -487,15 +497,17 @@ pub fn problem_text(x: &crate::diagnostic::Problem) -> String {
         CheckinOverdue { due, last: None } => {
             format!("перша перевірка центру мала бути до {due}; перевірок ще не було")
         }
-        TomlSyntax { detail } => format!("синтаксична помилка TOML: {detail}"),
+        TomlSyntax { detail } => format!("синтаксична помилка TOML: {}", super::parser_uk::detail(detail)),
         UnknownKey { key, suggestion: Some(s) } => format!("невідомий ключ `{key}`; можливо, `{s}`?"),
         UnknownKey { key, suggestion: None } => format!("невідомий ключ `{key}`"),
         MissingKey { key } => format!("бракує обов'язкового ключа `{key}`"),
-        BadValue { detail } => format!("неправильне значення: {detail}"),
+        BadValue { detail } => format!("неправильне значення: {}", super::parser_uk::detail(detail)),
         BadEnumValue { value, expected } => {
+            // serde's list of a config's values begins with English "one of".
+            let expected = expected.strip_prefix("one of ").unwrap_or(expected);
             format!("`{value}` тут не допускається; можливі значення: {expected}")
         }
-        BadDate { detail } => format!("неправильна дата: {detail}"),
+        BadDate { detail } => format!("неправильна дата: {}", super::parser_uk::detail(detail)),
         IdMismatch { id, stem } => {
             format!("id `{id}` не збігається з назвою файлу `{stem}.toml`; вони мають бути однакові")
         }
