@@ -24,8 +24,6 @@ pub mod sync;
 pub mod templates;
 pub mod undo;
 
-use clap::CommandFactory;
-
 use crate::cli::{Cli, Command};
 use crate::context::Ctx;
 use crate::error::Result;
@@ -115,10 +113,8 @@ pub fn report_error(error: &error::Error, global: &cli::GlobalArgs) {
 
 /// The registry's language for error messages, when it can be read.
 fn guess_lang(global: &cli::GlobalArgs) -> i18n::Lang {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    registry::find(global.records.as_deref(), &cwd)
-        .ok()
-        .and_then(|root| registry::read_config(&root).ok())
-        .map(|config| config.language)
-        .unwrap_or_default()
+    // The same choice as help and clap's errors made before the parse (`--lang`, the
+    // registry's `language` read line by line, else uk), so a broken `nastavnyk.toml` does
+    // not switch an English registry's errors to Ukrainian.
+    global.lang.unwrap_or_else(cli::lang::detect_here)
 }

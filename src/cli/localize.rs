@@ -178,6 +178,8 @@ fn translate(cmd: &mut Command, path: &str, missing: &mut Vec<String>) {
                 || arg.get_help_heading() == Some(uk::HEADING_GLOBAL)
             {
                 arg = arg.help_heading(uk::HEADING_GLOBAL);
+            } else if arg.get_help_heading() == Some(super::records::REQUIRED) {
+                arg = arg.help_heading(uk::HEADING_REQUIRED);
             }
             arg.help(help)
         });

@@ -142,11 +142,9 @@ impl From<FindKind> for crate::record::Kind {
 }
 
 /// The value parser of `find`'s TEXT: something must be left once spaces are trimmed.
-fn parse_find_text(text: &str) -> Result<String, String> {
+fn parse_find_text(text: &str) -> Result<String, crate::i18n::usage::BadArgValue> {
     if crate::search::Query::new(text).is_none() {
-        return Err("nothing to look for: give a part of a name, an ID, a settlement or a community, \
-             e.g. `nastavnyk find Коваленко`"
-            .to_string());
+        return Err(crate::i18n::usage::BadArgValue::NothingToFind);
     }
     Ok(text.to_string())
 }
@@ -177,7 +175,7 @@ pub struct ListArgs {
 /// The heading of the flags `add` cannot do without: clap refuses a command line missing any
 /// of them, naming every one at once, before the registry is touched. (They stay `Option`s:
 /// `cmd::record` turns every flag into an assignment the same way, given or not.)
-const REQUIRED: &str = "Required fields";
+pub(super) const REQUIRED: &str = "Required fields";
 
 /// The `add` flags children and mentors share.
 #[derive(Debug, Clone, Args)]

@@ -9,6 +9,8 @@ pub enum BadArgValue {
     Date { text: String },
     /// A contact's `--hours`: `why` says what is wrong, in English (from the record layer).
     Hours { text: String, why: HoursWhy },
+    /// `find` given nothing but spaces (or nothing) to look for.
+    NothingToFind,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +37,11 @@ impl std::fmt::Display for BadArgValue {
             }
             BadArgValue::Hours { why: HoursWhy::Detail(why), .. } => write!(f, "{why}; {HOURS_EN}"),
             BadArgValue::Hours { text, why: HoursWhy::OutOfRange } => write!(f, "`{text}` hours: {HOURS_EN}"),
+            BadArgValue::NothingToFind => write!(
+                f,
+                "nothing to look for: give a part of a name, an ID, a settlement or a community, \
+                 e.g. `nastavnyk find Коваленко`"
+            ),
         }
     }
 }
@@ -51,6 +58,9 @@ impl BadArgValue {
                 format!("`{text}` — не число; {HOURS_UK}")
             }
             BadArgValue::Hours { text, .. } => format!("`{text}` год — не підходить: {HOURS_UK}"),
+            BadArgValue::NothingToFind => "немає що шукати: дайте частину імені, ідентифікатор, \
+                 населений пункт чи громаду, напр. `nastavnyk find Коваленко`"
+                .to_string(),
         }
     }
 }
