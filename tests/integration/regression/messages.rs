@@ -91,7 +91,8 @@ fn help_of_child_add_was_english_in_a_ukrainian_registry() {
     assert_eq!(code, 0);
     for line in [
         "Додати запис; виводить новий ідентифікатор",
-        "Використання: nastavnyk child add [ПАРАМЕТРИ] [КЛЮЧ=ЗНАЧЕННЯ]...",
+        "Використання: nastavnyk child add [ПАРАМЕТРИ] --surname <ПРІЗВИЩЕ> --given-name <ІМ'Я>",
+        "Обов'язкові поля:",
         "Аргументи:",
         "Параметри:",
         "Глобальні параметри:",
@@ -106,7 +107,15 @@ fn help_of_child_add_was_english_in_a_ukrainian_registry() {
     ] {
         assert!(help.contains(line), "no {line:?} in:\n{help}");
     }
-    for english in ["Usage:", "Options:", "Arguments:", "[default:", "[possible values:", "Print help"] {
+    for english in [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Required fields:",
+        "[default:",
+        "[possible values:",
+        "Print help",
+    ] {
         assert!(!help.contains(english), "{english:?} in:\n{help}");
     }
     let (code, help, _) = bare(nowhere.path(), &["--lang", "en", "child", "add", "--help"]);
