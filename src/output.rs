@@ -255,6 +255,8 @@ impl Labels {
         columns
             .iter()
             .map(|column| match self.lang {
+                // A workbook's headers are capitalised, as a spreadsheet's are.
+                Some(lang) if settings().xlsx => vocab::column_label(column, lang),
                 Some(lang) => vocab::table_header(column, lang),
                 None => column.to_string(),
             })

@@ -75,10 +75,8 @@ pub fn text(msg: &Msg) -> String {
         AcceptCreated { id, child, mentor } => format!("proposed agreement {id}: {child} + {mentor}"),
 
         // --- agreements and contacts ---
-        AgreementSigned { id, party, waiting } => {
-            let (party, waiting) = super::vocab::parties(party, waiting, super::Lang::En);
-            format!("{id}: signed by the {party}; still waiting for: {waiting}")
-        }
+        // The codes, as `--party` takes them.
+        AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
         AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
         AgreementReconcluded { old, new, date } => format!("{old}: closed as `reconcluded` on {date}, replaced by {new}"),
         DocumentWritten { path } => format!("wrote {path}"),

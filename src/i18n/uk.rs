@@ -88,6 +88,8 @@ pub fn text(msg: &Msg) -> String {
         // --- agreements and contacts ---
         AgreementSigned { id, party, waiting } => {
             let (party, waiting) = super::vocab::parties(party, waiting, super::Lang::Uk);
+            // The labels, not the codes `--party` takes: a Ukrainian sentence with English
+            // codes in it read as a fault.
             format!("{id}: підписала сторона «{party}»; ще чекаємо підписів: {waiting}")
         }
         AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
