@@ -290,7 +290,7 @@ fn indicator_rows(
     let mut rows = Vec::new();
     let lines = groups
         .iter()
-        .map(|g| (g.values.iter().map(Cell::text).collect::<Vec<_>>(), &g.indicators))
+        .map(|g| (group_cells(ctx, dims, &g.values), &g.indicators))
         .chain(std::iter::once((total_cells(), &total)));
     for (cells, indicators) in lines {
         for i in indicators {
@@ -304,6 +304,20 @@ fn indicator_rows(
         }
     }
     Rows { headers: headers(ctx, &columns), columns, rows }
+}
+
+/// A group's values (`--by sex,category`): the codes' labels in a table, codes for scripts.
+fn group_cells(ctx: &Ctx, dims: &[Dimension], values: &[String]) -> Vec<Cell> {
+    let labels = Labels::new(ctx.format, ctx.lang);
+    dims.iter()
+        .zip(values)
+        .map(|(dim, value)| match dim {
+            Dimension::Sex => labels.code(vocab::SEX, value),
+            Dimension::Category => labels.code(vocab::CATEGORY, value),
+            Dimension::Disability => labels.code(vocab::DISABILITY, value),
+            Dimension::Community | Dimension::AgeBand | Dimension::Institution => Cell::text(value),
+        })
+        .collect()
 }
 
 /// `total` in CSV and JSON, the word in the user's language in a table.
@@ -342,7 +356,7 @@ fn region_rows(ctx: &Ctx, lines: &[Line], dims: &[Dimension], period: Period) ->
             Line::Figures(figures) => {
                 let centre = figures.centre.as_ref().map_or_else(|| total_cell(ctx), Cell::text);
                 let group: Vec<Cell> = match &figures.group {
-                    Some(values) => values.iter().map(Cell::text).collect(),
+                    Some(values) => group_cells(ctx, dims, values),
                     None => vec![total_cell(ctx); dims.len()],
                 };
                 for i in &figures.indicators {

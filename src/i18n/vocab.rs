@@ -70,6 +70,10 @@ pub const MENTOR_STATUS: &[Term] = &[
 
 pub const BOOL: &[Term] = &[("true", "так", "yes"), ("false", "ні", "no")];
 
+/// Whether a child has a disability, as `report --by disability` groups them.
+pub const DISABILITY: &[Term] =
+    &[("yes", "так", "yes"), ("no", "ні", "no"), ("unknown", "невідомо", "unknown")];
+
 /// A child's place on the list in `child list`: waiting for a mentor, or in an open agreement.
 pub const CHILD_STATUS: &[Term] = &[("waiting", "очікує", "waiting"), ("matched", "у договорі", "matched")];
 

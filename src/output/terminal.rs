@@ -108,7 +108,8 @@ pub fn fit_to(text: &str, width: usize) -> String {
             out.push_str(line);
             continue;
         }
-        let hang = hanging_indent(body).min(width / 2);
+        // At least a third of the width (and 20 columns) is left for the wrapped text.
+        let hang = hanging_indent(body).min(width.saturating_sub(20).min(width * 2 / 3));
         for (n, piece) in wrap(body, width, hang).iter().enumerate() {
             if n > 0 {
                 out.push('\n');
