@@ -67,14 +67,26 @@ fn strip_ansi(text: &str) -> String {
     out
 }
 
-/// `text` cut to `max` columns, ending in «…» when anything was cut.
+/// `text` cut to `max` columns, ending in «…» when anything was cut (colour sequences are
+/// kept whole, take no room, and a cut coloured text is reset after the «…»).
 pub fn truncate(text: &str, max: usize) -> String {
     if display_width(text) <= max {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            out.push(c);
+            for c in chars.by_ref() {
+                out.push(c);
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
         let w = c.width().unwrap_or(0);
         if used + w + 1 > max {
             break;
@@ -83,6 +95,9 @@ pub fn truncate(text: &str, max: usize) -> String {
         used += w;
     }
     out.push('…');
+    if text.contains('\x1b') {
+        out.push_str("\x1b[0m");
+    }
     out
 }
 
@@ -204,5 +219,6 @@ mod tests {
     #[test]
     fn colour_sequences_take_no_room() {
         assert_eq!(display_width("\x1b[1;31mтак\x1b[0m"), 3);
+        assert_eq!(truncate("\x1b[2mабвгд\x1b[0m", 3), "\x1b[2mаб…\x1b[0m");
     }
 }
