@@ -270,3 +270,52 @@ fn status_lists_due_counts_in_code_order_unlike_the_items_under_them() {
     assert!(position("check-in overdue") < position("too few meetings"), "{section}");
     assert!(position("too few meetings") < position("child waiting long"), "{section}");
 }
+
+#[test]
+fn a_long_run_shows_no_progress_on_a_terminal() {
+    // See: #14 — reading a large registry said nothing for seconds; now a progress line on
+    // standard error, only on a terminal and never with --quiet.
+    let registry = Registry::new();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records/children/c-0001.toml"),
+    )
+    .expect("the demo child");
+    let text = text.replace("institution = \"i-0002\"\n", "");
+    // Enough files for the reading to outlast the second before a line is shown.
+    for n in 1..=12000 {
+        let id = format!("c-{n:05}");
+        registry.write(&format!("children/{id}.toml"), &text.replace("\"c-0001\"", &format!("\"{id}\"")));
+    }
+    let start = std::time::Instant::now();
+    let Some(shown) = in_terminal_stderr(&registry, &["child", "list"]) else {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    };
+    // A line appears after a second of work: a machine that reads it all sooner shows none.
+    if start.elapsed() > std::time::Duration::from_secs(2) {
+        assert!(shown.contains("reading the registry: "), "{shown}");
+    }
+    let quiet = in_terminal_stderr(&registry, &["--quiet", "child", "list"]).expect("script is there");
+    assert!(!quiet.contains("reading the registry"), "{quiet}");
+    // Standard error not a terminal: nothing either.
+    let run = registry.run(&["child", "list"]).expect(0);
+    assert!(!run.stderr.contains("reading the registry"), "{}", run.stderr);
+}
+
+/// Like `in_terminal`, with standard output thrown away: only what standard error shows.
+fn in_terminal_stderr(registry: &Registry, args: &[&str]) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())?;
+    let mut line = format!("{} -C {} --today {TODAY} --lang en", bin().display(), registry.root().display());
+    for arg in args {
+        line.push(' ');
+        line.push_str(arg);
+    }
+    line.push_str(" > /dev/null");
+    let output = Command::new(script)
+        .args(["-qec", &line, "/dev/null"])
+        .env("TERM", "xterm")
+        .env_remove("NASTAVNYK_RECORDS")
+        .output()
+        .expect("script runs");
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
