@@ -17,9 +17,9 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// The table with its headers in `lang`. A table a command prints with its stable column
-    /// names and codes (`child list`: `birth_date`, `female`) gets the fields' labels and the
-    /// codes' labels here, as a person opening a workbook expects.
+    /// The table with its headers in `lang`. Commands word their tables for people
+    /// (`output::Labels`); a column still headed by its stable name gets the field's label
+    /// here, and its codes their labels, as a person opening a workbook expects.
     pub fn of(rows: &Rows, lang: Lang) -> Sheet {
         let mut headers = Vec::new();
         let mut cells = rows.rows.clone();
