@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod matching;
 pub mod output;
+pub mod progress;
 pub mod record;
 pub mod registry;
 pub mod report;
@@ -35,7 +36,10 @@ pub fn run(cli: Cli) -> Result<u8> {
     let xlsx = global.format == cli::OutputFormat::Xlsx;
     // The workbook's date format follows the language; the registry is read for it only then.
     let lang = if xlsx { global.lang.unwrap_or_else(|| guess_lang(global)) } else { i18n::Lang::Uk };
-    output::configure(output::Settings { xlsx, csv_excel: global.csv_excel, lang });
+    output::configure(output::Settings { xlsx, csv_excel: global.csv_excel, lang, color: global.color });
+    if output::progress::wanted(global.quiet) {
+        output::progress::install(global.lang.unwrap_or_else(|| guess_lang(global)));
+    }
     if xlsx && !cli.command.prints_table() {
         return Err(error::Failure::XlsxNoTable.into());
     }

@@ -1,6 +1,9 @@
 //! Table, CSV and JSON writers, and the one place that writes to standard output (so that a
 //! closed pipe, as in `| head`, ends the program quietly instead of panicking).
 
+pub mod progress;
+mod table;
+pub mod terminal;
 pub mod xlsx;
 
 use std::borrow::Cow;
@@ -9,10 +12,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::cli::Format;
+use crate::cli::{Color, Format};
 use crate::error::Failure;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::i18n::vocab::{self, Term};
 
 /// How tables leave this process, set once from the global flags (`--format xlsx`,
 /// `--csv-excel`) before a command runs. Commands keep building `Rows` as for a table or CSV;
@@ -25,6 +29,8 @@ pub struct Settings {
     pub csv_excel: bool,
     /// The language of the workbook's date format.
     pub lang: Lang,
+    /// `--color`.
+    pub color: Color,
 }
 
 static SETTINGS: OnceLock<Settings> = OnceLock::new();
@@ -195,6 +201,69 @@ impl Cell {
 
 pub use crate::record::hours::format_number;
 
+/// How a command words the codes in its cells: their labels in the user's language in a table
+/// (and a workbook), the stable English codes in CSV and JSON, for scripts.
+#[derive(Clone, Copy, Debug)]
+pub struct Labels {
+    /// `None`: codes (CSV, JSON).
+    lang: Option<Lang>,
+}
+
+impl Labels {
+    pub fn new(format: Format, lang: Lang) -> Labels {
+        Labels { lang: (format == Format::Table).then_some(lang) }
+    }
+
+    /// Whether cells are worded for people (a table, a workbook).
+    pub fn for_people(self) -> bool {
+        self.lang.is_some()
+    }
+
+    /// A code of `vocabulary`: its label, or the code.
+    pub fn code(self, vocabulary: &'static [Term], code: &str) -> Cell {
+        Cell::text(self.word(vocabulary, code))
+    }
+
+    pub fn word(self, vocabulary: &'static [Term], code: &str) -> String {
+        match self.lang {
+            Some(lang) => vocab::label(vocabulary, code, lang).to_string(),
+            None => code.to_string(),
+        }
+    }
+
+    /// Several codes in one cell: labels joined with `, ` in a table, codes with `sep` for scripts.
+    pub fn codes<'a>(
+        self,
+        vocabulary: &'static [Term],
+        codes: impl IntoIterator<Item = &'a str>,
+        sep: &str,
+    ) -> Cell {
+        let words: Vec<String> = codes.into_iter().map(|code| self.word(vocabulary, code)).collect();
+        Cell::text(words.join(if self.for_people() { ", " } else { sep }))
+    }
+
+    /// A yes/no: так/ні (yes/no) in a table, a boolean for scripts.
+    pub fn yes_no(self, value: bool) -> Cell {
+        match self.lang {
+            Some(_) => self.code(vocab::BOOL, if value { "true" } else { "false" }),
+            None => Cell::Bool(value),
+        }
+    }
+
+    /// The headers of `columns`: the columns' labels in a table, their names for scripts.
+    pub fn headers(self, columns: &[&'static str]) -> Vec<String> {
+        columns
+            .iter()
+            .map(|column| match self.lang {
+                // A workbook's headers are capitalised, as a spreadsheet's are.
+                Some(lang) if settings().xlsx => vocab::column_label(column, lang),
+                Some(lang) => vocab::table_header(column, lang),
+                None => column.to_string(),
+            })
+            .collect()
+    }
+}
+
 impl Rows {
     pub fn render(&self, format: Format) -> String {
         match format {
@@ -210,19 +279,9 @@ impl Rows {
             SHEETS.with(|sheets| sheets.borrow_mut().push(xlsx::Sheet::of(self, settings().lang)));
             return String::new();
         }
-        let mut table = comfy_table::Table::new();
-        // Columns and a rule under the header, like `git status` or `cargo tree`: easy to
-        // read on a terminal and still plain text when pasted into an email.
-        table.load_style(
-            comfy_table::TableStyle::new()
-                .header_separator(comfy_table::LineStyle::none().fill('─').junction('─')),
-        );
-        table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
-        table.set_header(self.headers.clone());
-        for row in &self.rows {
-            table.add_row(row.iter().map(Cell::display).collect::<Vec<_>>());
-        }
-        format!("{table}\n")
+        let rows: Vec<Vec<String>> =
+            self.rows.iter().map(|row| row.iter().map(Cell::display).collect()).collect();
+        table::render(&self.headers, &rows, terminal::width())
     }
 
     /// CSV with the stable English column names and codes; with `--csv-excel`, in the form
@@ -297,10 +356,20 @@ pub fn render_diagnostics(
     let mut texts: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
     let mut out = String::new();
     for diagnostic in diagnostics {
+        let word = vocab::label(
+            vocab::SEVERITY,
+            match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            lang,
+        );
+        // `помилка[code]` in Ukrainian; the code itself stays, for searching and scripts.
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
-        };
+        }
+        .with_name(word);
         let message = diagnostic.message(lang);
         let text = texts.entry(diagnostic.file.as_str()).or_insert_with(|| {
             match sources.iter().find(|(rel, _)| *rel == diagnostic.file) {
@@ -326,10 +395,6 @@ pub fn render_diagnostics(
                 out.push_str(&renderer.render(report));
             }
             _ => {
-                let word = match diagnostic.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                };
                 out.push_str(&format!("{word}[{}]: {message}\n --> {}", diagnostic.code, diagnostic.file));
             }
         }
@@ -338,10 +403,9 @@ pub fn render_diagnostics(
     out
 }
 
-/// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+/// Whether standard output gets colour (`--color`, NO_COLOR, TERM=dumb: see `terminal::color`).
 pub fn use_color() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    terminal::color(settings().color)
 }
 
 #[cfg(test)]

@@ -123,7 +123,13 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     out.extend(check_config(root, &registry.config));
 
     let mut record_findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    let records = registry.children.len()
+        + registry.mentors.len()
+        + registry.institutions.len()
+        + registry.agreements.len();
+    let progress = crate::progress::track(crate::progress::Stage::Checking, records);
     let mut push = |kind: Kind, id: &str, findings: Vec<Finding>| {
+        progress.add(1);
         if !findings.is_empty() {
             record_findings.push((format!("{}/{id}.toml", kind.dir()), findings));
         }

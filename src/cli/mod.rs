@@ -129,6 +129,18 @@ pub struct GlobalArgs {
     /// Say nothing but errors and the requested output.
     #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto, help_heading = "Global options")]
+    pub color: Color,
+}
+
+/// `--color`: whether tables and texts may use ANSI colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

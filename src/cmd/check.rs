@@ -49,7 +49,8 @@ pub fn run(global: &GlobalArgs) -> Result<u8> {
             output::emit(&rows.csv())?;
         }
         Format::Table => {
-            output::emit(&output::render_diagnostics(&diagnostics, &[], &root, lang, output::use_color()))?;
+            let text = output::render_diagnostics(&diagnostics, &[], &root, lang, output::use_color());
+            output::emit(&output::terminal::fit(&text))?;
             if !global.quiet {
                 let summary = if diagnostics.is_empty() {
                     lang.text(&Msg::CheckOk { files: registry.files_read })

@@ -5,8 +5,8 @@ use crate::agreement::contact::{self, NewContact};
 use crate::cli::ContactCommand;
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::i18n::Msg;
-use crate::output::{self, Cell, Rows};
+use crate::i18n::{Msg, vocab};
+use crate::output::{self, Cell, Labels, Rows};
 use crate::record::{Agreement, Kind};
 use crate::session::records::checked_id;
 
@@ -34,17 +34,19 @@ fn list(ctx: &Ctx, id: &str) -> Result<u8> {
     let (agreement, _) = crate::registry::read_record::<Agreement>(&ctx.root, Kind::Agreement, id)?;
     let columns = vec!["date", "kind", "hours", "by", "consents", "note"];
     let headers = columns.iter().map(|c| ctx.t(Msg::ContactColumn { column: c })).collect();
+    let labels = Labels::new(ctx.format, ctx.lang);
     let rows = agreement
         .contacts
         .iter()
         .map(|c| {
-            let consents = c.consents.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",");
+            // Scripts keep the codes as they were, comma-separated; people read `, `.
+            let consents = labels.codes(vocab::CONSENT_PARTY, c.consents.iter().map(|p| p.as_str()), ",");
             vec![
                 Cell::text(c.date.to_string()),
-                Cell::text(c.kind.as_str()),
+                labels.code(vocab::CONTACT_KIND, c.kind.as_str()),
                 c.hours.map_or(Cell::Empty, |h| Cell::Num(h.hours())),
                 Cell::opt(c.by.as_ref()),
-                if consents.is_empty() { Cell::Empty } else { Cell::text(consents) },
+                if c.consents.is_empty() { Cell::Empty } else { consents },
                 Cell::opt(c.note.as_ref()),
             ]
         })

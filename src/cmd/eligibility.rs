@@ -3,8 +3,8 @@
 use crate::cli::{EligibilityArgs, Format};
 use crate::context::Ctx;
 use crate::error::{Failure, Result};
-use crate::i18n::Msg;
-use crate::output::{self, Cell, Rows};
+use crate::i18n::{Msg, vocab};
+use crate::output::{self, Cell, Labels, Rows};
 use crate::record::date::Date;
 use crate::record::enums::Regime;
 use crate::record::{Child, Kind, Mentor};
@@ -80,7 +80,7 @@ fn one(ctx: &Ctx, id: &str, on: Date, regime: Regime) -> Result<u8> {
             output::emit(&output::json_string(&value))?;
         }
         Format::Csv => output::emit(&rule_rows(ctx, &verdict).csv())?,
-        Format::Table => output::emit(&explain(ctx, id, &verdict))?,
+        Format::Table => output::emit(&output::terminal::fit(&explain(ctx, id, &verdict)))?,
     }
     Ok(if verdict.eligible { 0 } else { 1 })
 }
@@ -104,6 +104,7 @@ pub(crate) fn rules_json(verdict: &Verdict) -> serde_json::Value {
 }
 
 fn rule_rows(ctx: &Ctx, verdict: &Verdict) -> Rows {
+    let labels = Labels::new(ctx.format, ctx.lang);
     Rows {
         columns: vec!["code", "status", "message", "reference"],
         headers: [Msg::HeaderRule, Msg::HeaderStatus, Msg::HeaderMessage, Msg::HeaderReference]
@@ -116,7 +117,7 @@ fn rule_rows(ctx: &Ctx, verdict: &Verdict) -> Rows {
             .map(|rule| {
                 vec![
                     Cell::text(rule.code),
-                    Cell::text(rule.status.as_str()),
+                    labels.code(vocab::RULE_STATUS, rule.status.as_str()),
                     Cell::text(ctx.t(Msg::Rule(rule.finding.clone()))),
                     Cell::text(ctx.t(Msg::RuleReference(rule.reference.clone()))),
                 ]
@@ -157,6 +158,7 @@ fn all(ctx: &Ctx, on: Date, regime: Regime) -> Result<u8> {
     let registry = Registry::load_valid(&ctx.root)?;
     let open = registry.open_agreements();
     let rules = &registry.config.rules;
+    let labels = Labels::new(ctx.format, ctx.lang);
     let mut rows = Vec::new();
     let mut push = |kind: Kind, id: &str, mut verdict: Verdict| {
         soften_availability(&mut verdict);
@@ -165,7 +167,7 @@ fn all(ctx: &Ctx, on: Date, regime: Regime) -> Result<u8> {
             verdict.rules.iter().filter(|r| r.status == RuleStatus::Warn).map(|r| r.code).collect();
         rows.push(vec![
             Cell::text(id),
-            Cell::text(kind.noun()),
+            labels.code(vocab::RECORD_KIND, kind.noun()),
             Cell::text(ctx.t(if verdict.eligible { Msg::VerdictEligible } else { Msg::VerdictNotEligible })),
             Cell::Bool(verdict.eligible),
             Cell::text(failing.join(" ")),

@@ -44,7 +44,7 @@ fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool) -> Result<u8> {
             output::json_string(&serde_json::Value::Array(entries.iter().map(entry_json).collect()))
         }
         Format::Csv => entries_csv(ctx, &entries),
-        Format::Table => entries_text(ctx, &entries),
+        Format::Table => output::terminal::fit(&entries_text(ctx, &entries)),
     };
     output::emit(&text)?;
     Ok(0)
@@ -105,7 +105,11 @@ fn entries_csv(ctx: &Ctx, entries: &[Entry]) -> String {
 /// Like `git log`: a line per commit, then the reason and the changed fields, indented.
 fn entries_text(ctx: &Ctx, entries: &[Entry]) -> String {
     let mut out = String::new();
-    for entry in entries {
+    for (n, entry) in entries.iter().enumerate() {
+        // A blank line between entries, none after the last.
+        if n > 0 {
+            out.push('\n');
+        }
         let action =
             if entry.action == history::MANUAL { ctx.t(Msg::HistoryManual) } else { entry.action.clone() };
         out.push_str(&format!(
@@ -134,7 +138,6 @@ fn entries_text(ctx: &Ctx, entries: &[Entry]) -> String {
         for field in &entry.fields {
             out.push_str(&format!("    {}\n", field_line(field)));
         }
-        out.push('\n');
     }
     out
 }
@@ -202,7 +205,7 @@ fn recent(ctx: &Ctx, repo: &Repo, limit: usize) -> Result<u8> {
                 Cell::text(if table { short_date(&entry.date) } else { entry.date.clone() }),
                 Cell::text(&entry.author),
                 Cell::text(action),
-                Cell::text(entry.records.join(" ")),
+                Cell::text(if table { records_summary(&entry.records) } else { entry.records.join(" ") }),
                 Cell::opt(entry.reason.as_ref()),
             ]
         })
@@ -210,6 +213,16 @@ fn recent(ctx: &Ctx, repo: &Repo, limit: usize) -> Result<u8> {
     let headers = headers(ctx, &columns);
     output::emit(&Rows { columns, headers, rows }.render(ctx.format))?;
     Ok(0)
+}
+
+/// The records a commit touched, as a table shows them: the first few and how many more (a
+/// bulk import touches thousands; CSV and JSON keep them all).
+fn records_summary(records: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if records.len() <= SHOWN {
+        return records.join(" ");
+    }
+    format!("{} … +{}", records[..SHOWN].join(" "), records.len() - SHOWN)
 }
 
 /// `[{"commit", "date", "author", "email", "action", "records": [id], "reason"}]`.

@@ -2,8 +2,6 @@
 //! read, `import::import` run under the lock, what it did (or would do) shown one row per
 //! line; every problem with its row on standard error and exit 1 when any row is bad.
 
-use std::io::IsTerminal;
-
 use crate::cli::{Format, ImportArgs, ImportKind};
 use crate::context::Ctx;
 use crate::error::Result;
@@ -12,9 +10,6 @@ use crate::import::{self, Action};
 use crate::output::{self, Cell, Rows};
 use crate::record::Kind;
 use crate::registry::write::Outcome;
-
-/// Below this many rows the check is over before a progress line could be read.
-const PROGRESS_FROM: usize = 200;
 
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<u8> {
     let kind = match args.kind {
@@ -28,16 +23,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<u8> {
     }
     let table =
         import::read::read(&args.file, args.sheet.as_deref(), &|header| import::is_column(kind, header))?;
-    // Progress only for a person watching: never into a log or a pipe.
-    let show_progress = !ctx.quiet && table.rows.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
-    let progress = |row: usize, total: usize| {
-        if show_progress && (row.is_multiple_of(50) || row == total) {
-            eprint!("\r{}", ctx.t(Msg::ImportProgress { row, total }));
-            if row == total {
-                eprintln!();
-            }
-        }
-    };
+    // Progress only for a person watching (lib.rs installs the line on a terminal only).
+    let tracker = crate::progress::track(crate::progress::Stage::Rows, table.rows.len());
+    let progress = |_row: usize, _total: usize| tracker.add(1);
     let session = ctx.session();
     let reason = args.reason.reason.as_deref();
     let imported = match import::import(&session, kind, &table, args.dry_run, reason, &progress)? {
@@ -68,7 +56,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<u8> {
     match imported.outcome {
         Some(Outcome::Committed(hash)) => {
             let short = &hash[..hash.len().min(8)];
-            let summary = imported.summary.unwrap_or_default();
+            // The commit names every record; the note, the first few (a bulk import has thousands).
+            let summary = output::terminal::truncate(&imported.summary.unwrap_or_default(), 100);
             ctx.note(Msg::Committed { summary: format!("{short} {summary}") });
         }
         Some(Outcome::NoRepository) => ctx.note(Msg::NotCommittedNoRepo),

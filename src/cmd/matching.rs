@@ -58,7 +58,7 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
     let text = match ctx.format {
         Format::Json => output::json_string(&json(&registry, &proposal, args)),
         Format::Csv => pair_rows(ctx, &registry, &proposal, args.with_names, false).csv(),
-        Format::Table => table(ctx, &registry, &proposal, args.with_names),
+        Format::Table => output::terminal::fit(&table(ctx, &registry, &proposal, args.with_names)),
     };
     output::emit(&text)?;
     Ok(0)
@@ -225,7 +225,7 @@ fn why(ctx: &Ctx, child: &str, mentor: &str, on: Option<Date>, regime: Option<Re
     let text = match ctx.format {
         Format::Json => output::json_string(&why_json(&explanation, on)),
         Format::Csv => factor_rows(ctx, &explanation).csv(),
-        Format::Table => why_text(ctx, &explanation),
+        Format::Table => output::terminal::fit(&why_text(ctx, &explanation)),
     };
     output::emit(&text)?;
     Ok(if explanation.feasible() { 0 } else { 1 })

@@ -8,8 +8,8 @@ use crate::cli::{
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
-use crate::output::{self, Cell, Rows};
+use crate::i18n::{Msg, vocab};
+use crate::output::{self, Cell, Labels, Rows};
 use crate::record::Kind;
 use crate::registry::edit::{self, Assignment};
 use crate::registry::{self, Registry};
@@ -276,6 +276,7 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
             && filters.iter().all(|(key, value)| crate::record::schema::matches(kind, json, key, value))
     };
     let names = args.with_names;
+    let labels = Labels::new(ctx.format, ctx.lang);
     let (columns, rows): (Vec<&'static str>, Vec<Vec<Cell>>) = match kind {
         Kind::Child => {
             let mut columns = vec!["id"];
@@ -304,12 +305,12 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
                         }
                         row.extend([
                             Cell::text(c.birth_date.to_string()),
-                            Cell::text(c.sex.as_str()),
-                            Cell::text(c.category.as_str()),
-                            Cell::text(c.placement.as_str()),
+                            labels.code(vocab::SEX, c.sex.as_str()),
+                            labels.code(vocab::CATEGORY, c.category.as_str()),
+                            labels.code(vocab::PLACEMENT, c.placement.as_str()),
                             Cell::text(&c.community),
                             Cell::text(c.registered_on.to_string()),
-                            Cell::text(status),
+                            labels.code(vocab::CHILD_STATUS, status),
                         ]);
                         row
                     })
@@ -334,11 +335,11 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
                             row.extend([Cell::text(&m.surname), Cell::text(&m.given_name)]);
                         }
                         row.extend([
-                            Cell::text(m.sex.as_str()),
+                            labels.code(vocab::SEX, m.sex.as_str()),
                             Cell::text(&m.community),
                             Cell::Int(m.capacity.into()),
                             Cell::text(m.applied_on.to_string()),
-                            Cell::text(m.status().as_str()),
+                            labels.code(vocab::MENTOR_STATUS, m.status().as_str()),
                         ]);
                         row
                     })
@@ -357,7 +358,7 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
                         vec![
                             Cell::text(&i.id),
                             Cell::text(&i.name),
-                            Cell::text(i.kind.as_str()),
+                            labels.code(vocab::INSTITUTION_KIND, i.kind.as_str()),
                             Cell::text(&i.community),
                         ]
                     })
@@ -391,8 +392,8 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
                             Cell::text(&a.child),
                             Cell::text(&a.mentor),
                             Cell::opt(a.institution.as_ref()),
-                            Cell::text(a.regime.as_str()),
-                            Cell::text(a.status.as_str()),
+                            labels.code(vocab::REGIME, a.regime.as_str()),
+                            labels.code(vocab::AGREEMENT_STATUS, a.status.as_str()),
                             Cell::text(a.proposed_on.to_string()),
                             Cell::opt(a.signed_on),
                             Cell::opt(a.ends_on),
@@ -403,7 +404,7 @@ fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<u8> {
             (columns, rows)
         }
     };
-    let headers = columns.iter().map(|c| c.to_string()).collect();
+    let headers = labels.headers(&columns);
     output::emit(&Rows { columns, headers, rows }.render(ctx.format))?;
     Ok(0)
 }

@@ -8,8 +8,8 @@ use crate::check::{self, Severity};
 use crate::cli::{Format, GlobalArgs, MonthArgs, PeriodArgs, ReportBy, ReportCommand, SourceArgs};
 use crate::context::Ctx;
 use crate::error::{Error, Failure, Result};
-use crate::i18n::{Msg, ReportMsg};
-use crate::output::{self, Cell, Rows};
+use crate::i18n::{Msg, ReportMsg, vocab};
+use crate::output::{self, Cell, Labels, Rows};
 use crate::record::{Config, Date};
 use crate::registry::Registry;
 use crate::registry::snapshot::{self, Source};
@@ -290,7 +290,7 @@ fn indicator_rows(
     let mut rows = Vec::new();
     let lines = groups
         .iter()
-        .map(|g| (g.values.iter().map(Cell::text).collect::<Vec<_>>(), &g.indicators))
+        .map(|g| (group_cells(ctx, dims, &g.values), &g.indicators))
         .chain(std::iter::once((total_cells(), &total)));
     for (cells, indicators) in lines {
         for i in indicators {
@@ -304,6 +304,20 @@ fn indicator_rows(
         }
     }
     Rows { headers: headers(ctx, &columns), columns, rows }
+}
+
+/// A group's values (`--by sex,category`): the codes' labels in a table, codes for scripts.
+fn group_cells(ctx: &Ctx, dims: &[Dimension], values: &[String]) -> Vec<Cell> {
+    let labels = Labels::new(ctx.format, ctx.lang);
+    dims.iter()
+        .zip(values)
+        .map(|(dim, value)| match dim {
+            Dimension::Sex => labels.code(vocab::SEX, value),
+            Dimension::Category => labels.code(vocab::CATEGORY, value),
+            Dimension::Disability => labels.code(vocab::DISABILITY, value),
+            Dimension::Community | Dimension::AgeBand | Dimension::Institution => Cell::text(value),
+        })
+        .collect()
 }
 
 /// `total` in CSV and JSON, the word in the user's language in a table.
@@ -342,7 +356,7 @@ fn region_rows(ctx: &Ctx, lines: &[Line], dims: &[Dimension], period: Period) ->
             Line::Figures(figures) => {
                 let centre = figures.centre.as_ref().map_or_else(|| total_cell(ctx), Cell::text);
                 let group: Vec<Cell> = match &figures.group {
-                    Some(values) => values.iter().map(Cell::text).collect(),
+                    Some(values) => group_cells(ctx, dims, values),
                     None => vec![total_cell(ctx); dims.len()],
                 };
                 for i in &figures.indicators {
@@ -386,6 +400,7 @@ fn agreement_rows(ctx: &Ctx, registry: &Registry, month: Month, names: bool) -> 
         "next_checkin_due",
         "flags",
     ]);
+    let labels = Labels::new(ctx.format, ctx.lang);
     let rows = agreements::agreements(registry, month)
         .into_iter()
         .map(|row| {
@@ -407,8 +422,8 @@ fn agreement_rows(ctx: &Ctx, registry: &Registry, month: Month, names: bool) -> 
             }
             cells.extend([
                 Cell::opt(a.institution.as_ref()),
-                Cell::text(a.regime.as_str()),
-                Cell::text(status),
+                labels.code(vocab::REGIME, a.regime.as_str()),
+                labels.code(vocab::AGREEMENT_STATUS, status),
                 date(a.signed_on),
                 date(row.planned_end),
                 date(a.closure.as_ref().map(|c| c.date)),
@@ -419,7 +434,7 @@ fn agreement_rows(ctx: &Ctx, registry: &Registry, month: Month, names: bool) -> 
                 number(row.hours),
                 date(row.last_checkin),
                 date(row.next_checkin_due),
-                Cell::text(row.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(";")),
+                labels.codes(vocab::AGREEMENT_FLAG, row.flags.iter().map(|f| f.as_str()), ";"),
             ]);
             cells
         })
@@ -428,11 +443,7 @@ fn agreement_rows(ctx: &Ctx, registry: &Registry, month: Month, names: bool) -> 
 }
 
 fn yes_no(ctx: &Ctx, value: bool) -> Cell {
-    if ctx.format == Format::Table {
-        Cell::text(ctx.t(Msg::Report(if value { ReportMsg::Yes } else { ReportMsg::No })))
-    } else {
-        Cell::Bool(value)
-    }
+    Labels::new(ctx.format, ctx.lang).yes_no(value)
 }
 
 fn children_rows(ctx: &Ctx, registry: &Registry, on: Date, names: bool) -> Rows {
@@ -514,7 +525,7 @@ fn mentor_rows(ctx: &Ctx, registry: &Registry, on: Date, names: bool) -> Rows {
                 Cell::text(m.applied_on.to_string()),
                 Cell::text(stage),
                 Cell::text(state),
-                Cell::text(m.status().as_str()),
+                Labels::new(ctx.format, ctx.lang).code(vocab::MENTOR_STATUS, m.status().as_str()),
                 yes_no(ctx, row.eligible),
                 Cell::text(row.failing.join(";")),
                 Cell::Int(row.open_agreements as i64),

@@ -19,7 +19,9 @@ pub fn run(ctx: &Ctx) -> Result<u8> {
     let text = match ctx.format {
         Format::Json => output::json_string(&json(&s)),
         Format::Csv => csv(&s),
-        Format::Table => table(ctx, &registry.config.centre.name, &s, output::use_color()),
+        Format::Table => {
+            output::terminal::fit(&table(ctx, &registry.config.centre.name, &s, output::use_color()))
+        }
     };
     output::emit(&text)?;
     Ok(0)
@@ -113,6 +115,15 @@ impl Paint {
     }
 }
 
+/// The kinds of what is due, in the order of the list under them (most urgent kind first, as
+/// `report::status` sorts the items), so the counts and the items read the same way down.
+fn by_urgency(s: &Status) -> Vec<(DueKind, usize)> {
+    let mut counts: Vec<(DueKind, usize)> = s.due_counts.iter().copied().filter(|(_, n)| *n > 0).collect();
+    let first = |kind: DueKind| s.due_week.iter().position(|item| item.kind == kind).unwrap_or(usize::MAX);
+    counts.sort_by_key(|(kind, _)| first(*kind));
+    counts
+}
+
 fn table(ctx: &Ctx, centre: &str, s: &Status, color: bool) -> String {
     let paint = Paint(color);
     let t = |msg: ReportMsg| ctx.t(Msg::Report(msg));
@@ -179,8 +190,8 @@ fn table(ctx: &Ctx, centre: &str, s: &Status, color: bool) -> String {
         &t(ReportMsg::StatusDueWeek { count: total, days: crate::report::status::WEEK_DAYS }),
     )));
     out.push('\n');
-    for (kind, n) in s.due_counts.iter().filter(|(_, n)| *n > 0) {
-        line(&mut out, t(ReportMsg::DueKind(*kind)), paint.attention(*n, &num(*n)), None);
+    for (kind, n) in by_urgency(s) {
+        line(&mut out, t(ReportMsg::DueKind(kind)), paint.attention(n, &num(n)), None);
     }
     if total > 0 {
         out.push('\n');

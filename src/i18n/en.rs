@@ -75,6 +75,7 @@ pub fn text(msg: &Msg) -> String {
         AcceptCreated { id, child, mentor } => format!("proposed agreement {id}: {child} + {mentor}"),
 
         // --- agreements and contacts ---
+        // The codes, as `--party` takes them.
         AgreementSigned { id, party, waiting } => format!("{id}: signed by `{party}`; still waiting for: {waiting}"),
         AgreementActive { id, date } => format!("{id}: every party has signed; active from {date}"),
         AgreementReconcluded { old, new, date } => format!("{old}: closed as `reconcluded` on {date}, replaced by {new}"),
@@ -160,6 +161,15 @@ pub fn text(msg: &Msg) -> String {
         ImportDone { added, updated, unchanged } => format!("imported: {added} added, {updated} updated, {unchanged} unchanged"),
         ImportDryRun { added, updated, unchanged } => format!("dry run, nothing written: {added} would be added, {updated} updated, {unchanged} unchanged"),
         ImportProgress { row, total } => format!("checking rows: {row} of {total}"),
+        Progress { stage, percent, done, total } => {
+            let what = match stage {
+                crate::progress::Stage::Reading => "reading the registry",
+                crate::progress::Stage::Checking => "checking records",
+                crate::progress::Stage::Rows => "checking rows",
+                crate::progress::Stage::Matching(step) => step.as_str(),
+            };
+            format!("{what}: {percent}% ({done}/{total})")
+        }
         ImportColumn(name) => match *name {
             "id" => "ID",
             other => other,

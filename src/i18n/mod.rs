@@ -273,6 +273,13 @@ pub enum Msg {
         total: usize,
     },
     ImportColumn(&'static str),
+    /// The progress line of a long run.
+    Progress {
+        stage: crate::progress::Stage,
+        percent: usize,
+        done: usize,
+        total: usize,
+    },
     ImportAction(&'static str),
     Problem(crate::diagnostic::Problem),
     Failure(crate::error::Failure),

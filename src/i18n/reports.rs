@@ -262,6 +262,8 @@ fn uk_column(name: &str) -> &str {
         "age_band" => "вік",
         "category" => "категорія",
         "disability" => "інвалідність",
+        "regime" => "правила",
+        "proposed_on" => "запропоновано",
         other => other,
     }
 }
@@ -275,6 +277,14 @@ fn en_column(name: &str) -> &str {
         "waiting_days" => "days waiting",
         "open_agreements" => "agreements",
         "due_on" => "due on",
+        "registered_on" => "registered on",
+        "applied_on" => "applied on",
+        "proposed_on" => "proposed on",
+        "signed_on" => "signed on",
+        "ends_on" => "ends on",
+        "closed_on" => "closed on",
+        "age_band" => "age band",
+        "regime" => "rules",
         other => other,
     }
 }
@@ -479,7 +489,12 @@ fn uk_indicator(key: Key) -> String {
         AgreementsActiveEnd => "чинних договорів на кінець місяця",
         AgreementsSuspendedEnd => "з них призупинених",
         AgreementsClosed => "договорів припинено в місяці",
-        Closures(reason) => return format!("припинено з причини `{reason}`"),
+        Closures(reason) => {
+            return format!(
+                "припинено: {}",
+                super::vocab::label(super::vocab::CLOSURE_REASON, reason.as_str(), super::Lang::Uk)
+            );
+        }
         ClosuresBefore3Months => "припинено раніше ніж за 3 місяці",
         ClosuresBefore6Months => "припинено раніше ніж за 6 місяців",
         ClosuresBefore12Months => "припинено раніше ніж за 12 місяців",
@@ -530,7 +545,12 @@ fn en_indicator(key: Key) -> String {
         AgreementsActiveEnd => "agreements active at month end",
         AgreementsSuspendedEnd => "of which suspended",
         AgreementsClosed => "agreements closed in the month",
-        Closures(reason) => return format!("closed for `{reason}`"),
+        Closures(reason) => {
+            return format!(
+                "closed: {}",
+                super::vocab::label(super::vocab::CLOSURE_REASON, reason.as_str(), super::Lang::En)
+            );
+        }
         ClosuresBefore3Months => "closed before 3 months",
         ClosuresBefore6Months => "closed before 6 months",
         ClosuresBefore12Months => "closed before 12 months",

@@ -87,7 +87,10 @@ pub fn text(msg: &Msg) -> String {
 
         // --- agreements and contacts ---
         AgreementSigned { id, party, waiting } => {
-            format!("{id}: підписав `{party}`; ще чекаємо підписів: {waiting}")
+            let (party, waiting) = super::vocab::parties(party, waiting, super::Lang::Uk);
+            // The labels, not the codes `--party` takes: a Ukrainian sentence with English
+            // codes in it read as a fault.
+            format!("{id}: підписала сторона «{party}»; ще чекаємо підписів: {waiting}")
         }
         AgreementActive { id, date } => format!("{id}: усі сторони підписали, договір чинний з {date}"),
         AgreementReconcluded { old, new, date } => {
@@ -215,6 +218,15 @@ pub fn text(msg: &Msg) -> String {
             "пробний запуск, нічого не записано: буде додано — {added}, оновлено — {updated}, без змін — {unchanged}"
         ),
         ImportProgress { row, total } => format!("перевіряю рядки: {row} з {total}"),
+        Progress { stage, percent, done, total } => {
+            let what = match stage {
+                crate::progress::Stage::Reading => "читаю реєстр",
+                crate::progress::Stage::Checking => "перевіряю записи",
+                crate::progress::Stage::Rows => "перевіряю рядки",
+                crate::progress::Stage::Matching(_) => "добираю пари",
+            };
+            format!("{what}: {percent}% ({done} з {total})")
+        }
         ImportColumn(name) => match *name {
             "row" => "рядок",
             "action" => "дія",

@@ -70,6 +70,91 @@ pub const MENTOR_STATUS: &[Term] = &[
 
 pub const BOOL: &[Term] = &[("true", "так", "yes"), ("false", "ні", "no")];
 
+/// Whether a child has a disability, as `report --by disability` groups them.
+pub const DISABILITY: &[Term] =
+    &[("yes", "так", "yes"), ("no", "ні", "no"), ("unknown", "невідомо", "unknown")];
+
+/// A child's place on the list in `child list`: waiting for a mentor, or in an open agreement.
+pub const CHILD_STATUS: &[Term] = &[("waiting", "очікує", "waiting"), ("matched", "у договорі", "matched")];
+
+pub const AGREEMENT_STATUS: &[Term] = &[
+    ("proposed", "запропоновано", "proposed"),
+    ("active", "чинний", "active"),
+    ("suspended", "призупинено", "suspended"),
+    ("closed", "припинено", "closed"),
+];
+
+/// The rules an agreement runs under, by the year they came in.
+pub const REGIME: &[Term] = &[("2017", "2017 р.", "2017"), ("2026", "2026 р.", "2026")];
+
+/// Who signs an agreement.
+pub const PARTY: &[Term] = &[
+    ("centre", "центр", "centre"),
+    ("institution", "заклад", "institution"),
+    ("mentor", "наставник", "mentor"),
+    ("legal_representative", "законний представник", "legal representative"),
+    ("young_person", "молода особа", "young person"),
+];
+
+/// Who consented to an outing (a contact's `consents`).
+pub const CONSENT_PARTY: &[Term] = &[
+    ("child", "дитина", "child"),
+    ("legal_representative", "законний представник", "legal representative"),
+    ("institution", "заклад", "institution"),
+];
+
+pub const CONTACT_KIND: &[Term] = &[
+    ("meeting", "зустріч", "meeting"),
+    ("checkin_mentor", "перевірка: наставник", "check-in: mentor"),
+    ("checkin_child", "перевірка: дитина", "check-in: child"),
+    ("visit", "візит", "visit"),
+    ("outing", "вихід", "outing"),
+];
+
+pub const CLOSURE_REASON: &[Term] = &[
+    ("mutual_consent", "за згодою сторін", "mutual consent"),
+    ("mentor_withdrew", "наставник відмовився", "the mentor withdrew"),
+    ("child_refused", "дитина відмовилася", "the child refused"),
+    ("child_turned_18", "дитині виповнилося 18", "the child turned 18"),
+    ("child_turned_23", "особі виповнилося 23", "the young person turned 23"),
+    ("education_finished", "навчання завершено", "education finished"),
+    ("mentor_ineligible", "наставник більше не відповідає умовам", "the mentor is no longer eligible"),
+    ("safety_suspension", "з міркувань безпеки", "for safety"),
+    ("moved_away", "переїзд", "moved away"),
+    ("other", "інше", "other"),
+    ("family_reunification", "повернення в сім'ю", "family reunification"),
+    ("adoption", "усиновлення", "adoption"),
+    ("family_placement", "влаштування в сім'ю", "family placement"),
+    ("death", "смерть", "death"),
+    ("mentor_removed", "наставника відсторонено", "the mentor was removed"),
+    ("reconcluded", "переукладено", "re-concluded"),
+];
+
+/// What a record is (`eligibility --all`'s kind column).
+pub const RECORD_KIND: &[Term] = &[
+    ("child", "дитина", "child"),
+    ("mentor", "наставник", "mentor"),
+    ("institution", "заклад", "institution"),
+    ("agreement", "договір", "agreement"),
+];
+
+/// A rule's outcome in `eligibility ID`.
+pub const RULE_STATUS: &[Term] =
+    &[("pass", "виконано", "pass"), ("warn", "увага", "warn"), ("fail", "не виконано", "fail")];
+
+/// A problem's severity in `check` (`помилка[code]`); the code itself stays.
+pub const SEVERITY: &[Term] = &[("error", "помилка", "error"), ("warning", "попередження", "warning")];
+
+/// The marks of `report agreements`' `flags` column.
+pub const AGREEMENT_FLAG: &[Term] = &[
+    ("checkin_overdue", "перевірка прострочена", "check-in overdue"),
+    ("meetings_short", "замало зустрічей", "too few meetings"),
+    ("ending_soon", "скоро закінчується", "ending soon"),
+    ("past_planned_end", "строк сплив", "past its planned end"),
+    ("suspended", "призупинено", "suspended"),
+    ("closed", "припинено", "closed"),
+];
+
 /// The vocabulary of a field's values, if its values are codes.
 pub fn vocabulary(field: &str) -> Option<&'static [Term]> {
     Some(match field {
@@ -190,6 +275,42 @@ pub fn field_label(kind: Kind, field: &'static str, lang: Lang) -> &'static str 
             Lang::En => en,
         },
         None => field,
+    }
+}
+
+/// A party and the parties still to sign (codes joined with `, `, as `Msg::AgreementSigned`
+/// carries them), as labels.
+pub fn parties(party: &str, waiting: &str, lang: Lang) -> (String, String) {
+    let waiting: Vec<&str> = waiting.split(", ").map(|code| label(PARTY, code, lang)).collect();
+    (label(PARTY, party, lang).to_string(), waiting.join(", "))
+}
+
+/// A stable column name as a header: the field's label, else the report column's (`id` is
+/// `ID`). A workbook's headers are these.
+pub fn column_label(column: &'static str, lang: Lang) -> String {
+    if column == "id" {
+        return "ID".to_string();
+    }
+    let label = [Kind::Child, Kind::Mentor, Kind::Institution]
+        .into_iter()
+        .map(|kind| field_label(kind, column, lang))
+        .find(|label| label != &column);
+    match label {
+        Some(label) => label.to_string(),
+        None => lang.text(&super::Msg::Report(super::ReportMsg::Column(column))),
+    }
+}
+
+/// A column's header in a terminal table: its label, lower-case as the other tables' headers
+/// are (`дата народження`; an abbreviation such as `ЄДРПОУ` or `ID` stays as it is).
+pub fn table_header(column: &'static str, lang: Lang) -> String {
+    let label = column_label(column, lang);
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label,
     }
 }
 

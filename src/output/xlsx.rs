@@ -7,8 +7,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 use super::{Cell, Rows};
 use crate::error::{Error, Failure, Result};
-use crate::i18n::{Lang, Msg, ReportMsg, vocab};
-use crate::record::Kind;
+use crate::i18n::{Lang, vocab};
 
 /// One table, as a sheet of the workbook.
 #[derive(Clone, Debug)]
@@ -18,9 +17,9 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// The table with its headers in `lang`. A table a command prints with its stable column
-    /// names and codes (`child list`: `birth_date`, `female`) gets the fields' labels and the
-    /// codes' labels here, as a person opening a workbook expects.
+    /// The table with its headers in `lang`. Commands word their tables for people
+    /// (`output::Labels`); a column still headed by its stable name gets the field's label
+    /// here, and its codes their labels, as a person opening a workbook expects.
     pub fn of(rows: &Rows, lang: Lang) -> Sheet {
         let mut headers = Vec::new();
         let mut cells = rows.rows.clone();
@@ -30,7 +29,7 @@ impl Sheet {
                 headers.push(header);
                 continue;
             }
-            headers.push(column_label(column, lang));
+            headers.push(vocab::column_label(column, lang));
             if let Some(terms) = vocab::vocabulary(column) {
                 for row in &mut cells {
                     if let Some(Cell::Text(code)) = row.get_mut(index) {
@@ -40,21 +39,6 @@ impl Sheet {
             }
         }
         Sheet { headers, rows: cells }
-    }
-}
-
-/// A stable column name as a header: the field's label, else the report column's.
-fn column_label(column: &'static str, lang: Lang) -> String {
-    if column == "id" {
-        return "ID".to_string();
-    }
-    let label = [Kind::Child, Kind::Mentor, Kind::Institution]
-        .into_iter()
-        .map(|kind| vocab::field_label(kind, column, lang))
-        .find(|label| label != &column);
-    match label {
-        Some(label) => label.to_string(),
-        None => lang.text(&Msg::Report(ReportMsg::Column(column))),
     }
 }
 

@@ -351,8 +351,10 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
 fn load_kind<T: Record + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
     let (files, mut problems) = list_files(root, kind);
     let chunk = files.len().div_ceil(rayon::current_num_threads()).max(1);
+    let progress = crate::progress::track(crate::progress::Stage::Reading, files.len());
     let results: Vec<(Vec<T>, Vec<Diagnostic>)> =
-        files.par_chunks(chunk).map(|part| parse_files::<T>(kind, part)).collect();
+        files.par_chunks(chunk).map(|part| parse_files::<T>(kind, part, &progress)).collect();
+    progress.finish();
     let mut records = Vec::with_capacity(files.len());
     for (mut parsed, mut found) in results {
         records.append(&mut parsed);
@@ -364,11 +366,16 @@ fn load_kind<T: Record + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<
     (records, problems, files.into_iter().map(|(stem, _)| stem).collect())
 }
 
-fn parse_files<T: Record>(kind: Kind, files: &[(String, PathBuf)]) -> (Vec<T>, Vec<Diagnostic>) {
+fn parse_files<T: Record>(
+    kind: Kind,
+    files: &[(String, PathBuf)],
+    progress: &crate::progress::Tracker,
+) -> (Vec<T>, Vec<Diagnostic>) {
     let mut records = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
     for (stem, path) in files {
+        progress.add(1);
         match std::fs::read_to_string(path) {
             Ok(text) => {
                 let (record, found) = parse_file::<T>(&rel(stem), &text);

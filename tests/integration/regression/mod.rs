@@ -5,3 +5,4 @@ mod config_and_values;
 mod edits;
 mod git;
 mod messages;
+mod terminal;
