@@ -156,6 +156,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "lang",
         "Мова повідомлень, таблиць, документів і довідки (типово: `language` у nastavnyk.toml, інакше uk)",
     ),
+    ("*", "color", "Колір: auto (на терміналі, якщо не задано NO_COLOR і TERM не dumb), always, never"),
     (
         "*",
         "format",
@@ -366,6 +367,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
 pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("DIR", "ТЕКА"),
     ("DATE", "ДАТА"),
+    ("WHEN", "КОЛИ"),
     ("LANG", "МОВА"),
     ("FORMAT", "ФОРМАТ"),
     ("TEXT", "ТЕКСТ"),

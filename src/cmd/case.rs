@@ -12,8 +12,8 @@ use crate::context::Ctx;
 use crate::error::{Failure, Result};
 use crate::git;
 use crate::history::{self, Entry, FileChange, Repo};
-use crate::i18n::{CaseMsg, Lang, Msg, ReportMsg};
-use crate::output::{self, Cell, Rows};
+use crate::i18n::{CaseMsg, Lang, Msg, ReportMsg, vocab};
+use crate::output::{self, Cell, Labels, Rows};
 use crate::record::agreement::Contact;
 use crate::record::{Agreement, Kind};
 use crate::registry::Registry;
@@ -230,6 +230,7 @@ fn case_text(ctx: &Ctx, case: &Case) -> String {
     if case.contacts.is_empty() {
         out.push_str(&none());
     } else {
+        let labels = Labels::new(Format::Table, ctx.lang);
         let columns = vec!["date", "agreement", "kind", "hours"];
         let headers = columns
             .iter()
@@ -245,7 +246,7 @@ fn case_text(ctx: &Ctx, case: &Case) -> String {
                 vec![
                     Cell::text(c.date.to_string()),
                     Cell::text(*agreement),
-                    Cell::text(c.kind.as_str()),
+                    labels.code(vocab::CONTACT_KIND, c.kind.as_str()),
                     c.hours.map_or(Cell::Empty, |h| Cell::Num(h.hours())),
                 ]
             })

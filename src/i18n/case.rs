@@ -134,17 +134,13 @@ pub fn en(msg: &CaseMsg) -> String {
     }
 }
 
+/// A status in the words of the tables: one vocabulary per kind (`i18n::vocab`).
 fn uk_status(kind: Kind, status: &str) -> &str {
-    match status {
-        "waiting" => "очікує",
-        "matched" => "у договорі",
-        "closed" => "закрито",
-        "active" if kind == Kind::Mentor => "активний",
-        "active" => "діє",
-        "paused" => "призупинено",
-        "withdrawn" => "вибув",
-        "proposed" => "запропоновано",
-        "suspended" => "зупинено",
-        other => other,
-    }
+    let vocabulary = match kind {
+        Kind::Child => super::vocab::CHILD_STATUS,
+        Kind::Mentor => super::vocab::MENTOR_STATUS,
+        Kind::Agreement => super::vocab::AGREEMENT_STATUS,
+        Kind::Institution => return status,
+    };
+    super::vocab::label(vocabulary, status, super::Lang::Uk)
 }

@@ -74,8 +74,13 @@ pub const BOOL: &[Term] = &[("true", "так", "yes"), ("false", "ні", "no")];
 pub const DISABILITY: &[Term] =
     &[("yes", "так", "yes"), ("no", "ні", "no"), ("unknown", "невідомо", "unknown")];
 
-/// A child's place on the list in `child list`: waiting for a mentor, or in an open agreement.
-pub const CHILD_STATUS: &[Term] = &[("waiting", "очікує", "waiting"), ("matched", "у договорі", "matched")];
+/// A child's place on the list in `child list`: waiting for a mentor, or in an open agreement;
+/// `find` also shows a closed case.
+pub const CHILD_STATUS: &[Term] = &[
+    ("waiting", "очікує", "waiting"),
+    ("matched", "у договорі", "matched"),
+    ("closed", "справу закрито", "closed"),
+];
 
 pub const AGREEMENT_STATUS: &[Term] = &[
     ("proposed", "запропоновано", "proposed"),
