@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::error::Failure;
 use crate::error::{Error, Result};
+use crate::error::{Failure, Hint};
 
 pub mod graph;
 pub mod log;
@@ -195,12 +195,7 @@ pub fn check_identity(dir: &Path) -> Result<()> {
     if out.status.success() {
         return Ok(());
     }
-    Err(Error::new(Failure::Refused {
-        detail: "git does not know who you are, and every change is committed under a name: set it \
-                 first (`git config --global user.name \"Ім'я Прізвище\"` and `git config --global \
-                 user.email you@example.org`); nothing written"
-            .into(),
-    }))
+    Err(Error::new(Failure::GitIdentityMissing).with_hint(Hint::SetGitIdentity))
 }
 
 /// Commits exactly `paths` (relative to `dir`, added, changed or deleted) with `message`,
