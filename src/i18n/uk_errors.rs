@@ -146,7 +146,7 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
         AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
         SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
         RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
-        SetGitIdentity => "назвіться git один раз: `git config --global user.name \"Ім'я Прізвище\"` і `git config --global user.email you@example.org`, тоді запустіть команду знову".to_string(),
+        SetGitIdentity => "скажіть git, хто ви (це робиться один раз): `git config --global user.name \"Ім'я Прізвище\"` і `git config --global user.email you@example.org`, тоді запустіть команду знову".to_string(),
         FinishGitOperation { operation, dir } => {
             let command = operation.command();
             format!("завершіть або облиште його: `git -C {dir} {command} --continue` чи `git -C {dir} {command} --abort`")
