@@ -489,10 +489,10 @@ pub enum Hint {
 /// What a value should have been (for a refused `set`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expected {
-    /// A number of hours (finite, in range, whole minutes); `detail` says what was wrong.
-    Hours {
-        detail: String,
-    },
+    /// A number of hours in whole minutes (finite and in range already).
+    WholeMinutes,
+    /// Text (a list's items are quoted text: `["uk", "en"]`).
+    Text,
     Date,
     WholeNumber,
     Number,

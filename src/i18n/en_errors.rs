@@ -161,7 +161,8 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
 pub fn expected_text(x: &crate::error::Expected) -> String {
     use crate::error::Expected::*;
     match x {
-        Hours { detail } => format!("a number of hours: {detail}"),
+        WholeMinutes => "a number of hours in whole minutes (e.g. 1.5 or 0.25)".to_string(),
+        Text => "text (a list's items are quoted: [\"uk\", \"en\"])".to_string(),
         Date => "a date YYYY-MM-DD or DD.MM.YYYY".to_string(),
         WholeNumber => "a whole number".to_string(),
         Number => "a number".to_string(),

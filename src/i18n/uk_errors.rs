@@ -167,7 +167,8 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
 pub fn expected_text(x: &crate::error::Expected) -> String {
     use crate::error::Expected::*;
     match x {
-        Hours { detail } => format!("кількість годин: {detail}"),
+        WholeMinutes => "кількість годин у цілих хвилинах (напр. 1.5 чи 0.25)".to_string(),
+        Text => "текст (елементи списку — у лапках: [\"uk\", \"en\"])".to_string(),
         Date => "дата РРРР-ММ-ДД чи ДД.ММ.РРРР".to_string(),
         WholeNumber => "ціле число".to_string(),
         Number => "число".to_string(),

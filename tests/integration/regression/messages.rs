@@ -465,3 +465,20 @@ fn a_refused_push_was_explained_in_english() {
         run.stderr
     );
 }
+
+#[test]
+fn set_explained_bad_hours_and_list_items_in_english() {
+    // See: #14 — «не кількість годин: 0.333 hours is not a whole number of minutes» and
+    // «неправильне значення: 1 is not a string»: the domain's English inside Ukrainian.
+    let registry = Registry::demo();
+    let run = registry.refused(
+        &["--lang", "uk", "agreement", "set", "a-0001", "hours_per_month=0.333"],
+        "у цілих хвилинах",
+    );
+    assert!(!run.stderr.contains("hours is"), "{}", run.stderr);
+    let run = registry.refused(
+        &["--lang", "uk", "mentor", "set", "m-0001", "interests=[1,2]"],
+        "`interests`: `1` — не текст",
+    );
+    assert!(!run.stderr.contains("not a string"), "{}", run.stderr);
+}
