@@ -243,6 +243,8 @@ pub enum Failure {
     GitFailed {
         detail: String,
     },
+    /// git could not be started (not installed, or not on `PATH`); the I/O error is the cause.
+    GitNotRunnable,
     /// git does not know who the committer is, and every change is committed under a name.
     GitIdentityMissing,
     /// A rebase, merge, cherry-pick or revert is stopped half-way in the repository at `dir`:

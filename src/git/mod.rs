@@ -81,9 +81,7 @@ pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Re
     command.arg("-C").arg(dir).args(["-c", "core.quotePath=false"]).args(args);
     command.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = command
-        .spawn()
-        .map_err(|err| Error::new(Failure::GitFailed { detail: format!("cannot run git: {err}") }))?;
+    let mut child = command.spawn().map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
     // Written from a thread so that a large input and a large output cannot deadlock on
     // full pipes (`cat-file --batch` answers while it reads).
     let writer = input.map(|input| {

@@ -91,6 +91,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         StillReferenced { id, by } => format!("`{id}` is still referred to by {by}; nothing was removed"),
         EditorFailed { editor } => format!("the editor `{editor}` failed; nothing was changed"),
         InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
+        GitNotRunnable => "cannot run git: the registry keeps its history in git, so it must be installed (https://git-scm.com) with the `git` command on the PATH".to_string(),
         GitFailed { detail } => format!("git failed: {detail}"),
         GitIdentityMissing => "git does not know who you are, and every change is committed under a name; nothing written".to_string(),
         GitOperationStopped { operation, dir } => format!("{} is stopped half-way in {dir}: a commit now would land inside it; nothing written", git_operation(*operation)),

@@ -97,6 +97,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         StillReferenced { id, by } => format!("на `{id}` ще посилається {by}; нічого не видалено"),
         EditorFailed { editor } => format!("редактор `{editor}` завершився з помилкою; нічого не змінено"),
         InitNotEmpty { dir } => format!("у {dir} уже є реєстр (nastavnyk.toml)"),
+        GitNotRunnable => "не вдалося запустити git: реєстр веде історію в git, тож його треба встановити (https://git-scm.com) так, щоб команда `git` була доступна".to_string(),
         GitFailed { detail } => format!("помилка git: {detail}"),
         GitIdentityMissing => "git не знає, хто ви, а кожна зміна зберігається в git під ім'ям автора; нічого не записано".to_string(),
         GitOperationStopped { operation, dir } => format!("у {dir} не завершено {}: коміт зараз потрапив би всередину нього; нічого не записано", git_operation(*operation)),

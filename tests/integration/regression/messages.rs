@@ -482,3 +482,19 @@ fn set_explained_bad_hours_and_list_items_in_english() {
     );
     assert!(!run.stderr.contains("not a string"), "{}", run.stderr);
 }
+
+#[test]
+fn git_not_installed_was_reported_in_english() {
+    // See: #14 — with no git on PATH, `init` said «помилка git: cannot run git: …».
+    let home = tempfile::tempdir().unwrap();
+    let output = crate::support::command(home.path())
+        .env("PATH", home.path().join("no-bin"))
+        .args(["init", "reg", "--centre", "Ц"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("не вдалося запустити git") && stderr.contains("git-scm.com"), "{stderr}");
+    assert!(!stderr.contains("cannot run git"), "{stderr}");
+    assert!(!home.path().join("reg").exists());
+}
