@@ -1,6 +1,5 @@
 //! What a write must refuse, and who may read the repository.
 //!
-//! - No committer name: every change is committed under one.
 //! - A stopped rebase, merge or cherry-pick, or a detached HEAD: a commit there lands where
 //!   the coordinator does not expect it (inside the rebase, on no branch).
 //! - A record file with uncommitted changes (a killed writer's leftover, a hand edit): the
@@ -28,12 +27,9 @@ pub fn tool_dir(root: &Path) -> PathBuf {
     }
 }
 
-/// An error unless git knows the committer and the repository is on a branch with no
-/// operation stopped half-way.
+/// An error unless the repository is on a branch with no operation stopped half-way.
 pub fn refuse_unsafe_state(top: &Path) -> Result<()> {
     let Some(dir) = git_dir(top) else { return Ok(()) };
-    // A commit with no name would fail after the files are written, in git's own English.
-    super::check_identity(top)?;
     let stopped = [
         ("rebase-merge", GitOperation::Rebase),
         ("rebase-apply", GitOperation::Rebase),

@@ -189,8 +189,10 @@ impl Transaction {
     fn commit(self, root: &Path, repo: &git::Repo, message: &str) -> Result<String> {
         let paths: Vec<String> = self.changes.iter().map(|(rel, _)| rel.clone()).collect();
         let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-        // Refused before anything is written: a commit in the middle of a rebase or on no
-        // branch, and one that would sweep up a change nobody made through this command.
+        // Refused before anything is written: a commit git has no name for, one in the middle
+        // of a rebase or on no branch, and one that would sweep up a change nobody made
+        // through this command.
+        git::check_identity(&repo.top)?;
         git::safety::refuse_unsafe_state(&repo.top)?;
         git::safety::refuse_stray_changes(root, repo, &refs)?;
         // Ctrl-C from here to the end of the commit is held until the files and the index are
