@@ -131,9 +131,6 @@ pub enum Failure {
         to: String,
     },
     PeriodMissing,
-    BadAsOf {
-        value: String,
-    },
     /// The registry is not in a git repository, so it has no past to read.
     AsOfNoGit {
         dir: String,
@@ -246,9 +243,52 @@ pub enum Failure {
     GitFailed {
         detail: String,
     },
-    /// A refusal of the git layer whose text is not yet in the catalogue (English only).
-    Refused {
-        detail: String,
+    /// git could not be started (not installed, or not on `PATH`); the I/O error is the cause.
+    GitNotRunnable,
+    /// git does not know who the committer is, and every change is committed under a name.
+    GitIdentityMissing,
+    /// A rebase, merge, cherry-pick or revert is stopped half-way in the repository at `dir`:
+    /// a commit now would land inside it.
+    GitOperationStopped {
+        operation: GitOperation,
+        dir: String,
+    },
+    /// The repository at `dir` is on no branch: a commit would belong to none.
+    DetachedHead {
+        dir: String,
+    },
+    /// `file` (registry-relative) has uncommitted changes that a write would commit as its own.
+    StrayChanges {
+        file: String,
+    },
+    /// The commit failed (`failure`), and putting the files back failed too: `unrestored`
+    /// (file, the system's reason) are not as they were; `still_staged` is set when the index
+    /// could not be reset either.
+    PutBackFailed {
+        failure: Box<Failure>,
+        unrestored: Vec<(String, String)>,
+        still_staged: Option<Box<Failure>>,
+    },
+    /// `remote` refused the push; `server` is what it said (its own words, shown as they are).
+    PushRefused {
+        remote: String,
+        server: String,
+    },
+    /// The last commit (`commit`) changed files outside this registry (`registry`, the
+    /// registry's folder in its repository).
+    UndoOtherRegistry {
+        commit: String,
+        registry: String,
+    },
+    /// The last change (`commit`) is itself the undo of `reverted`.
+    UndoOfUndo {
+        commit: String,
+        reverted: String,
+    },
+    /// `--edrpou` is not a valid ЄДРПОУ code.
+    BadEdrpou {
+        code: String,
+        flaw: EdrpouFlaw,
     },
     MissingRequired {
         field: String,
@@ -371,22 +411,90 @@ pub enum Failure {
     },
 }
 
+/// A git operation that can stop half-way and wait for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GitOperation {
+    Rebase,
+    Merge,
+    CherryPick,
+    Revert,
+}
+
+impl GitOperation {
+    /// git's own name for it, as its subcommand (`git rebase --abort`).
+    pub fn command(self) -> &'static str {
+        match self {
+            GitOperation::Rebase => "rebase",
+            GitOperation::Merge => "merge",
+            GitOperation::CherryPick => "cherry-pick",
+            GitOperation::Revert => "revert",
+        }
+    }
+}
+
+/// What is wrong with a ЄДРПОУ code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EdrpouFlaw {
+    /// Not exactly eight digits.
+    NotEightDigits,
+    /// The check digit does not match; the last digit should be `expected`.
+    CheckDigit { expected: u32 },
+}
+
 /// What the user can do next.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Hint {
     RunCheck,
-    EditKept { path: String },
-    AcceptSeeWhy { child: String, mentor: String },
-    SeeEligibility { id: String },
+    /// Tell git the committer's name and e-mail.
+    SetGitIdentity,
+    /// Finish or abandon the stopped `operation` in the repository at `dir`.
+    FinishGitOperation {
+        operation: GitOperation,
+        dir: String,
+    },
+    /// Go back to a branch in the repository at `dir`.
+    SwitchToBranch {
+        dir: String,
+    },
+    /// Commit or throw away the stray changes of `file` in the registry at `root`.
+    CommitOrRestore {
+        root: String,
+        file: String,
+    },
+    /// Put `paths` back to their last commit by hand, in the registry at `root`.
+    RestoreByHand {
+        root: String,
+        paths: String,
+    },
+    /// Fix what the server named, then sync again.
+    FixPushRefusal,
+    /// Undo the change where it belongs, or revert `commit` with git.
+    UndoElsewhere {
+        commit: String,
+    },
+    /// An undo is not undone: make the change again, or revert an older commit by hand.
+    UndoOfUndo,
+    /// Check the code on the centre's registration extract.
+    CheckEdrpou,
+    EditKept {
+        path: String,
+    },
+    AcceptSeeWhy {
+        child: String,
+        mentor: String,
+    },
+    SeeEligibility {
+        id: String,
+    },
 }
 
 /// What a value should have been (for a refused `set`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expected {
-    /// A number of hours (finite, in range, whole minutes); `detail` says what was wrong.
-    Hours {
-        detail: String,
-    },
+    /// A number of hours in whole minutes (finite and in range already).
+    WholeMinutes,
+    /// Text (a list's items are quoted text: `["uk", "en"]`).
+    Text,
     Date,
     WholeNumber,
     Number,

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::Failure;
 use crate::error::{Error, Result};
+use crate::error::{Failure, Hint};
 use crate::git::{Repo, log, remote};
 use crate::history;
 use crate::record::{Config, Date};
@@ -40,24 +40,14 @@ pub fn undo(root: &Path, config: &Config, today: Date, reason: Option<&str>) -> 
     // belongs to another registry (or to more than this one) sharing the repository.
     let changed = remote::changed_files(&repo.top, &head.hash)?;
     if changed.is_empty() || changed.iter().any(|path| repo.registry_path(path).is_none()) {
-        return Err(Error::new(Failure::Refused {
-            detail: format!(
-                "the last commit ({short}) changed files outside this registry ({}): it is not this \
-                 registry's change; nothing undone. Run undo in the registry it belongs to, or use \
-                 `git revert {short}`.",
-                if repo.prefix.is_empty() { ".".to_string() } else { repo.prefix.clone() }
-            ),
-        }));
+        let registry = if repo.prefix.is_empty() { ".".to_string() } else { repo.prefix.clone() };
+        return Err(Error::new(Failure::UndoOtherRegistry { commit: short.clone(), registry })
+            .with_hint(Hint::UndoElsewhere { commit: short }));
     }
     if head.action == "undo" {
         let reverted = &head.reverts[..head.reverts.len().min(8)];
-        return Err(Error::new(Failure::Refused {
-            detail: format!(
-                "the last change ({short}) is itself an undo (of {reverted}); undo does not undo an \
-                 undo. To bring the change back, make it again; to go further back, revert the older \
-                 commit by hand (`git revert <commit>`, see `nastavnyk history`)."
-            ),
-        }));
+        return Err(Error::new(Failure::UndoOfUndo { commit: short, reverted: reverted.to_string() })
+            .with_hint(Hint::UndoOfUndo));
     }
 
     // What each file held before the commit: undoing it puts exactly those versions back

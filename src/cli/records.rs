@@ -463,7 +463,7 @@ pub enum ReportCommand {
 
 #[derive(Debug, Args)]
 pub struct MonthArgs {
-    /// The month, YYYY-MM (default: the month before today's).
+    /// The month, YYYY-MM or MM.YYYY (default: the month before today's).
     #[arg(long, value_name = "YYYY-MM")]
     pub month: Option<String>,
     #[command(flatten)]
@@ -476,12 +476,12 @@ pub struct MonthArgs {
 
 #[derive(Debug, Args)]
 pub struct PeriodArgs {
-    /// The first day of the period, YYYY-MM-DD (with --to).
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "to", conflicts_with_all = ["quarter", "year"])]
-    pub from: Option<String>,
-    /// The last day of the period, YYYY-MM-DD, included (with --from).
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
-    pub to: Option<String>,
+    /// The first day of the period, YYYY-MM-DD or DD.MM.YYYY (with --to).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to", conflicts_with_all = ["quarter", "year"])]
+    pub from: Option<Date>,
+    /// The last day of the period, YYYY-MM-DD or DD.MM.YYYY, included (with --from).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
+    pub to: Option<Date>,
     /// A calendar quarter, YYYY-Qn (n from 1 to 4).
     #[arg(long, value_name = "YYYY-Qn", conflicts_with = "year")]
     pub quarter: Option<String>,
@@ -517,10 +517,11 @@ pub enum ReportBy {
 
 #[derive(Debug, Args)]
 pub struct SourceArgs {
-    /// Read the registry as it was committed by the end of this day (YYYY-MM-DD, the
-    /// machine's time zone), from git objects: late entries do not change a submitted report.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
+    /// Read the registry as it was committed by the end of this day (YYYY-MM-DD or
+    /// DD.MM.YYYY, the machine's time zone), from git objects: late entries do not change a
+    /// submitted report.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
     /// Consolidate these registries (folders, bare git repositories or git URLs; repeat)
     /// into one report with a `centre` column (ЄДРПОУ) and a total.
     #[arg(long = "registry", value_name = "PATH_OR_GIT_URL")]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::cli::{GlobalArgs, InitArgs};
-use crate::error::Failure;
+use crate::error::{EdrpouFlaw, Failure, Hint};
 use crate::error::{Error, Result};
 use crate::git;
 use crate::i18n::{Lang, Msg};
@@ -87,15 +87,11 @@ fn existing_ancestor(dir: &Path) -> &Path {
 ///
 /// (14360570, 00032129, 40075815 are real codes this accepts.)
 pub fn check_edrpou(code: &str) -> Result<()> {
-    let refuse = |why: &str| {
-        Err(Error::new(Failure::Refused {
-            detail: format!(
-                "--edrpou {code}: {why}; check the code on the centre's registration extract; nothing written"
-            ),
-        }))
+    let refuse = |flaw: EdrpouFlaw| {
+        Err(Error::new(Failure::BadEdrpou { code: code.to_string(), flaw }).with_hint(Hint::CheckEdrpou))
     };
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse("a ЄДРПОУ code is exactly 8 digits");
+        return refuse(EdrpouFlaw::NotEightDigits);
     }
     let digits: Vec<u32> = code.bytes().map(|b| u32::from(b - b'0')).collect();
     let value: u32 = code.parse().unwrap_or(0);
@@ -107,7 +103,7 @@ pub fn check_edrpou(code: &str) -> Result<()> {
         check = remainder(2) % 10;
     }
     if check != digits[7] {
-        return refuse(&format!("its check digit does not match (the last digit should be {check})"));
+        return refuse(EdrpouFlaw::CheckDigit { expected: check });
     }
     Ok(())
 }

@@ -81,35 +81,28 @@ fn dimensions(by: &[ReportBy]) -> Vec<Dimension> {
 }
 
 fn period_of(args: &PeriodArgs) -> Result<Period> {
-    Period::from_args(args.from.as_deref(), args.to.as_deref(), args.quarter.as_deref(), args.year.as_deref())
-        .map_err(|err| {
-            Error::new(match err {
-                PeriodError::BadQuarter(value) => Failure::BadQuarter { value },
-                PeriodError::BadYear(value) => Failure::BadYear { value },
-                PeriodError::BadDate(value) => Failure::BadPeriodDate { value },
-                PeriodError::FromAfterTo { from, to } => {
-                    Failure::FromAfterTo { from: from.to_string(), to: to.to_string() }
-                }
-                PeriodError::Incomplete => Failure::PeriodMissing,
-            })
+    // The dates are parsed by clap already (`YYYY-MM-DD` or `DD.MM.YYYY`).
+    let period = match (args.from, args.to) {
+        (Some(from), Some(to)) => Period::new(from, to),
+        _ => Period::from_args(None, None, args.quarter.as_deref(), args.year.as_deref()),
+    };
+    period.map_err(|err| {
+        Error::new(match err {
+            PeriodError::BadQuarter(value) => Failure::BadQuarter { value },
+            PeriodError::BadYear(value) => Failure::BadYear { value },
+            PeriodError::BadDate(value) => Failure::BadPeriodDate { value },
+            PeriodError::FromAfterTo { from, to } => {
+                Failure::FromAfterTo { from: from.to_string(), to: to.to_string() }
+            }
+            PeriodError::Incomplete => Failure::PeriodMissing,
         })
-}
-
-fn as_of(source: &SourceArgs) -> Result<Option<Date>> {
-    source
-        .as_of
-        .as_deref()
-        .map(|text| {
-            crate::record::date::parse_iso(text)
-                .ok_or_else(|| Error::new(Failure::BadAsOf { value: text.to_string() }))
-        })
-        .transpose()
+    })
 }
 
 /// The registry, whole and parseable: from the files, or with `--as-of` from the commit that
 /// was current at the end of that day (the work tree is not read).
 fn load(ctx: &Ctx, source: &SourceArgs) -> Result<Registry> {
-    let Some(date) = as_of(source)? else { return Registry::load_valid(&ctx.root) };
+    let Some(date) = source.as_of else { return Registry::load_valid(&ctx.root) };
     let commit = snapshot::commit_as_of(&ctx.root, date)?;
     ctx.note(Msg::Report(ReportMsg::AsOfCommit { date: date.to_string(), commit: short(&commit) }));
     let prefix = crate::git::prefix(&ctx.root).unwrap_or_default();
@@ -151,7 +144,7 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
         ReportCommand::Period(args) => (period_of(args)?, &args.by.by, true, &args.output),
         _ => return Err(Error::new(Failure::RegionListsUnsupported)),
     };
-    let date = as_of(source)?;
+    let date = source.as_of;
     // Every source is opened before anything is computed: a wrong path stops it all (exit 2).
     let mut loaded: Vec<(&String, String, Registry)> = Vec::new();
     for (n, spec) in source.registry.iter().enumerate() {
@@ -223,9 +216,17 @@ fn run_region(global: &GlobalArgs, command: &ReportCommand, source: &SourceArgs)
 /// `--month`, or the month before today's.
 fn month(ctx: &Ctx, args: &MonthArgs) -> Result<Month> {
     match &args.month {
-        Some(text) => Month::parse(text)
+        Some(text) => parse_month(text)
             .ok_or_else(|| Error::new(crate::error::Failure::BadMonth { value: text.clone() })),
         None => Ok(Month::containing(ctx.today).previous()),
+    }
+}
+
+/// `YYYY-MM`, or `MM.YYYY` as a month is written in Ukraine (`10.2026`).
+fn parse_month(text: &str) -> Option<Month> {
+    match text.trim().split_once('.') {
+        Some((month, year)) => Month::parse(&format!("{year}-{month}")),
+        None => Month::parse(text),
     }
 }
 

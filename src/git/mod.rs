@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::error::Failure;
 use crate::error::{Error, Result};
+use crate::error::{Failure, Hint};
 
 pub mod graph;
 pub mod log;
@@ -81,9 +81,7 @@ pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Re
     command.arg("-C").arg(dir).args(["-c", "core.quotePath=false"]).args(args);
     command.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = command
-        .spawn()
-        .map_err(|err| Error::new(Failure::GitFailed { detail: format!("cannot run git: {err}") }))?;
+    let mut child = command.spawn().map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
     // Written from a thread so that a large input and a large output cannot deadlock on
     // full pipes (`cat-file --batch` answers while it reads).
     let writer = input.map(|input| {
@@ -195,12 +193,7 @@ pub fn check_identity(dir: &Path) -> Result<()> {
     if out.status.success() {
         return Ok(());
     }
-    Err(Error::new(Failure::Refused {
-        detail: "git does not know who you are, and every change is committed under a name: set it \
-                 first (`git config --global user.name \"Ім'я Прізвище\"` and `git config --global \
-                 user.email you@example.org`); nothing written"
-            .into(),
-    }))
+    Err(Error::new(Failure::GitIdentityMissing).with_hint(Hint::SetGitIdentity))
 }
 
 /// Commits exactly `paths` (relative to `dir`, added, changed or deleted) with `message`,

@@ -40,9 +40,7 @@ pub fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)], input: Option<&s
     }
     command.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = command
-        .spawn()
-        .map_err(|err| Error::new(Failure::GitFailed { detail: format!("cannot run git: {err}") }))?;
+    let mut child = command.spawn().map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
     if let Some(input) = input {
         use std::io::Write;
         let mut stdin = child.stdin.take().expect("stdin was piped");

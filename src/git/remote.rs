@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::{Repo, failure, output, run};
-use crate::error::Failure;
 use crate::error::{Error, Result};
+use crate::error::{Failure, Hint};
 
 /// The branch checked out, or `None` on a detached HEAD.
 pub fn current_branch(top: &Path) -> Option<String> {
@@ -189,10 +189,6 @@ pub fn changed_files(top: &Path, commit: &str) -> Result<Vec<String>> {
 
 /// An error for a push the server refused, with what it said.
 pub fn refused(remote: &str, server: &str) -> Error {
-    Error::new(Failure::Refused {
-        detail: format!(
-            "{remote} refused the push:\n{server}\nNothing was sent; your commits are kept. Fix what the \
-             server names (ask its administrator if unsure), then run `nastavnyk sync` again."
-        ),
-    })
+    Error::new(Failure::PushRefused { remote: remote.to_string(), server: server.to_string() })
+        .with_hint(Hint::FixPushRefusal)
 }

@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{Repo, run};
-use crate::error::Failure;
 use crate::error::{Error, Result};
+use crate::error::{Failure, GitOperation, Hint};
 
 /// The repository's own folder (`.git`, or a worktree's), absolute; `None` outside git.
 pub fn git_dir(dir: &Path) -> Option<PathBuf> {
@@ -31,28 +31,22 @@ pub fn tool_dir(root: &Path) -> PathBuf {
 pub fn refuse_unsafe_state(top: &Path) -> Result<()> {
     let Some(dir) = git_dir(top) else { return Ok(()) };
     let stopped = [
-        ("rebase-merge", "a rebase", "git rebase --continue` or `git rebase --abort"),
-        ("rebase-apply", "a rebase", "git rebase --continue` or `git rebase --abort"),
-        ("MERGE_HEAD", "a merge", "git merge --continue` or `git merge --abort"),
-        ("CHERRY_PICK_HEAD", "a cherry-pick", "git cherry-pick --continue` or `git cherry-pick --abort"),
-        ("REVERT_HEAD", "a revert", "git revert --continue` or `git revert --abort"),
+        ("rebase-merge", GitOperation::Rebase),
+        ("rebase-apply", GitOperation::Rebase),
+        ("MERGE_HEAD", GitOperation::Merge),
+        ("CHERRY_PICK_HEAD", GitOperation::CherryPick),
+        ("REVERT_HEAD", GitOperation::Revert),
     ];
-    for (file, what, fix) in stopped {
+    let shown = top.display().to_string();
+    for (file, operation) in stopped {
         if dir.join(file).exists() {
-            return Err(refusal(format!(
-                "{what} is stopped half-way in {}: finish or abandon it first (`git -C {} {fix}`); nothing written",
-                top.display(),
-                top.display()
-            )));
+            return Err(Error::new(Failure::GitOperationStopped { operation, dir: shown.clone() })
+                .with_hint(Hint::FinishGitOperation { operation, dir: shown }));
         }
     }
     if run(top, &["symbolic-ref", "--quiet", "HEAD"]).is_err() {
-        return Err(refusal(format!(
-            "{} is on a detached HEAD (no branch): a commit here would belong to no branch. Go back \
-             to your branch first (`git -C {} switch main`, or the branch you work on); nothing written",
-            top.display(),
-            top.display()
-        )));
+        return Err(Error::new(Failure::DetachedHead { dir: shown.clone() })
+            .with_hint(Hint::SwitchToBranch { dir: shown }));
     }
     Ok(())
 }
@@ -64,19 +58,10 @@ pub fn refuse_stray_changes(root: &Path, repo: &Repo, paths: &[&str]) -> Result<
     }
     let dirty = repo.status(root, paths)?;
     if let Some(file) = dirty.first() {
-        return Err(refusal(format!(
-            "{file} has uncommitted changes (a hand edit, or a write that was interrupted), which this \
-             change would commit under its own name. Commit them (`git -C {root} commit -- {file}`) or \
-             throw them away (`git -C {root} restore --staged --worktree -- {file}`), then run the \
-             command again; nothing written",
-            root = root.display()
-        )));
+        return Err(Error::new(Failure::StrayChanges { file: file.clone() })
+            .with_hint(Hint::CommitOrRestore { root: root.display().to_string(), file: file.clone() }));
     }
     Ok(())
-}
-
-fn refusal(detail: String) -> Error {
-    Error::new(Failure::Refused { detail })
 }
 
 /// Makes git keep the repository readable by its owner only, from now on and for what it

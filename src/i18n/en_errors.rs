@@ -5,6 +5,7 @@ use super::en::*;
 use super::plural::en;
 
 pub fn failure_text(x: &crate::error::Failure) -> String {
+    use crate::error::EdrpouFlaw;
     use crate::error::Failure::*;
     match x {
         IdOfOtherKind { id, found, wanted } => format!(
@@ -14,12 +15,13 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         ),
         BadQuarter { value } => format!("`{value}` is not a quarter: write YYYY-Qn, n from 1 to 4, e.g. 2026-Q3"),
         BadYear { value } => format!("`{value}` is not a year: write YYYY, e.g. 2026"),
-        BadPeriodDate { value } => format!("`{value}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01"),
+        BadPeriodDate { value } => {
+            format!("`{value}` is not a date: write YYYY-MM-DD or DD.MM.YYYY, e.g. 2026-03-01 or 01.03.2026")
+        }
         FromAfterTo { from, to } => {
             format!("--from {from} is after --to {to}: a period must start no later than it ends")
         }
         PeriodMissing => "give the period: --from DATE --to DATE, or --quarter YYYY-Qn, or --year YYYY".into(),
-        BadAsOf { value } => format!("`{value}` is not a date for --as-of: write YYYY-MM-DD"),
         AsOfNoGit { dir } => {
             format!("{dir} is not in a git repository: with no history there is no past state (drop --as-of)")
         }
@@ -50,7 +52,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         Problem(problem) => problem_text(problem),
         CannotRead { path } => format!("cannot read {path}"),
         CannotWrite { path } => format!("cannot write {path}"),
-        BadMonth { value } => format!("`{value}` is not a month: write YYYY-MM, e.g. 2026-10"),
+        BadMonth { value } => format!("`{value}` is not a month: write YYYY-MM or MM.YYYY, e.g. 2026-10 or 10.2026"),
         BadWeight { name } => format!("`[matching.weights] {name}` in nastavnyk.toml must be a number from 0 to 1000000"),
         WhyNotAChild { id } => format!("`{id}` is not a child: give `match why CHILD MENTOR`"),
         WhyNotAMentor { id } => format!("`{id}` is not a mentor: give `match why CHILD MENTOR`"),
@@ -89,8 +91,24 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         StillReferenced { id, by } => format!("`{id}` is still referred to by {by}; nothing was removed"),
         EditorFailed { editor } => format!("the editor `{editor}` failed; nothing was changed"),
         InitNotEmpty { dir } => format!("{dir} already holds a registry (nastavnyk.toml)"),
+        GitNotRunnable => "cannot run git: the registry keeps its history in git, so it must be installed (https://git-scm.com) with the `git` command on the PATH".to_string(),
         GitFailed { detail } => format!("git failed: {detail}"),
-        Refused { detail } => detail.clone(),
+        GitIdentityMissing => "git does not know who you are, and every change is committed under a name; nothing written".to_string(),
+        GitOperationStopped { operation, dir } => format!("{} is stopped half-way in {dir}: a commit now would land inside it; nothing written", git_operation(*operation)),
+        DetachedHead { dir } => format!("{dir} is on a detached HEAD (no branch): a commit here would belong to no branch; nothing written"),
+        StrayChanges { file } => format!("{file} has uncommitted changes (a hand edit, or a write that was interrupted), which this change would commit under its own name; nothing written"),
+        PutBackFailed { failure, unrestored, still_staged } => {
+            let mut left: Vec<String> = unrestored.iter().map(|(file, why)| format!("{file} is not as it was ({why})")).collect();
+            if let Some(failure) = still_staged {
+                left.push(format!("the index still stages the changes ({})", failure_text(failure)));
+            }
+            format!("{}\nPutting things back failed as well: {}", failure_text(failure), left.join("; "))
+        }
+        PushRefused { remote, server } => format!("{remote} refused the push:\n{server}\nNothing was sent; your commits are kept"),
+        UndoOtherRegistry { commit, registry } => format!("the last commit ({commit}) changed files outside this registry ({registry}): it is not this registry's change; nothing undone"),
+        UndoOfUndo { commit, reverted } => format!("the last change ({commit}) is itself an undo (of {reverted}), and undo does not undo an undo; nothing undone"),
+        BadEdrpou { code, flaw: EdrpouFlaw::NotEightDigits } => format!("--edrpou {code}: a ЄДРПОУ code is exactly 8 digits; nothing written"),
+        BadEdrpou { code, flaw: EdrpouFlaw::CheckDigit { expected } } => format!("--edrpou {code}: its check digit does not match (the last digit should be {expected}); nothing written"),
         EditCopyStale { path, record } => format!("{path} holds an earlier edit of {record} taken before the record last changed, so it is not written back: compare it with {record}, carry over what you still need, then delete it and run `edit` again"),
         OutputNotRegular { path } => format!("{path} is not a regular file (a directory, FIFO, device or broken link): nothing was written; give a file name, or `-` for standard output"),
         MissingRequired { field } => format!("`{field}` is required"),
@@ -123,6 +141,18 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
         AcceptSeeWhy { child, mentor } => format!("see `nastavnyk match why {child} {mentor}`"),
         SeeEligibility { id } => format!("details: `nastavnyk eligibility {id}`"),
         RunCheck => "run `nastavnyk check` to see every problem".to_string(),
+        SetGitIdentity => "tell git who you are, once: `git config --global user.name \"Ім'я Прізвище\"` and `git config --global user.email you@example.org`, then run the command again".to_string(),
+        FinishGitOperation { operation, dir } => {
+            let command = operation.command();
+            format!("finish or abandon it first: `git -C {dir} {command} --continue` or `git -C {dir} {command} --abort`")
+        }
+        SwitchToBranch { dir } => format!("go back to your branch first: `git -C {dir} switch main` (or the branch you work on)"),
+        CommitOrRestore { root, file } => format!("commit them (`git -C {root} commit -- {file}`) or throw them away (`git -C {root} restore --staged --worktree -- {file}`), then run the command again"),
+        RestoreByHand { root, paths } => format!("to return these files to their last commit: `git -C {root} restore --staged --worktree -- {paths}`"),
+        FixPushRefusal => "fix what the server names (ask its administrator if unsure), then run `nastavnyk sync` again".to_string(),
+        UndoElsewhere { commit } => format!("run undo in the registry it belongs to, or use `git revert {commit}`"),
+        UndoOfUndo => "to bring the change back, make it again; to go further back, revert the older commit by hand (`git revert <commit>`, see `nastavnyk history`)".to_string(),
+        CheckEdrpou => "check the code on the centre's registration extract".to_string(),
         EditKept { path } => {
             format!("your edit is kept in {path}: fix it and run `edit` again to continue from it")
         }
@@ -132,11 +162,23 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
 pub fn expected_text(x: &crate::error::Expected) -> String {
     use crate::error::Expected::*;
     match x {
-        Hours { detail } => format!("a number of hours: {detail}"),
-        Date => "a date YYYY-MM-DD".to_string(),
+        WholeMinutes => "a number of hours in whole minutes (e.g. 1.5 or 0.25)".to_string(),
+        Text => "text (a list's items are quoted: [\"uk\", \"en\"])".to_string(),
+        Date => "a date YYYY-MM-DD or DD.MM.YYYY".to_string(),
         WholeNumber => "a whole number".to_string(),
         Number => "a number".to_string(),
         Bool => "true or false".to_string(),
         OneOf { values } => format!("one of {values}"),
+    }
+}
+
+/// A stopped git operation, as the sentence names it.
+fn git_operation(operation: crate::error::GitOperation) -> &'static str {
+    use crate::error::GitOperation::*;
+    match operation {
+        Rebase => "a rebase",
+        Merge => "a merge",
+        CherryPick => "a cherry-pick",
+        Revert => "a revert",
     }
 }

@@ -5,6 +5,7 @@ use super::plural::uk;
 use super::uk::*;
 
 pub fn failure_text(x: &crate::error::Failure) -> String {
+    use crate::error::EdrpouFlaw;
     use crate::error::Failure::*;
     match x {
         IdOfOtherKind { id, found, wanted } => format!(
@@ -16,14 +17,15 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
             format!("`{value}` — не квартал: напишіть РРРР-QN, де N від 1 до 4, напр. 2026-Q3")
         }
         BadYear { value } => format!("`{value}` — не рік: напишіть РРРР, напр. 2026"),
-        BadPeriodDate { value } => format!("`{value}` — не дата: напишіть РРРР-ММ-ДД, напр. 2026-03-01"),
+        BadPeriodDate { value } => {
+            format!("`{value}` — не дата: напишіть РРРР-ММ-ДД або ДД.ММ.РРРР, напр. 2026-03-01 чи 01.03.2026")
+        }
         FromAfterTo { from, to } => {
             format!("--from {from} пізніше за --to {to}: період має починатися не пізніше, ніж закінчується")
         }
         PeriodMissing => {
             "вкажіть період: --from ДАТА --to ДАТА, або --quarter РРРР-QN, або --year РРРР".into()
         }
-        BadAsOf { value } => format!("`{value}` — не дата для --as-of: напишіть РРРР-ММ-ДД"),
         AsOfNoGit { dir } => {
             format!("{dir} не в репозиторії git: без історії немає стану на дату (приберіть --as-of)")
         }
@@ -56,7 +58,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         Problem(problem) => problem_text(problem),
         CannotRead { path } => format!("не вдалося прочитати {path}"),
         CannotWrite { path } => format!("не вдалося записати {path}"),
-        BadMonth { value } => format!("`{value}` — не місяць: напишіть РРРР-ММ, напр. 2026-10"),
+        BadMonth { value } => format!("`{value}` — не місяць: напишіть РРРР-ММ або ММ.РРРР, напр. 2026-10 чи 10.2026"),
         BadWeight { name } => format!("`[matching.weights] {name}` у nastavnyk.toml має бути числом від 0 до 1000000"),
         WhyNotAChild { id } => format!("`{id}` — не дитина: пишіть `match why ДИТИНА НАСТАВНИК`"),
         WhyNotAMentor { id } => format!("`{id}` — не наставник: пишіть `match why ДИТИНА НАСТАВНИК`"),
@@ -95,8 +97,24 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         StillReferenced { id, by } => format!("на `{id}` ще посилається {by}; нічого не видалено"),
         EditorFailed { editor } => format!("редактор `{editor}` завершився з помилкою; нічого не змінено"),
         InitNotEmpty { dir } => format!("у {dir} уже є реєстр (nastavnyk.toml)"),
+        GitNotRunnable => "не вдалося запустити git: реєстр веде історію в git, тож його треба встановити (https://git-scm.com) так, щоб команда `git` була доступна".to_string(),
         GitFailed { detail } => format!("помилка git: {detail}"),
-        Refused { detail } => detail.clone(),
+        GitIdentityMissing => "git не знає, хто ви, а кожна зміна зберігається в git під ім'ям автора; нічого не записано".to_string(),
+        GitOperationStopped { operation, dir } => format!("у {dir} не завершено {}: коміт зараз потрапив би всередину нього; нічого не записано", git_operation(*operation)),
+        DetachedHead { dir } => format!("{dir} не на гілці (detached HEAD): коміт тут не належав би жодній гілці; нічого не записано"),
+        StrayChanges { file } => format!("у {file} є зміни, не збережені в git (ручна правка або перерваний запис), і ця команда зберегла б їх під своїм іменем; нічого не записано"),
+        PutBackFailed { failure, unrestored, still_staged } => {
+            let mut left: Vec<String> = unrestored.iter().map(|(file, why)| format!("{file} не такий, як був ({why})")).collect();
+            if let Some(failure) = still_staged {
+                left.push(format!("індекс git досі містить ці зміни ({})", failure_text(failure)));
+            }
+            format!("{}\nповернути файли до попереднього стану теж не вдалося: {}", failure_text(failure), left.join("; "))
+        }
+        PushRefused { remote, server } => format!("{remote} не прийняв надсилання (push):\n{server}\nНічого не надіслано; ваші коміти збережено"),
+        UndoOtherRegistry { commit, registry } => format!("останній коміт ({commit}) змінив файли поза цим реєстром ({registry}): це не його зміна; нічого не скасовано"),
+        UndoOfUndo { commit, reverted } => format!("остання зміна ({commit}) сама є скасуванням (зміни {reverted}), а undo не скасовує скасування; нічого не скасовано"),
+        BadEdrpou { code, flaw: EdrpouFlaw::NotEightDigits } => format!("--edrpou {code}: код ЄДРПОУ — це рівно 8 цифр; нічого не записано"),
+        BadEdrpou { code, flaw: EdrpouFlaw::CheckDigit { expected } } => format!("--edrpou {code}: контрольна цифра не збігається (остання цифра мала б бути {expected}); нічого не записано"),
         EditCopyStale { path, record } => format!("у {path} лежить давніша правка {record}, зроблена до останньої зміни запису, тож її не записано: порівняйте її з {record}, перенесіть потрібне, тоді видаліть її й запустіть `edit` знову"),
         OutputNotRegular { path } => format!("{path} — не звичайний файл (тека, FIFO, пристрій чи розірване посилання): нічого не записано; вкажіть ім'я файлу або `-` для стандартного виводу"),
         MissingRequired { field } => format!("поле `{field}` обов'язкове"),
@@ -129,6 +147,18 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
         AcceptSeeWhy { child, mentor } => format!("подробиці: `nastavnyk match why {child} {mentor}`"),
         SeeEligibility { id } => format!("подробиці: `nastavnyk eligibility {id}`"),
         RunCheck => "запустіть `nastavnyk check`, щоб побачити всі проблеми".to_string(),
+        SetGitIdentity => "скажіть git, хто ви (це робиться один раз): `git config --global user.name \"Ім'я Прізвище\"` і `git config --global user.email you@example.org`, тоді запустіть команду знову".to_string(),
+        FinishGitOperation { operation, dir } => {
+            let command = operation.command();
+            format!("завершіть або облиште його: `git -C {dir} {command} --continue` чи `git -C {dir} {command} --abort`")
+        }
+        SwitchToBranch { dir } => format!("поверніться на свою гілку: `git -C {dir} switch main` (або гілку, на якій ви працюєте)"),
+        CommitOrRestore { root, file } => format!("збережіть ці зміни (`git -C {root} commit -- {file}`) або відкиньте їх (`git -C {root} restore --staged --worktree -- {file}`), тоді запустіть команду знову"),
+        RestoreByHand { root, paths } => format!("щоб повернути ці файли до останнього коміту: `git -C {root} restore --staged --worktree -- {paths}`"),
+        FixPushRefusal => "виправте те, що назвав сервер (якщо не певні — спитайте його адміністратора), тоді запустіть `nastavnyk sync` знову".to_string(),
+        UndoElsewhere { commit } => format!("запустіть undo в реєстрі, якому належить ця зміна, або `git revert {commit}`"),
+        UndoOfUndo => "щоб повернути зміну, зробіть її знову; щоб скасувати давнішу, скасуйте її коміт вручну (`git revert КОМІТ`, див. `nastavnyk history`)".to_string(),
+        CheckEdrpou => "звірте код із витягом з Єдиного державного реєстру про центр".to_string(),
         EditKept { path } => format!(
             "вашу правку збережено в {path}: виправте її й запустіть `edit` знову, щоб продовжити з неї"
         ),
@@ -138,11 +168,23 @@ pub fn hint_text(x: &crate::error::Hint) -> String {
 pub fn expected_text(x: &crate::error::Expected) -> String {
     use crate::error::Expected::*;
     match x {
-        Hours { detail } => format!("кількість годин: {detail}"),
-        Date => "дата РРРР-ММ-ДД".to_string(),
+        WholeMinutes => "кількість годин у цілих хвилинах (напр. 1.5 чи 0.25)".to_string(),
+        Text => "текст (елементи списку — у лапках: [\"uk\", \"en\"])".to_string(),
+        Date => "дата РРРР-ММ-ДД чи ДД.ММ.РРРР".to_string(),
         WholeNumber => "ціле число".to_string(),
         Number => "число".to_string(),
         Bool => "true або false".to_string(),
         OneOf { values } => format!("одне з: {values}"),
+    }
+}
+
+/// A stopped git operation, as the sentence names it («не завершено …»).
+fn git_operation(operation: crate::error::GitOperation) -> &'static str {
+    use crate::error::GitOperation::*;
+    match operation {
+        Rebase => "перебазування (git rebase)",
+        Merge => "злиття (git merge)",
+        CherryPick => "перенесення коміту (git cherry-pick)",
+        Revert => "скасування коміту (git revert)",
     }
 }

@@ -238,7 +238,7 @@ pub fn matches(kind: Kind, record: &serde_json::Value, path: &str, wanted: &str)
     let ty = field(kind, path).map_or(Text, |f| f.ty);
     let unquoted = wanted.trim_matches(|c| c == '"' || c == '\'');
     let same = |v: &serde_json::Value| match ty {
-        Date => super::date::parse_iso(unquoted).is_some_and(|d| v.as_str() == Some(d.to_string().as_str())),
+        Date => super::date::parse_user(unquoted).is_some_and(|d| v.as_str() == Some(d.to_string().as_str())),
         Integer => unquoted.parse::<i64>().is_ok_and(|n| v.as_i64() == Some(n)),
         Number => unquoted.parse::<f64>().is_ok_and(|n| v.as_f64() == Some(n)),
         Hours => {

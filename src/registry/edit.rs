@@ -148,7 +148,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             let number =
                 raw.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| bad(Expected::Number))?;
             in_range(number)?;
-            let time = Minutes::from_hours(number).map_err(|detail| bad(Expected::Hours { detail }))?;
+            let time = Minutes::from_hours(number).map_err(|_| bad(Expected::WholeMinutes))?;
             Value::from(time.hours())
         }
         FieldType::Bool => Value::from(match raw {
@@ -164,7 +164,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
             Value::from(text)
         }
         FieldType::TextList => {
-            let items = list(raw)?;
+            let items = list(field.path, raw)?;
             for item in &items {
                 text_ok(item, false)?;
             }
@@ -172,7 +172,7 @@ pub fn convert(field: &Field, raw: &str) -> Result<Option<Value>> {
         }
         FieldType::TextMap => return Err(Failure::FieldNotSettable { field: field.path.to_string() }.into()),
         FieldType::ChoiceList(names) => {
-            let items = list(raw)?;
+            let items = list(field.path, raw)?;
             if let Some(wrong) = items.iter().find(|item| !names.contains(&item.as_str())) {
                 return Err(Error::new(Failure::BadFieldValue {
                     field: field.path.to_string(),
@@ -209,7 +209,7 @@ fn unquote(raw: &str) -> String {
 }
 
 /// A list as a TOML array (`["uk", "en"]`) or comma-separated (`uk, en`).
-fn list(raw: &str) -> Result<Vec<String>> {
+fn list(field: &str, raw: &str) -> Result<Vec<String>> {
     if raw.starts_with('[') {
         let doc: toml::Table = toml::from_str(&format!("v = {raw}"))
             .map_err(|err| Error::new(Problem::BadValue { detail: err.message().to_string() }))?;
@@ -218,7 +218,8 @@ fn list(raw: &str) -> Result<Vec<String>> {
             .into_iter()
             .map(|item| {
                 item.as_str().map(str::to_string).ok_or_else(|| {
-                    Error::new(Problem::BadValue { detail: format!("{item} is not a string") })
+                    let (field, value) = (field.to_string(), item.to_string());
+                    Error::new(Failure::BadFieldValue { field, value, expected: Expected::Text })
                 })
             })
             .collect();

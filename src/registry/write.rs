@@ -189,8 +189,10 @@ impl Transaction {
     fn commit(self, root: &Path, repo: &git::Repo, message: &str) -> Result<String> {
         let paths: Vec<String> = self.changes.iter().map(|(rel, _)| rel.clone()).collect();
         let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-        // Refused before anything is written: a commit in the middle of a rebase or on no
-        // branch, and one that would sweep up a change nobody made through this command.
+        // Refused before anything is written: a commit git has no name for, one in the middle
+        // of a rebase or on no branch, and one that would sweep up a change nobody made
+        // through this command.
+        git::check_identity(&repo.top)?;
         git::safety::refuse_unsafe_state(&repo.top)?;
         git::safety::refuse_stray_changes(root, repo, &refs)?;
         // Ctrl-C from here to the end of the commit is held until the files and the index are
@@ -210,23 +212,21 @@ impl Transaction {
         match git::commit_paths(root, paths, message) {
             Ok(hash) => Ok(hash),
             Err(err) => {
-                let mut left = restore(&undo);
+                let left = restore(&undo);
                 // Unstage what `git add` may have staged before the commit failed: the paths had
                 // no staged change before (stray changes are refused), so HEAD's is theirs.
-                if let Err(reset_err) = git::unstage(root, paths) {
-                    left.push(format!("the index still stages {}: {reset_err}", paths.join(", ")));
-                }
-                if left.is_empty() {
+                let still_staged = git::unstage(root, paths).err().map(|e| Box::new(e.failure.clone()));
+                if left.is_empty() && still_staged.is_none() {
                     return Err(err);
                 }
-                Err(Error::new(crate::error::Failure::Refused {
-                    detail: format!(
-                        "{err}\nPutting things back failed as well: {}.\nTo return these files to \
-                         their last commit: git -C {} restore --staged --worktree -- {}",
-                        left.join("; "),
-                        root.display(),
-                        paths.join(" ")
-                    ),
+                Err(Error::new(crate::error::Failure::PutBackFailed {
+                    failure: Box::new(err.failure.clone()),
+                    unrestored: left,
+                    still_staged,
+                })
+                .with_hint(crate::error::Hint::RestoreByHand {
+                    root: root.display().to_string(),
+                    paths: paths.join(" "),
                 }))
             }
         }
@@ -282,11 +282,13 @@ fn write_state(path: &Path, contents: Option<&str>) -> Result<()> {
 }
 
 /// Puts every file back as it was; returns what could not be put back.
-fn restore(undo: &[(PathBuf, Option<String>)]) -> Vec<String> {
+fn restore(undo: &[(PathBuf, Option<String>)]) -> Vec<(String, String)> {
     let mut left = Vec::new();
     for (path, old) in undo.iter().rev() {
         if let Err(err) = write_state(path, old.as_deref()) {
-            left.push(format!("{} is not as it was ({err})", path.display()));
+            // The system's reason (the path is named already); the error's own text is English.
+            let why = err.cause.as_ref().map(ToString::to_string).unwrap_or_default();
+            left.push((path.display().to_string(), why));
         }
     }
     left

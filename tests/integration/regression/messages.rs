@@ -276,3 +276,225 @@ fn a_mentor_with_one_place_had_it_counted_as_mist() {
     assert!(run.stdout.contains("зайнято 0 з 1 місця:"), "{}", run.stdout);
     assert!(!run.stdout.contains("з 1 місць"), "{}", run.stdout);
 }
+
+/// The registry's files and the run's report, for comparing two spellings of one request.
+fn same_report(registry: &Registry, a: &[&str], b: &[&str]) {
+    let first = registry.run(a).expect(0);
+    let second = registry.run(b).expect(0);
+    assert_eq!(first.stdout, second.stdout, "{a:?} and {b:?} differ");
+}
+
+#[test]
+fn report_from_refused_a_ukrainian_date() {
+    // See: #14 — `report period --from 01.01.2026` said «не дата: напишіть РРРР-ММ-ДД» although
+    // every other date flag takes ДД.ММ.РРРР.
+    let registry = Registry::demo();
+    same_report(
+        &registry,
+        &["--format", "csv", "report", "period", "--from", "01.01.2026", "--to", "31.03.2026"],
+        &["--format", "csv", "report", "period", "--from", "2026-01-01", "--to", "2026-03-31"],
+    );
+    let run =
+        registry.run(&["--lang", "uk", "report", "period", "--from", "31.02.2026", "--to", "01.03.2026"]);
+    let run = run.expect(2);
+    assert!(
+        run.stderr.contains("`31.02.2026` — не дата") && run.stderr.contains("ДД.ММ.РРРР"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn report_as_of_refused_a_ukrainian_date() {
+    // See: #14 — `--as-of` took only YYYY-MM-DD.
+    let registry = Registry::demo();
+    same_report(
+        &registry,
+        &["--format", "csv", "report", "monthly", "--month", "2026-10", "--as-of", "31.12.2099"],
+        &["--format", "csv", "report", "monthly", "--month", "2026-10", "--as-of", "2099-12-31"],
+    );
+}
+
+#[test]
+fn report_month_refused_mm_yyyy() {
+    // See: #14 — `--month 10.2026` (as a month is written in Ukraine) was not a month.
+    let registry = Registry::demo();
+    same_report(
+        &registry,
+        &["--format", "csv", "report", "agreements", "--month", "10.2026"],
+        &["--format", "csv", "report", "agreements", "--month", "2026-10"],
+    );
+    let run = registry.run(&["--lang", "uk", "report", "monthly", "--month", "13.2026"]).expect(2);
+    assert!(run.stderr.contains("ММ.РРРР"), "{}", run.stderr);
+}
+
+#[test]
+fn where_missed_a_date_typed_as_dd_mm_yyyy() {
+    // See: #14 — `--where birth_date=10.05.2009` matched nothing: only ISO dates compared.
+    let registry = Registry::demo();
+    let birth = registry.read("children/c-0001.toml");
+    assert!(birth.contains("birth_date = 2009-05-10"), "the demo's c-0001 changed");
+    let run =
+        registry.run(&["--format", "csv", "child", "list", "--where", "birth_date=10.05.2009"]).expect(0);
+    assert!(run.stdout.contains("c-0001"), "{}", run.stdout);
+}
+
+#[test]
+fn a_bad_date_in_set_named_only_the_iso_form() {
+    // See: #14 — `set` accepts ДД.ММ.РРРР, but its refusal said «не дата РРРР-ММ-ДД».
+    let registry = Registry::new().with_people();
+    let run =
+        registry.refused(&["--lang", "uk", "child", "set", "c-0001", "birth_date=31.02.2012"], "ДД.ММ.РРРР");
+    assert!(run.stderr.contains("`birth_date`: `31.02.2012` — не дата"), "{}", run.stderr);
+    registry.run(&["child", "set", "c-0001", "birth_date=05.09.2012"]).expect(0);
+    assert!(registry.read("children/c-0001.toml").contains("birth_date = 2012-09-05"));
+}
+
+#[test]
+fn git_identity_missing_was_explained_in_english() {
+    // See: #14 — with no git name a write failed with git's own English ("Please tell me who
+    // you are"), and `init` refused in English too.
+    let registry = Registry::new().with_people();
+    let config = registry.dir.path().join("strict.gitconfig");
+    // Without a configured name git may guess one from the host; this makes it refuse to.
+    std::fs::write(&config, "[user]\n\tuseConfigOnly = true\n").unwrap();
+    let nameless = |cmd: &mut std::process::Command| {
+        for key in ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"] {
+            cmd.env_remove(key);
+        }
+        cmd.env("EMAIL", "").env("GIT_CONFIG_GLOBAL", &config);
+    };
+    let before = registry.commit_count();
+    let file = registry.read("children/c-0001.toml");
+    let run =
+        registry.run_with(&["--lang", "uk", "child", "set", "c-0001", "settlement=Київ"], nameless).expect(2);
+    assert!(run.stderr.contains("git не знає, хто ви"), "{}", run.stderr);
+    assert!(run.stderr.contains("git config --global user.name"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("Please tell me") && !run.stderr.contains("does not know"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(registry.commit_count(), before);
+    assert_eq!(registry.read("children/c-0001.toml"), file);
+
+    let home = tempfile::tempdir().unwrap();
+    let mut init = crate::support::command(home.path());
+    nameless(&mut init);
+    let output = init.args(["init", "reg", "--centre", "Ц", "--community", "Т"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("git не знає, хто ви"), "{stderr}");
+}
+
+#[test]
+fn git_refusals_of_a_write_were_english() {
+    // See: #14 — a stopped merge, a detached HEAD and a stray change were refused in English
+    // in a Ukrainian registry.
+    let registry = Registry::new().with_people();
+    let set = ["--lang", "uk", "child", "set", "c-0001", "settlement=Київ"];
+    let head = registry.git(&["rev-parse", "HEAD"]);
+    std::fs::write(registry.root().join(".git/MERGE_HEAD"), &head).unwrap();
+    let run = registry.refused(&set, "не завершено злиття (git merge)");
+    assert!(run.stderr.contains("merge --abort") && !run.stderr.contains("stopped"), "{}", run.stderr);
+    std::fs::remove_file(registry.root().join(".git/MERGE_HEAD")).unwrap();
+
+    registry.git(&["checkout", "--quiet", "--detach"]);
+    let run = registry.refused(&set, "не на гілці (detached HEAD)");
+    assert!(run.stderr.contains("switch main") && !run.stderr.contains("branch first"), "{}", run.stderr);
+    registry.git(&["checkout", "--quiet", "-"]);
+
+    let stray = registry.read("children/c-0001.toml") + "# рука\n";
+    registry.write("children/c-0001.toml", &stray);
+    let run = registry.run(&set).expect(2);
+    assert!(run.stderr.contains("є зміни, не збережені в git"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("restore --staged --worktree") && !run.stderr.contains("uncommitted"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(registry.read("children/c-0001.toml"), stray);
+}
+
+#[test]
+fn undo_of_an_undo_was_refused_in_english() {
+    // See: #14 — «the last change (…) is itself an undo» in a Ukrainian registry.
+    let registry = Registry::new().with_people();
+    registry.run(&["child", "set", "c-0001", "settlement=Київ"]).expect(0);
+    registry.run(&["undo"]).expect(0);
+    let run = registry.refused(&["--lang", "uk", "undo"], "сама є скасуванням");
+    assert!(run.stderr.contains("git revert") && !run.stderr.contains("itself"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_edrpou_was_refused_in_english() {
+    // See: #14 — «--edrpou 123: a ЄДРПОУ code is exactly 8 digits» in Ukrainian.
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = bare(home.path(), &["init", "reg", "--centre", "Ц", "--edrpou", "123"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("рівно 8 цифр") && err.contains("звірте код"), "{err}");
+    let (code, _, err) = bare(home.path(), &["init", "reg", "--centre", "Ц", "--edrpou", "14360571"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("контрольна цифра") && err.contains("мала б бути 0"), "{err}");
+    assert!(!home.path().join("reg").exists());
+}
+
+#[test]
+fn a_refused_push_was_explained_in_english() {
+    // See: #14 — «… refused the push: … Nothing was sent» in a Ukrainian registry.
+    let registry = Registry::new().with_people();
+    let (_remote_dir, remote) = crate::support::bare_remote();
+    let hook = remote.join("hooks/pre-receive");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\necho 'policy: review first' >&2\nexit 1\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    registry.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    let run = registry.run(&["--lang", "uk", "sync"]).expect(2);
+    assert!(
+        run.stderr.contains("не прийняв надсилання") && run.stderr.contains("policy: review first"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("nastavnyk sync") && !run.stderr.contains("Nothing was sent"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn set_explained_bad_hours_and_list_items_in_english() {
+    // See: #14 — «не кількість годин: 0.333 hours is not a whole number of minutes» and
+    // «неправильне значення: 1 is not a string»: the domain's English inside Ukrainian.
+    let registry = Registry::demo();
+    let run = registry.refused(
+        &["--lang", "uk", "agreement", "set", "a-0001", "hours_per_month=0.333"],
+        "у цілих хвилинах",
+    );
+    assert!(!run.stderr.contains("hours is"), "{}", run.stderr);
+    let run = registry.refused(
+        &["--lang", "uk", "mentor", "set", "m-0001", "interests=[1,2]"],
+        "`interests`: `1` — не текст",
+    );
+    assert!(!run.stderr.contains("not a string"), "{}", run.stderr);
+}
+
+#[test]
+fn git_not_installed_was_reported_in_english() {
+    // See: #14 — with no git on PATH, `init` said «помилка git: cannot run git: …».
+    let home = tempfile::tempdir().unwrap();
+    let output = crate::support::command(home.path())
+        .env("PATH", home.path().join("no-bin"))
+        .args(["init", "reg", "--centre", "Ц"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("не вдалося запустити git") && stderr.contains("git-scm.com"), "{stderr}");
+    assert!(!stderr.contains("cannot run git"), "{stderr}");
+    assert!(!home.path().join("reg").exists());
+}
