@@ -3,6 +3,18 @@
 
 use super::plural::uk;
 use super::uk::*;
+use super::vocab;
+
+/// A code of the records in the words of the tables (`i18n::vocab`).
+fn word<'a>(vocabulary: &'static [vocab::Term], code: &'a str) -> &'a str {
+    vocab::label(vocabulary, code, super::Lang::Uk)
+}
+
+/// A list of codes joined with `, ` (as the domain joins them), each in the tables' words.
+fn words(vocabulary: &'static [vocab::Term], codes: &str) -> String {
+    codes.split(", ").map(|code| format!("«{}»", word(vocabulary, code))).collect::<Vec<_>>().join(", ")
+}
+
 
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::EdrpouFlaw;
@@ -51,8 +63,8 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         ByUnsupported => "--by розбиває показники (`report monthly`, `report period`), не списки".into(),
         AdultSignsForThemselves { id, child, age } => format!("особі {child} за договором {id} виповнилося {age}: повнолітня особа має повну дієздатність і не має законного представника, тож підписує сама (`young_person`)"),
         RenewalPending { id, renewal } => format!("договір {id} уже переукладається договором {renewal}: підпишіть його або спершу припиніть"),
-        SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: `{kind}` з наставником неможливі; візити й перевірки центру (visit, checkin_child, checkin_mentor) записуються"),
-        ContactAfterTerm { id, kind, ends_on } => format!("строк договору {id} сплив {ends_on}: `{kind}` після строку не записується; припиніть договір або переукладіть його (`agreement renew {id}`) на подальший строк"),
+        SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: контакт «{}» з наставником не записується, поки договір зупинено; візити й перевірки центру записуються", word(vocab::CONTACT_KIND, kind)),
+        ContactAfterTerm { id, kind, ends_on } => format!("строк договору {id} сплив {ends_on}: контакт «{}» після строку не записується; припиніть договір або переукладіть його (`agreement renew {id}`) на подальший строк", word(vocab::CONTACT_KIND, kind)),
         ChildAlreadyClosed { child, date } => format!("справу {child} уже закрито {date}"),
         ChildHasOpenAgreements { child, agreements } => format!("справу {child} не можна закрити, поки діє договір {agreements}: спершу припиніть його (`agreement close`)"),
         Problem(problem) => problem_text(problem),
@@ -71,11 +83,11 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
             format!("{id} не відповідає вимогам на {on}: {}; нічого не змінено", rules.join("; "))
         }
         AgreementClosed { id, date, action } => format!("договір {id} уже припинено ({date}): `{action}` неможливо; нічого не змінено"),
-        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус `{status}`, а `{action}` можливо лише зі статусом {expected}; нічого не змінено"),
+        AgreementWrongStatus { id, status, action, expected } => format!("договір {id} має статус «{}», а `{action}` можливо лише зі статусом {}; нічого не змінено", word(vocab::AGREEMENT_STATUS, status), words(vocab::AGREEMENT_STATUS, expected)),
         NoInstitution { child } => format!("у дитини {child} не вказано заклад (`institution`): укажіть --institution ID або `nastavnyk child set {child} institution=ID`"),
-        PartyNotRequired { party, regime, required } => format!("`{party}` не є стороною договору за правилами {regime} року (сторони: {required})"),
-        PartyAlreadySigned { id, party, date } => format!("`{party}` уже підписав договір {id} ({date}); нічого не змінено"),
-        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {parties}; його не можна активувати"),
+        PartyNotRequired { party, regime, required } => format!("«{}» не є стороною договору за правилами {regime} року (сторони: {})", word(vocab::PARTY, party), words(vocab::PARTY, required)),
+        PartyAlreadySigned { id, party, date } => format!("«{}» уже підписав договір {id} ({date}); нічого не змінено", word(vocab::PARTY, party)),
+        SignaturesMissing { id, parties } => format!("договір {id} ще не підписали: {}; його не можна активувати", words(vocab::PARTY, parties)),
         SameInstitution { id, institution } => format!("договір {id} уже укладено із закладом {institution}"),
         TemplateMissing { name } => format!("шаблону `{name}` немає ні в templates/ реєстру, ні серед вбудованих"),
         TemplateError { name, line: Some(line), detail } => format!("{name}:{line}: помилка в шаблоні: {detail}"),
