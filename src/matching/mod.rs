@@ -126,6 +126,11 @@ impl PairSource for GroupPairs<'_, '_> {
     fn for_each(&self, child: usize, mut f: impl FnMut(u32, i64)) {
         self.table.row(self.group.0[child] as usize, &self.group.1, |k, score| f(k as u32, score));
     }
+
+    fn for_each_among(&self, child: usize, mentors: &[u32], mut f: impl FnMut(u32, i64)) {
+        let pool: Vec<u32> = mentors.iter().map(|&m| self.group.1[m as usize]).collect();
+        self.table.row(self.group.0[child] as usize, &pool, |k, score| f(mentors[k], score));
+    }
 }
 
 /// The optimal proposals for the waiting children and available mentors.
