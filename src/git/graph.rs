@@ -20,7 +20,9 @@ pub fn refresh_commit_graph(dir: &Path) {
             let mut lines = out.lines();
             (lines.next().map(|path| dir.join(path.trim())), lines.next().map(|head| head.trim().to_string()))
         }
-        Err(_) => (run(dir, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| dir.join(p.trim())), None),
+        Err(_) => {
+            (run(dir, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| dir.join(p.trim())), None)
+        }
     };
     let layers = info.as_deref().map(graph_layers).unwrap_or_default();
     let bloom = layers.first().is_some_and(|base| has_bloom_filters(base));
@@ -54,9 +56,12 @@ fn graph_layers(info: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// A chunk of a commit-graph file: its id and where it starts.
+type Chunk = ([u8; 4], u64);
+
 /// A commit-graph file's header (`CGPH`, version, hash version, chunk count) and its table of
 /// contents as (chunk id, offset) pairs; see git's `gitformat-commit-graph`.
-fn graph_chunks(file: &mut std::fs::File) -> Option<(u8, Vec<([u8; 4], u64)>)> {
+fn graph_chunks(file: &mut std::fs::File) -> Option<(u8, Vec<Chunk>)> {
     let mut header = [0u8; 8];
     if file.read_exact(&mut header).is_err() || &header[..4] != b"CGPH" {
         return None;
@@ -108,14 +113,16 @@ fn graph_holds(path: &Path, hex: &str) -> bool {
         return false;
     }
     let mut ids = vec![0u8; ((high - low) as usize) * width];
-    if file.seek(SeekFrom::Start(lookup_at + low * width as u64)).is_err() || file.read_exact(&mut ids).is_err() {
+    if file.seek(SeekFrom::Start(lookup_at + low * width as u64)).is_err()
+        || file.read_exact(&mut ids).is_err()
+    {
         return false;
     }
     ids.chunks(width).collect::<Vec<_>>().binary_search(&oid.as_slice()).is_ok()
 }
 
 fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     (0..hex.len()).step_by(2).map(|at| u8::from_str_radix(hex.get(at..at + 2)?, 16).ok()).collect()

@@ -143,7 +143,10 @@ pub fn solve_pruned(source: &impl PairSource, capacity: &[u32], objective: Objec
                 let prefix = order.partition_point(|&(key, _)| key >= limit);
                 among.clear();
                 among.extend(
-                    order[..prefix].iter().filter(|&&(_, m)| price[m as usize] + rest >= limit).map(|&(_, m)| m),
+                    order[..prefix]
+                        .iter()
+                        .filter(|&&(_, m)| price[m as usize] + rest >= limit)
+                        .map(|&(_, m)| m),
                 );
                 if among.is_empty() {
                     return Kept::new();

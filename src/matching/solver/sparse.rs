@@ -81,7 +81,15 @@ pub(super) fn augment_sparse(
     let pending = match warm {
         Some(warm) => {
             v.copy_from_slice(&warm.v);
-            warm_start(row_start, adj_col, adj_cost, &warm.col_of_row, &mut v, &mut col_of_row, &mut row_of_col)
+            warm_start(
+                row_start,
+                adj_col,
+                adj_cost,
+                &warm.col_of_row,
+                &mut v,
+                &mut col_of_row,
+                &mut row_of_col,
+            )
         }
         None => (0..n_rows as u32).collect(),
     };

@@ -394,9 +394,12 @@ fn warm_started_sparse_solve_matches_a_cold_one() {
         // Every row's own fallback column comes after the slots, as in `pruned`.
         let full: Vec<Vec<(u32, i64)>> = (0..n)
             .map(|i| {
-                let mut row: Vec<(u32, i64)> = (0..slots as u32)
-                    .filter_map(|j| (rng.below(100) < density).then(|| (j, rng.below(5) as i64 * 250)))
-                    .collect();
+                let mut row: Vec<(u32, i64)> = Vec::new();
+                for j in 0..slots as u32 {
+                    if rng.below(100) < density {
+                        row.push((j, rng.below(5) as i64 * 250));
+                    }
+                }
                 row.push(((slots + i) as u32, missing));
                 row
             })
@@ -412,8 +415,10 @@ fn warm_started_sparse_solve_matches_a_cold_one() {
         let (rs, ac, acost) = csr(&full);
         let (cold, ..) = augment_sparse(n, n_cols, &rs, &ac, &acost, None, None);
         // Grow from a random part of the edges in up to three steps, as the rounds do.
-        let mut keep: Vec<Vec<bool>> =
-            full.iter().map(|row| row.iter().map(|&(j, _)| j as usize >= slots || rng.below(3) == 0).collect()).collect();
+        let mut keep: Vec<Vec<bool>> = full
+            .iter()
+            .map(|row| row.iter().map(|&(j, _)| j as usize >= slots || rng.below(3) == 0).collect())
+            .collect();
         let mut warm: Option<Warm> = None;
         for step in 0..3 {
             let part: Vec<Vec<(u32, i64)>> = full
@@ -438,7 +443,10 @@ fn warm_started_sparse_solve_matches_a_cold_one() {
                 used[col_of_row[i] as usize] = true;
             }
             for j in 0..n_cols {
-                assert!(v[j] <= 0 && (used[j] || v[j] == 0), "round {round} step {step}: price of column {j}");
+                assert!(
+                    v[j] <= 0 && (used[j] || v[j] == 0),
+                    "round {round} step {step}: price of column {j}"
+                );
             }
             if step == 2 {
                 // Everything is in by now: the warm solve is as good as the cold one.

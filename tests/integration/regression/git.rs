@@ -491,7 +491,11 @@ fn history_rewrote_an_up_to_date_commit_graph_on_every_run() {
         registry.run_with(&["history", "c-0001"], |command| {
             command.env("PATH", &path);
         });
-        std::fs::read_to_string(&log).unwrap_or_default().lines().filter(|l| l.contains("commit-graph write")).count()
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("commit-graph write"))
+            .count()
     };
     assert_eq!(writes(), 1, "the first history writes the graph");
     assert_eq!(writes(), 0, "nothing new: the graph is left alone");
