@@ -12,7 +12,9 @@
 # The registry is the generator's "200k" (BENCHMARKS.md): 100,000 children, 100,000 mentors,
 # no agreements or contacts, 1,000 communities, seed 1, committed to git in WORKDIR/reg (made
 # once, reused). The 1,000 further commits are made with `git fast-import`, one child record
-# each, every 100th the same record c-000042, as in bench/history.sh. Needs hyperfine.
+# each, every 100th the same record c-000042, as in bench/history.sh. History (a) is measured
+# only on the first run in a WORKDIR (while the registry has one commit): use a new WORKDIR to
+# measure it again. Needs hyperfine.
 # Figures are written as markdown and JSON to WORKDIR/*.md, *.json.
 set -euo pipefail
 project=$(cd "$(dirname "$0")/.." && pwd)
