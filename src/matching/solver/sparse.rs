@@ -43,7 +43,7 @@ impl Context<'_> {
             row_start.push(adj_col.len());
         }
         let (col_of_row, _, _) =
-            augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost, None);
+            augment_sparse(n_children, n_slots + n_children, &row_start, &adj_col, &adj_cost, None, None);
         for (i, &col) in col_of_row.iter().enumerate() {
             let row = row_start[i]..row_start[i + 1];
             let k = adj_col[row.clone()].iter().position(|&j| j == col).unwrap();
@@ -61,6 +61,10 @@ impl Context<'_> {
 /// Returns the column of each row and the final potentials `(u, v)`: an optimal dual solution
 /// (`cost - u[i] - v[j] >= 0` on every edge, `v <= 0`, tight on the assignment), which
 /// `pruned` uses as a certificate that the pairs it left out could not do better.
+///
+/// `warm`: the assignment and column prices of an earlier solve of the same rows and columns
+/// over fewer edges (`pruned`'s previous round). Whatever stays optimal under those prices is
+/// kept and only the rest is searched again (see [`warm_start`]).
 pub(super) fn augment_sparse(
     n_rows: usize,
     n_cols: usize,
@@ -68,11 +72,27 @@ pub(super) fn augment_sparse(
     adj_col: &[u32],
     adj_cost: &[i64],
     progress: Option<&Progress>,
+    warm: Option<Warm>,
 ) -> (Vec<u32>, Vec<i64>, Vec<i64>) {
     let mut u = vec![0i64; n_rows];
     let mut v = vec![0i64; n_cols];
     let mut col_of_row = vec![NONE; n_rows];
     let mut row_of_col = vec![NONE; n_cols];
+    let pending = match warm {
+        Some(warm) => {
+            v.copy_from_slice(&warm.v);
+            warm_start(
+                row_start,
+                adj_col,
+                adj_cost,
+                &warm.col_of_row,
+                &mut v,
+                &mut col_of_row,
+                &mut row_of_col,
+            )
+        }
+        None => (0..n_rows as u32).collect(),
+    };
     let mut dist = vec![i64::MAX; n_cols];
     let mut pred = vec![NONE; n_cols];
     let mut done = vec![false; n_cols];
@@ -82,7 +102,7 @@ pub(super) fn augment_sparse(
     let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
 
     let free_rows = augmenting_row_reduction(
-        n_rows,
+        pending,
         row_start,
         adj_col,
         adj_cost,
@@ -170,12 +190,15 @@ pub(super) fn augment_sparse(
 /// settles most rows, leaving the shortest-path phase only the hard ones (on a near-square
 /// 20,000² pool those searches are long). Returns the rows left free.
 ///
+/// `free`: the rows to settle; the others are assigned already, each to a column of least
+/// reduced cost, and every free column is priced 0 (a cold start, or [`warm_start`]).
+///
 /// Invariants, which make the prices a valid start for the shortest paths: a price only goes
 /// down, and only on a column that is (and stays) assigned, so `v <= 0` and unassigned columns
 /// keep 0; an assigned row holds a column of least reduced cost in its row (others' prices only
 /// drop, which makes them dearer; its own drops only to its second-cheapest).
 fn augmenting_row_reduction(
-    n_rows: usize,
+    mut free: Vec<u32>,
     row_start: &[usize],
     adj_col: &[u32],
     adj_cost: &[i64],
@@ -183,7 +206,6 @@ fn augmenting_row_reduction(
     col_of_row: &mut [u32],
     row_of_col: &mut [u32],
 ) -> Vec<u32> {
-    let mut free: Vec<u32> = (0..n_rows as u32).collect();
     for _ in 0..2 {
         let mut pending = std::mem::take(&mut free);
         let mut k = 0;
@@ -229,4 +251,95 @@ fn augmenting_row_reduction(
         }
     }
     free
+}
+
+/// How many freed columns `warm_start` returned to price 0 (tests: that the cascade runs).
+#[cfg(test)]
+pub(super) static RAISED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// An earlier solve to start from: each row's column (`NONE`: none) and the column prices.
+pub(super) struct Warm {
+    pub col_of_row: Vec<u32>,
+    pub v: Vec<i64>,
+}
+
+/// Keeps what an earlier solve over fewer edges got right, under its column prices `v`
+/// (`v <= 0`, free columns at 0, assigned rows on a column of least reduced cost): a row keeps
+/// its column if that column is still among its cheapest with the new edges, else it is freed.
+/// A freed column must return to price 0 (the rectangular problem's condition for a free
+/// column), which makes it cheaper for the other rows that list it; any of them that now
+/// prefers it is freed too, and so on. What is left satisfies the invariants of
+/// [`augmenting_row_reduction`]; returns the free rows, ascending.
+fn warm_start(
+    row_start: &[usize],
+    adj_col: &[u32],
+    adj_cost: &[i64],
+    earlier: &[u32],
+    v: &mut [i64],
+    col_of_row: &mut [u32],
+    row_of_col: &mut [u32],
+) -> Vec<u32> {
+    let n_rows = row_start.len() - 1;
+    // u[i]: the row's least reduced cost; an assigned row is tight on its column.
+    let mut u = vec![0i64; n_rows];
+    let mut raise: Vec<u32> = Vec::new();
+    for i in 0..n_rows {
+        let row = row_start[i]..row_start[i + 1];
+        let least = row.clone().map(|k| adj_cost[k] - v[adj_col[k] as usize]).min().unwrap_or(0);
+        u[i] = least;
+        let j = earlier[i];
+        if j == NONE {
+            continue;
+        }
+        let keeps = row.clone().any(|k| adj_col[k] == j && adj_cost[k] - v[j as usize] == least);
+        if keeps {
+            col_of_row[i] = j;
+            row_of_col[j as usize] = i as u32;
+        } else if v[j as usize] < 0 {
+            raise.push(j);
+        }
+    }
+    if !raise.is_empty() {
+        // The rows of each column, to find who a raised price affects.
+        let mut col_start = vec![0usize; v.len() + 1];
+        for &j in adj_col {
+            col_start[j as usize + 1] += 1;
+        }
+        for j in 0..v.len() {
+            col_start[j + 1] += col_start[j];
+        }
+        let mut fill = col_start.clone();
+        let mut col_rows = vec![(0u32, 0i64); adj_col.len()];
+        for i in 0..n_rows {
+            for k in row_start[i]..row_start[i + 1] {
+                let j = adj_col[k] as usize;
+                col_rows[fill[j]] = (i as u32, adj_cost[k]);
+                fill[j] += 1;
+            }
+        }
+        while let Some(j) = raise.pop() {
+            let j = j as usize;
+            if v[j] == 0 || row_of_col[j] != NONE {
+                continue;
+            }
+            v[j] = 0;
+            #[cfg(test)]
+            RAISED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            for &(i, cost) in &col_rows[col_start[j]..col_start[j + 1]] {
+                let i = i as usize;
+                if cost < u[i] {
+                    u[i] = cost;
+                    let held = col_of_row[i];
+                    if held != NONE && held as usize != j {
+                        col_of_row[i] = NONE;
+                        row_of_col[held as usize] = NONE;
+                        if v[held as usize] < 0 {
+                            raise.push(held);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (0..n_rows as u32).filter(|&i| col_of_row[i as usize] == NONE).collect()
 }

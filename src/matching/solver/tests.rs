@@ -306,6 +306,14 @@ impl PairSource for ListSource {
             f(m, s);
         }
     }
+    fn for_each_among(&self, child: usize, mentors: &[u32], mut f: impl FnMut(u32, i64)) {
+        let row = &self.0[child];
+        for &m in mentors {
+            if let Ok(at) = row.binary_search_by_key(&m, |&(m, _)| m) {
+                f(m, row[at].1);
+            }
+        }
+    }
 }
 
 /// The pruned solver keeps only a few pairs per child and mentor (here 1 to 3, so that the
@@ -354,4 +362,107 @@ fn pruned_matches_dense_on_random_instances() {
         }
     }
     assert!(rounds_seen > 1, "the certificate never failed: the test does not exercise re-solving");
+}
+
+/// Rows with their (column, cost) lists, ascending by column, as `augment_sparse` takes them.
+fn csr(rows: &[Vec<(u32, i64)>]) -> (Vec<usize>, Vec<u32>, Vec<i64>) {
+    let mut row_start = vec![0];
+    let (mut adj_col, mut adj_cost) = (Vec::new(), Vec::new());
+    for row in rows {
+        for &(j, cost) in row {
+            adj_col.push(j);
+            adj_cost.push(cost);
+        }
+        row_start.push(adj_col.len());
+    }
+    (row_start, adj_col, adj_cost)
+}
+
+/// A solve started from an earlier one over fewer edges (the pruned solver's later rounds)
+/// must reach the same optimum as a cold solve, with prices that are still an optimal dual
+/// solution: the certificate rests on them. Tied costs, so that the earlier assignment is often
+/// no longer optimal and freed columns cascade.
+#[test]
+fn warm_started_sparse_solve_matches_a_cold_one() {
+    use super::sparse::{RAISED, Warm, augment_sparse};
+    let mut rng = Rng(0xC0FFEE);
+    for round in 0..3000 {
+        let n = 1 + rng.below(20) as usize;
+        let slots = 1 + rng.below(24) as usize;
+        let missing = 10_000;
+        let density = 1 + rng.below(100);
+        // Every row's own fallback column comes after the slots, as in `pruned`.
+        let full: Vec<Vec<(u32, i64)>> = (0..n)
+            .map(|i| {
+                let mut row: Vec<(u32, i64)> = Vec::new();
+                for j in 0..slots as u32 {
+                    if rng.below(100) < density {
+                        row.push((j, rng.below(5) as i64 * 250));
+                    }
+                }
+                row.push(((slots + i) as u32, missing));
+                row
+            })
+            .collect();
+        let n_cols = slots + n;
+        let cost_of = |col_of_row: &[u32]| -> i64 {
+            col_of_row
+                .iter()
+                .enumerate()
+                .map(|(i, &j)| full[i].iter().find(|&&(c, _)| c == j).expect("an edge of the row").1)
+                .sum()
+        };
+        let (rs, ac, acost) = csr(&full);
+        let (cold, ..) = augment_sparse(n, n_cols, &rs, &ac, &acost, None, None);
+        // Grow from a random part of the edges in up to three steps, as the rounds do.
+        let mut keep: Vec<Vec<bool>> = full
+            .iter()
+            .map(|row| row.iter().map(|&(j, _)| j as usize >= slots || rng.below(3) == 0).collect())
+            .collect();
+        let mut warm: Option<Warm> = None;
+        for step in 0..3 {
+            let part: Vec<Vec<(u32, i64)>> = full
+                .iter()
+                .zip(&keep)
+                .map(|(row, keep)| row.iter().zip(keep).filter(|&(_, &k)| k).map(|(&e, _)| e).collect())
+                .collect();
+            let (rs, ac, acost) = csr(&part);
+            let (col_of_row, u, v) = augment_sparse(n, n_cols, &rs, &ac, &acost, None, warm.take());
+            // An optimal dual solution of the part: feasible, tight on the assignment, v <= 0
+            // and 0 on every free column.
+            let mut used = vec![false; n_cols];
+            for (i, row) in part.iter().enumerate() {
+                for &(j, cost) in row {
+                    let reduced = cost - u[i] - v[j as usize];
+                    assert!(reduced >= 0, "round {round} step {step}: negative reduced cost");
+                    if j == col_of_row[i] {
+                        assert_eq!(reduced, 0, "round {round} step {step}: assignment not tight");
+                    }
+                }
+                assert!(!used[col_of_row[i] as usize]);
+                used[col_of_row[i] as usize] = true;
+            }
+            for j in 0..n_cols {
+                assert!(
+                    v[j] <= 0 && (used[j] || v[j] == 0),
+                    "round {round} step {step}: price of column {j}"
+                );
+            }
+            if step == 2 {
+                // Everything is in by now: the warm solve is as good as the cold one.
+                assert_eq!(cost_of(&col_of_row), cost_of(&cold), "round {round}");
+                break;
+            }
+            warm = Some(Warm { col_of_row, v });
+            for row in &mut keep {
+                for k in row.iter_mut() {
+                    *k |= step == 1 || rng.below(2) == 0;
+                }
+            }
+        }
+    }
+    assert!(
+        RAISED.load(std::sync::atomic::Ordering::Relaxed) > 100,
+        "freed columns never went back to price 0: the test does not exercise the cascade"
+    );
 }
