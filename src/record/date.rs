@@ -55,6 +55,19 @@ pub fn de_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>
     de(deserializer).map(Some)
 }
 
+thread_local! {
+    static FROM_CACHE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `decode` (a record read back from the parse cache, on this thread) with dates taken
+/// as the strings chrono writes; a record file's quoted date is still refused everywhere else.
+pub fn from_cache<R>(decode: impl FnOnce() -> R) -> R {
+    FROM_CACHE.set(true);
+    let result = decode();
+    FROM_CACHE.set(false);
+    result
+}
+
 const TOML_DATETIME_NAME: &str = "$__toml_private_Datetime";
 const TOML_DATETIME_FIELD: &str = "$__toml_private_datetime";
 
@@ -76,8 +89,12 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
         from_toml(&value).map_err(A::Error::custom)
     }
 
-    /// A common slip: the date written in quotes. Refused, saying how to write it.
+    /// A common slip: the date written in quotes. Refused, saying how to write it — except
+    /// from the registry's parse cache, which stores a date as chrono writes it.
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        if FROM_CACHE.get() {
+            return parse_iso(text).ok_or_else(|| E::custom("a cached date that is not a date"));
+        }
         Err(E::custom(format!(
             "expected a date without quotes, like {}, found the string \"{text}\"",
             parse_iso(text).map_or("2026-11-23".to_string(), |d| d.to_string())

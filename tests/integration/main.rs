@@ -4,6 +4,7 @@
 mod support;
 
 mod agreements;
+mod cache;
 mod document;
 mod edges;
 mod eligibility;
