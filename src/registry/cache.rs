@@ -202,10 +202,18 @@ impl Cache {
 impl Lookup<'_> {
     /// The old entry for `stem`, if its key is `key` and it had settled when it was written:
     /// its record, decoded. `None` for a miss, or for bytes this binary cannot decode.
-    pub fn hit<T: DeserializeOwned>(&self, stem: &str, key: &FileKey) -> Option<(T, Data)> {
+    /// `cursor` is where the last search ended: the files of one worker come in the entries'
+    /// order, so each is found a step or two further on.
+    pub fn hit<T: DeserializeOwned>(&self, stem: &str, key: &FileKey, cursor: &mut usize) -> Option<(T, Data)> {
         let (old, entries) = self.old?;
-        let at = entries.binary_search_by(|e| old.bytes[e.stem.clone()].cmp(stem.as_bytes())).ok()?;
-        let entry = &entries[at];
+        let stem_of = |e: &Entry| &old.bytes[e.stem.clone()];
+        if *cursor >= entries.len() || stem_of(&entries[*cursor]) > stem.as_bytes() {
+            *cursor = entries.partition_point(|e| stem_of(e) < stem.as_bytes());
+        }
+        while *cursor < entries.len() && stem_of(&entries[*cursor]) < stem.as_bytes() {
+            *cursor += 1;
+        }
+        let entry = entries.get(*cursor).filter(|e| stem_of(e) == stem.as_bytes())?;
         if entry.key != *key || !key.settled_before(&old.stamp) {
             return None;
         }
@@ -218,7 +226,9 @@ impl Lookup<'_> {
         if !self.writing {
             return None;
         }
-        let bytes = rmp_serde::to_vec_named(record).ok()?;
+        let mut bytes = Vec::with_capacity(1024);
+        rmp_serde::encode::write_named(&mut bytes, record).ok()?;
+        bytes.shrink_to_fit();
         // The records' serde was written for TOML; what the cache relies on is that their
         // encoding decodes to the same record, checked on every write in test builds.
         #[cfg(debug_assertions)]

@@ -397,6 +397,7 @@ where
 {
     let mut out = Parsed { records: Vec::with_capacity(files.len()), problems: Vec::new(), kept: Vec::new() };
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
+    let mut cursor = 0;
     for (stem, path) in files {
         // The key is taken before the file is read: a change after it shows in the next key,
         // or (in the same clock tick) keeps the entry from being trusted.
@@ -408,7 +409,7 @@ where
             None => None,
         };
         if let (Some(lookup), Some(key)) = (lookup, &key)
-            && let Some((record, data)) = lookup.hit::<T>(stem, key)
+            && let Some((record, data)) = lookup.hit::<T>(stem, key, &mut cursor)
         {
             out.records.push(record);
             out.kept.push(cache::Kept { stem: stem.clone(), key: *key, data });
