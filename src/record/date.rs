@@ -62,10 +62,16 @@ thread_local! {
 /// Runs `decode` (a record read back from the parse cache, on this thread) with dates taken
 /// as the strings chrono writes; a record file's quoted date is still refused everywhere else.
 pub fn from_cache<R>(decode: impl FnOnce() -> R) -> R {
+    // Reset on the way out even if `decode` panics, so the thread's next parse is strict.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            FROM_CACHE.set(false);
+        }
+    }
     FROM_CACHE.set(true);
-    let result = decode();
-    FROM_CACHE.set(false);
-    result
+    let _reset = Reset;
+    decode()
 }
 
 /// `YYYY-MM-DD` as chrono writes a date of a record (TOML allows only four-digit years), read
@@ -190,6 +196,21 @@ mod tests {
         assert!(err.message().contains("invalid date"), "{err}");
         let err = toml::from_str::<Record>("on = 5").err().unwrap();
         assert!(err.message().contains("a date like 2026-11-23"), "{err}");
+    }
+
+    #[test]
+    fn a_quoted_date_is_taken_only_from_the_cache_and_as_chrono_writes_it() {
+        let toml_err = toml::from_str::<Record>("on = \"2026-11-23\"").is_err();
+        assert!(toml_err, "a record file's quoted date stays an error");
+        for day in [d("2026-11-23"), d("0001-01-01"), d("2028-02-29"), d("9999-12-31")] {
+            assert_eq!(cached_date(&day.to_string()), Some(day));
+        }
+        for bad in ["2026-02-30", "2026-1-23", "+2026-11-2", "2026-11-23T", "20261123", "2026_11_23"] {
+            assert_eq!(cached_date(bad), None, "{bad}");
+        }
+        let record: Record = from_cache(|| toml::from_str("on = \"2026-11-23\"")).unwrap();
+        assert_eq!(record.on, d("2026-11-23"));
+        assert!(toml::from_str::<Record>("on = \"2026-11-23\"").is_err(), "only inside from_cache");
     }
 
     #[test]

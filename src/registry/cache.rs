@@ -30,7 +30,7 @@ use crate::record::Kind;
 pub const DISABLE_ENV: &str = "NASTAVNYK_NO_CACHE";
 
 /// The file's first bytes; a new layout or a change in what is cached gets a new one.
-const MAGIC: &[u8; 8] = b"NSTVKC\x01\n";
+const MAGIC: &[u8; 8] = b"NSTVKC\x02\n";
 const FILE_NAME: &str = "cache-v1";
 
 /// How git's index keys a file (`stat` data): any change of content changes the ctime, which
@@ -204,7 +204,12 @@ impl Lookup<'_> {
     /// its record, decoded. `None` for a miss, or for bytes this binary cannot decode.
     /// `cursor` is where the last search ended: the files of one worker come in the entries'
     /// order, so each is found a step or two further on.
-    pub fn hit<T: DeserializeOwned>(&self, stem: &str, key: &FileKey, cursor: &mut usize) -> Option<(T, Data)> {
+    pub fn hit<T: DeserializeOwned>(
+        &self,
+        stem: &str,
+        key: &FileKey,
+        cursor: &mut usize,
+    ) -> Option<(T, Data)> {
         let (old, entries) = self.old?;
         let stem_of = |e: &Entry| &old.bytes[e.stem.clone()];
         if *cursor >= entries.len() || stem_of(&entries[*cursor]) > stem.as_bytes() {
@@ -227,7 +232,7 @@ impl Lookup<'_> {
             return None;
         }
         let mut bytes = Vec::with_capacity(1024);
-        rmp_serde::encode::write_named(&mut bytes, record).ok()?;
+        super::packed::write(&mut bytes, record).ok()?;
         bytes.shrink_to_fit();
         // The records' serde was written for TOML; what the cache relies on is that their
         // encoding decodes to the same record, checked on every write in test builds.

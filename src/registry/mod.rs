@@ -6,6 +6,7 @@ pub mod edit;
 #[cfg(test)]
 mod fuzz;
 pub mod ids;
+mod packed;
 pub mod snapshot;
 pub mod walk;
 pub mod write;
@@ -74,11 +75,13 @@ impl Registry {
                 Config::fallback()
             }
         };
-        let cache = cache::Cache::open(root);
-        let (children, mut p1, s1, k1) = load_kind::<Child>(root, Kind::Child, cache.as_ref());
-        let (mentors, p2, s2, k2) = load_kind::<Mentor>(root, Kind::Mentor, cache.as_ref());
-        let (institutions, p3, s3, k3) = load_kind::<Institution>(root, Kind::Institution, cache.as_ref());
-        let (agreements, p4, s4, k4) = load_kind::<Agreement>(root, Kind::Agreement, cache.as_ref());
+        // The old cache is read while the folders are listed.
+        let (cache, [l1, l2, l3, l4]) =
+            rayon::join(|| cache::Cache::open(root), || Kind::ALL.map(|kind| list_entries(root, kind)));
+        let (children, mut p1, s1, k1) = load_kind::<Child>(Kind::Child, l1, cache.as_ref());
+        let (mentors, p2, s2, k2) = load_kind::<Mentor>(Kind::Mentor, l2, cache.as_ref());
+        let (institutions, p3, s3, k3) = load_kind::<Institution>(Kind::Institution, l3, cache.as_ref());
+        let (agreements, p4, s4, k4) = load_kind::<Agreement>(Kind::Agreement, l4, cache.as_ref());
         problems.append(&mut p1);
         problems.extend(p2.into_iter().chain(p3).chain(p4));
         let stems = [s1, s2, s3, s4];
@@ -326,6 +329,13 @@ pub use crate::record::validate::did_you_mean;
 /// The record files of a kind, sorted by name; other files are ignored, except that a `.toml`
 /// whose stem is not a valid ID is reported.
 pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    let (entries, problems) = list_entries(root, kind);
+    (entries.into_iter().map(|(stem, entry)| (stem, entry.path())).collect(), problems)
+}
+
+/// `list_files` with each file's directory entry, whose `metadata()` is an `lstat` relative
+/// to the open folder (no walk of the whole path for each of 100,000 files).
+fn list_entries(root: &Path, kind: Kind) -> (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>) {
     let dir = root.join(kind.dir());
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -345,7 +355,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
                 Problem::NotRegularFile,
             ));
         } else if is_valid_id(&stem) {
-            files.push((stem, entry.path()));
+            files.push((stem, entry));
         } else {
             problems.push(Diagnostic::error(
                 format!("{}/{name}", kind.dir()),
@@ -354,7 +364,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
             ));
         }
     }
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     (files, problems)
 }
 
@@ -363,11 +373,11 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
 /// Returns the records, the problems, the stems and the entries for the next cache.
 type Loaded<T> = (Vec<T>, Vec<Diagnostic>, Vec<String>, Vec<cache::Kept>);
 
-fn load_kind<T>(root: &Path, kind: Kind, cache: Option<&cache::Cache>) -> Loaded<T>
+fn load_kind<T>(kind: Kind, listing: Listing, cache: Option<&cache::Cache>) -> Loaded<T>
 where
     T: Record + Send + HasId + serde::Serialize + std::fmt::Debug,
 {
-    let (files, mut problems) = list_files(root, kind);
+    let (files, mut problems) = listing;
     let lookup = cache.map(|cache| cache.lookup(kind));
     let chunk = files.len().div_ceil(rayon::current_num_threads() * 4).max(1);
     let results: Vec<Parsed<T>> =
@@ -385,27 +395,33 @@ where
     (records, problems, files.into_iter().map(|(stem, _)| stem).collect(), kept)
 }
 
+type Listing = (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>);
+
 struct Parsed<T> {
     records: Vec<T>,
     problems: Vec<Diagnostic>,
     kept: Vec<cache::Kept>,
 }
 
-fn parse_files<T>(kind: Kind, files: &[(String, PathBuf)], lookup: Option<&cache::Lookup>) -> Parsed<T>
+fn parse_files<T>(
+    kind: Kind,
+    files: &[(String, std::fs::DirEntry)],
+    lookup: Option<&cache::Lookup>,
+) -> Parsed<T>
 where
     T: Record + serde::Serialize + std::fmt::Debug,
 {
     let mut out = Parsed { records: Vec::with_capacity(files.len()), problems: Vec::new(), kept: Vec::new() };
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
     let mut cursor = 0;
-    for (stem, path) in files {
+    for (stem, entry) in files {
         // The key is taken before the file is read: a change after it shows in the next key,
-        // or (in the same clock tick) keeps the entry from being trusted.
+        // or (in the same clock tick) keeps the entry from being trusted. `DirEntry::metadata`
+        // does not follow a link.
         let key = match lookup {
-            Some(_) => std::fs::symlink_metadata(path)
-                .ok()
-                .filter(std::fs::Metadata::is_file)
-                .map(|meta| cache::FileKey::of(&meta)),
+            Some(_) => {
+                entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
+            }
             None => None,
         };
         if let (Some(lookup), Some(key)) = (lookup, &key)
@@ -415,7 +431,7 @@ where
             out.kept.push(cache::Kept { stem: stem.clone(), key: *key, data });
             continue;
         }
-        match std::fs::read_to_string(path) {
+        match std::fs::read_to_string(entry.path()) {
             Ok(text) => {
                 let (record, found) = parse_file::<T>(&rel(stem), &text);
                 // Only a file without a problem is cached; one with a problem is read again.
