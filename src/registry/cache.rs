@@ -12,7 +12,8 @@
 //! Only files that parsed without a problem are cached, as their record; a file with a
 //! problem is re-read on every load (there are few, and a diagnostic then always comes from
 //! the file itself). Whole-registry checks (IDs, duplicates, references, cadence) are not
-//! cached: they run on every load. The cache is never a source of truth: a damaged,
+//! cached: they run on every load. A changed cache is written by a thread of its own while the
+//! command goes on, to a temporary file renamed over the old one; the registry's drop waits. The cache is never a source of truth: a damaged,
 //! truncated or foreign file is ignored and rebuilt, a read-only `.git` only means no cache
 //! is written, and `NASTAVNYK_NO_CACHE=1` turns it off.
 
@@ -187,15 +188,20 @@ impl Cache {
         })
     }
 
-    /// The writer of the next cache, run when the registry is dropped (after the command's
-    /// output), or nothing to do when the cache would not change or cannot be written.
+    /// Starts writing the next cache, unless it would not change or cannot be written.
     pub fn into_pending(self, kept: [Vec<Kept>; 4]) -> Pending {
         if self.new.is_none() || self.unchanged(&kept) {
             return Pending(None);
         }
         let Cache { old, new, target, context } = self;
         let (temp, stamp) = new.expect("checked above");
-        Pending(Some(Box::new(PendingWrite { old, temp, stamp, target, context, kept })))
+        let write = PendingWrite { old, temp, stamp, target, context, kept };
+        // Written on another thread while the command works on the records (the checks across
+        // records run on one); a cache that cannot be written is only a slower next run.
+        let thread = std::thread::Builder::new().name("nastavnyk-cache".into()).spawn(move || {
+            let _ = write.write();
+        });
+        Pending(thread.ok())
     }
 }
 
@@ -249,9 +255,9 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     crate::record::date::from_cache(|| rmp_serde::from_slice::<T>(bytes).ok())
 }
 
-/// The next cache, written on drop: the temporary file made when the load began, renamed
-/// over the old cache.
-pub struct Pending(Option<Box<PendingWrite>>);
+/// The next cache, being written by its own thread; dropping it waits for the thread, so the
+/// process does not end half-way through (a torn cache would only be rebuilt, but wasted).
+pub struct Pending(Option<std::thread::JoinHandle<()>>);
 
 struct PendingWrite {
     old: Option<Old>,
@@ -270,18 +276,14 @@ impl Pending {
 
 impl std::fmt::Debug for Pending {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() { "Pending(write)" } else { "Pending(none)" })
+        f.write_str(if self.0.is_some() { "Pending(writing)" } else { "Pending(none)" })
     }
 }
 
 impl Drop for Pending {
     fn drop(&mut self) {
-        if std::thread::panicking() {
-            return;
-        }
-        if let Some(write) = self.0.take() {
-            // A cache that cannot be written is only a slower next run.
-            let _ = write.write();
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
         }
     }
 }

@@ -58,8 +58,8 @@ pub struct Registry {
     pub files_read: usize,
     /// The record files found, per kind (`Kind as usize`), by stem: parsed or not.
     pub stems: [Vec<String>; 4],
-    /// The parse cache of this load, written when the registry is dropped (after the
-    /// command's output); see `cache.rs`. Held only for its `Drop`.
+    /// The parse cache of this load, being written; the registry's drop waits for it (see
+    /// `cache.rs`). Held only for its `Drop`.
     #[allow(dead_code)]
     cache: cache::Pending,
 }

@@ -150,7 +150,7 @@ fn edit(rng: &mut Rng, reg: &Registry) -> String {
             // A value in quotes changed (a name, a code): another size.
             let Some(start) = text.find("= \"") else { return format!("nothing in {name}") };
             let mut new = text.clone();
-            new.insert_str(start + 3, "Ї");
+            new.insert(start + 3, 'Ї');
             std::fs::write(path, new).unwrap();
             format!("a value in {name}")
         }
