@@ -159,6 +159,7 @@ impl Cache {
         let old = std::fs::read(&target).ok().and_then(|bytes| Old::parse(bytes, context));
         // The temporary file is made first: its ctime is the moment every later `lstat`
         // follows, on the file system's own clock.
+        remove_stale_temporaries(&dir);
         let new = std::fs::create_dir_all(&dir).ok().and_then(|()| {
             let temp = tempfile::Builder::new().prefix(&format!("{FILE_NAME}.tmp")).tempfile_in(&dir).ok()?;
             let key = FileKey::of(&temp.as_file().metadata().ok()?);
@@ -412,6 +413,21 @@ fn context(root: &Path) -> Option<u64> {
     (MAGIC, env!("CARGO_PKG_VERSION"), exe.size, exe.mtime, exe.ctime, exe.ino, exe.dev).hash(&mut hasher);
     config.hash(&mut hasher);
     Some(hasher.finish())
+}
+
+/// Temporary caches an hour old: left by a process that was killed while writing (a write
+/// takes seconds, so nobody is still writing them).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!("{FILE_NAME}.tmp");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < hour_ago);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn hash_of(value: &impl Hash) -> u64 {

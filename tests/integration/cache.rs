@@ -229,6 +229,18 @@ fn a_damaged_or_unwritable_cache_is_never_an_error() {
         assert_eq!(std::fs::read(&path).unwrap().len(), whole.len(), "{what}: rebuilt");
     }
 
+    // A temporary cache left by a killed process: removed once it is an hour old.
+    let dir = reg.root().join(".git/nastavnyk");
+    let (old, new) = (dir.join("cache-v1.tmpKILLED"), dir.join("cache-v1.tmpRECENT"));
+    for path in [&old, &new] {
+        std::fs::write(path, "half a cache").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    std::fs::File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
+    reg.run(&["check"]).expect(0);
+    assert!(!old.exists() && new.exists(), "only the stale temporary cache is removed");
+    std::fs::remove_file(&new).unwrap();
+
     // `.git/nastavnyk` taken by a plain file: no cache can be written (as in a read-only
     // `.git`), and every command still works.
     std::fs::remove_dir_all(reg.root().join(".git/nastavnyk")).unwrap();
