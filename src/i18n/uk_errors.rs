@@ -15,7 +15,6 @@ fn words(vocabulary: &'static [vocab::Term], codes: &str) -> String {
     codes.split(", ").map(|code| format!("«{}»", word(vocabulary, code))).collect::<Vec<_>>().join(", ")
 }
 
-
 pub fn failure_text(x: &crate::error::Failure) -> String {
     use crate::error::EdrpouFlaw;
     use crate::error::Failure::*;

@@ -55,6 +55,38 @@ pub fn de_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>
     de(deserializer).map(Some)
 }
 
+thread_local! {
+    static FROM_CACHE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `decode` (a record read back from the parse cache, on this thread) with dates taken
+/// as the strings chrono writes; a record file's quoted date is still refused everywhere else.
+pub fn from_cache<R>(decode: impl FnOnce() -> R) -> R {
+    // Reset on the way out even if `decode` panics, so the thread's next parse is strict.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            FROM_CACHE.set(false);
+        }
+    }
+    FROM_CACHE.set(true);
+    let _reset = Reset;
+    decode()
+}
+
+/// `YYYY-MM-DD` as chrono writes a date of a record (TOML allows only four-digit years), read
+/// without chrono's general format parser, which costs more than the rest of a cached record.
+fn cached_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 const TOML_DATETIME_NAME: &str = "$__toml_private_Datetime";
 const TOML_DATETIME_FIELD: &str = "$__toml_private_datetime";
 
@@ -76,8 +108,12 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
         from_toml(&value).map_err(A::Error::custom)
     }
 
-    /// A common slip: the date written in quotes. Refused, saying how to write it.
+    /// A common slip: the date written in quotes. Refused, saying how to write it — except
+    /// from the registry's parse cache, which stores a date as chrono writes it.
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        if FROM_CACHE.get() {
+            return cached_date(text).ok_or_else(|| E::custom("a cached date that is not a date"));
+        }
         Err(E::custom(format!(
             "expected a date without quotes, like {}, found the string \"{text}\"",
             parse_iso(text).map_or("2026-11-23".to_string(), |d| d.to_string())
@@ -160,6 +196,21 @@ mod tests {
         assert!(err.message().contains("invalid date"), "{err}");
         let err = toml::from_str::<Record>("on = 5").err().unwrap();
         assert!(err.message().contains("a date like 2026-11-23"), "{err}");
+    }
+
+    #[test]
+    fn a_quoted_date_is_taken_only_from_the_cache_and_as_chrono_writes_it() {
+        let toml_err = toml::from_str::<Record>("on = \"2026-11-23\"").is_err();
+        assert!(toml_err, "a record file's quoted date stays an error");
+        for day in [d("2026-11-23"), d("0001-01-01"), d("2028-02-29"), d("9999-12-31")] {
+            assert_eq!(cached_date(&day.to_string()), Some(day));
+        }
+        for bad in ["2026-02-30", "2026-1-23", "+2026-11-2", "2026-11-23T", "20261123", "2026_11_23"] {
+            assert_eq!(cached_date(bad), None, "{bad}");
+        }
+        let record: Record = from_cache(|| toml::from_str("on = \"2026-11-23\"")).unwrap();
+        assert_eq!(record.on, d("2026-11-23"));
+        assert!(toml::from_str::<Record>("on = \"2026-11-23\"").is_err(), "only inside from_cache");
     }
 
     #[test]

@@ -41,7 +41,12 @@ pub trait Screen {
 /// Only an escape (`\u001b`, `\n`) or a multi-line string can put a control character or a
 /// line break into a TOML string that parsed; a file with neither needs no text scan.
 pub fn text_may_hide_controls(text: &str) -> bool {
-    text.contains('\\') || text.contains("\"\"\"") || text.contains("'''")
+    // memchr's vectorised search: `str::contains` with a pattern of three bytes took about 5 %
+    // of reading a registry.
+    let bytes = text.as_bytes();
+    memchr::memchr(b'\\', bytes).is_some()
+        || memchr::memmem::find(bytes, b"\"\"\"").is_some()
+        || memchr::memmem::find(bytes, b"'''").is_some()
 }
 
 fn field_of(kind: Kind, path: &str) -> &'static Field {

@@ -1,10 +1,12 @@
 //! Finding a registry, reading it (in parallel, every problem collected), and the
 //! single-record reads that edits use so they never parse the whole registry.
 
+pub mod cache;
 pub mod edit;
 #[cfg(test)]
 mod fuzz;
 pub mod ids;
+mod packed;
 pub mod snapshot;
 pub mod walk;
 pub mod write;
@@ -56,6 +58,10 @@ pub struct Registry {
     pub files_read: usize,
     /// The record files found, per kind (`Kind as usize`), by stem: parsed or not.
     pub stems: [Vec<String>; 4],
+    /// The parse cache of this load, being written; the registry's drop waits for it (see
+    /// `cache.rs`). Held only for its `Drop`.
+    #[allow(dead_code)]
+    cache: cache::Pending,
 }
 
 impl Registry {
@@ -69,13 +75,20 @@ impl Registry {
                 Config::fallback()
             }
         };
-        let (children, mut p1, s1) = load_kind::<Child>(root, Kind::Child);
-        let (mentors, p2, s2) = load_kind::<Mentor>(root, Kind::Mentor);
-        let (institutions, p3, s3) = load_kind::<Institution>(root, Kind::Institution);
-        let (agreements, p4, s4) = load_kind::<Agreement>(root, Kind::Agreement);
+        // The old cache is read while the folders are listed.
+        let (cache, [l1, l2, l3, l4]) =
+            rayon::join(|| cache::Cache::open(root), || Kind::ALL.map(|kind| list_entries(root, kind)));
+        let (children, mut p1, s1, k1) = load_kind::<Child>(Kind::Child, l1, cache.as_ref());
+        let (mentors, p2, s2, k2) = load_kind::<Mentor>(Kind::Mentor, l2, cache.as_ref());
+        let (institutions, p3, s3, k3) = load_kind::<Institution>(Kind::Institution, l3, cache.as_ref());
+        let (agreements, p4, s4, k4) = load_kind::<Agreement>(Kind::Agreement, l4, cache.as_ref());
         problems.append(&mut p1);
         problems.extend(p2.into_iter().chain(p3).chain(p4));
         let stems = [s1, s2, s3, s4];
+        let cache = match cache {
+            Some(cache) => cache.into_pending([k1, k2, k3, k4]),
+            None => cache::Pending::none(),
+        };
         Registry {
             root: root.to_path_buf(),
             config,
@@ -86,19 +99,20 @@ impl Registry {
             problems,
             files_read: 1 + stems.iter().map(Vec::len).sum::<usize>(),
             stems,
+            cache,
         }
     }
 
     /// Reads the registry for a command that needs it whole and valid enough to work on:
     /// a file that cannot be parsed stops the command (exit 2) with its problems shown.
     pub fn load_valid(root: &Path) -> Result<Registry> {
-        let registry = Registry::load(root);
+        let mut registry = Registry::load(root);
         if registry.problems.is_empty() {
             Ok(registry)
         } else {
             let count = registry.problems.len();
             Err(Error::new(Failure::RegistryInvalid { count })
-                .with_diagnostics(registry.problems)
+                .with_diagnostics(std::mem::take(&mut registry.problems))
                 .with_hint(Hint::RunCheck))
         }
     }
@@ -315,6 +329,13 @@ pub use crate::record::validate::did_you_mean;
 /// The record files of a kind, sorted by name; other files are ignored, except that a `.toml`
 /// whose stem is not a valid ID is reported.
 pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    let (entries, problems) = list_entries(root, kind);
+    (entries.into_iter().map(|(stem, entry)| (stem, entry.path())).collect(), problems)
+}
+
+/// `list_files` with each file's directory entry, whose `metadata()` is an `lstat` relative
+/// to the open folder (no walk of the whole path for each of 100,000 files).
+fn list_entries(root: &Path, kind: Kind) -> (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>) {
     let dir = root.join(kind.dir());
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -334,7 +355,7 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
                 Problem::NotRegularFile,
             ));
         } else if is_valid_id(&stem) {
-            files.push((stem, entry.path()));
+            files.push((stem, entry));
         } else {
             problems.push(Diagnostic::error(
                 format!("{}/{name}", kind.dir()),
@@ -343,53 +364,100 @@ pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagn
             ));
         }
     }
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     (files, problems)
 }
 
-/// Reads and parses every file of one kind on all cores, keeping the order of the file names.
-fn load_kind<T: Record + Send + HasId>(root: &Path, kind: Kind) -> (Vec<T>, Vec<Diagnostic>, Vec<String>) {
-    let (files, mut problems) = list_files(root, kind);
-    let chunk = files.len().div_ceil(rayon::current_num_threads()).max(1);
+/// Reads and parses every file of one kind on all cores, keeping the order of the file names;
+/// with a cache, a file whose key matches its entry is decoded instead of read and parsed.
+/// Returns the records, the problems, the stems and the entries for the next cache.
+type Loaded<T> = (Vec<T>, Vec<Diagnostic>, Vec<String>, Vec<cache::Kept>);
+
+fn load_kind<T>(kind: Kind, listing: Listing, cache: Option<&cache::Cache>) -> Loaded<T>
+where
+    T: Record + Send + HasId + serde::Serialize + std::fmt::Debug,
+{
+    let (files, mut problems) = listing;
+    let lookup = cache.map(|cache| cache.lookup(kind));
+    let chunk = files.len().div_ceil(rayon::current_num_threads() * 4).max(1);
     let progress = crate::progress::track(crate::progress::Stage::Reading, files.len());
-    let results: Vec<(Vec<T>, Vec<Diagnostic>)> =
-        files.par_chunks(chunk).map(|part| parse_files::<T>(kind, part, &progress)).collect();
+    let results: Vec<Parsed<T>> = files
+        .par_chunks(chunk)
+        .map(|part| parse_files::<T>(kind, part, lookup.as_ref(), &progress))
+        .collect();
     progress.finish();
     let mut records = Vec::with_capacity(files.len());
-    for (mut parsed, mut found) in results {
-        records.append(&mut parsed);
-        problems.append(&mut found);
+    let mut kept = Vec::new();
+    for mut part in results {
+        records.append(&mut part.records);
+        problems.append(&mut part.problems);
+        kept.append(&mut part.kept);
     }
     // Sorted by ID for binary search; a record whose `id` differs from its file stem is kept
     // (check reports it) but sorted by its `id` field.
     records.sort_by(|a, b| a.id().cmp(b.id()));
-    (records, problems, files.into_iter().map(|(stem, _)| stem).collect())
+    (records, problems, files.into_iter().map(|(stem, _)| stem).collect(), kept)
 }
 
-fn parse_files<T: Record>(
+type Listing = (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>);
+
+struct Parsed<T> {
+    records: Vec<T>,
+    problems: Vec<Diagnostic>,
+    kept: Vec<cache::Kept>,
+}
+
+fn parse_files<T>(
     kind: Kind,
-    files: &[(String, PathBuf)],
+    files: &[(String, std::fs::DirEntry)],
+    lookup: Option<&cache::Lookup>,
     progress: &crate::progress::Tracker,
-) -> (Vec<T>, Vec<Diagnostic>) {
-    let mut records = Vec::with_capacity(files.len());
-    let mut problems = Vec::new();
+) -> Parsed<T>
+where
+    T: Record + serde::Serialize + std::fmt::Debug,
+{
+    let mut out = Parsed { records: Vec::with_capacity(files.len()), problems: Vec::new(), kept: Vec::new() };
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
-    for (stem, path) in files {
+    let mut cursor = 0;
+    for (stem, entry) in files {
         progress.add(1);
-        match std::fs::read_to_string(path) {
+        // The key is taken before the file is read: a change after it shows in the next key,
+        // or (in the same clock tick) keeps the entry from being trusted. `DirEntry::metadata`
+        // does not follow a link.
+        let key = match lookup {
+            Some(_) => {
+                entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
+            }
+            None => None,
+        };
+        if let (Some(lookup), Some(key)) = (lookup, &key)
+            && let Some((record, data)) = lookup.hit::<T>(stem, key, &mut cursor)
+        {
+            out.records.push(record);
+            out.kept.push(cache::Kept { stem: stem.clone(), key: *key, data });
+            continue;
+        }
+        match std::fs::read_to_string(entry.path()) {
             Ok(text) => {
                 let (record, found) = parse_file::<T>(&rel(stem), &text);
-                records.extend(record);
-                problems.extend(found);
+                // Only a file without a problem is cached; one with a problem is read again.
+                if let (Some(lookup), Some(key), Some(record), true) =
+                    (lookup, key, &record, found.is_empty())
+                    && let Some(data) = lookup.encode(record)
+                {
+                    out.kept.push(cache::Kept { stem: stem.clone(), key, data });
+                }
+                out.records.extend(record);
+                out.problems.extend(found);
             }
-            Err(err) => problems.push(Diagnostic::error(
+            Err(err) => out.problems.push(Diagnostic::error(
                 rel(stem),
                 "file.unreadable",
                 Problem::ReadFailed { detail: err.to_string() },
             )),
         }
     }
-    (records, problems)
+    out
 }
 
 /// Records that carry their ID.

@@ -158,6 +158,8 @@ pub fn load_commit(repo: &Path, commit: &str, prefix: Option<&str>, root: PathBu
         problems,
         files_read: 1 + stems.iter().map(Vec::len).sum::<usize>(),
         stems,
+        // A snapshot of git objects is not the work tree: nothing to cache.
+        cache: super::cache::Pending::none(),
     })
 }
 

@@ -4,6 +4,7 @@
 mod support;
 
 mod agreements;
+mod cache;
 mod completion;
 mod document;
 mod edges;

@@ -1,0 +1,531 @@
+//! A derived cache of parsed records (`.git/nastavnyk/cache-v1`), so that a read of the
+//! registry re-parses only the files that changed since the last one.
+//!
+//! Each entry is keyed as git's index keys a file: size, mtime and ctime with nanoseconds,
+//! inode and device. An entry is used only when its key matches the file's `lstat` now **and**
+//! the file had last changed strictly before the cache began to be built (git's "racily clean"
+//! rule): a file changed in the same clock tick as our `lstat` could change again without
+//! changing its key, so it is re-read until a later cache proves it settled. The whole cache
+//! is ignored when it was written by another binary (its size, mtime and inode), another
+//! version of the format, or for another `nastavnyk.toml`.
+//!
+//! Only files that parsed without a problem are cached, as their record; a file with a
+//! problem is re-read on every load (there are few, and a diagnostic then always comes from
+//! the file itself). Whole-registry checks (IDs, duplicates, references, cadence) are not
+//! cached: they run on every load. A changed cache is written by a thread of its own while the
+//! command goes on, to a temporary file renamed over the old one; the registry's drop waits. The cache is never a source of truth: a damaged,
+//! truncated or foreign file is ignored and rebuilt, a read-only `.git` only means no cache
+//! is written, and `NASTAVNYK_NO_CACHE=1` turns it off.
+
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::record::Kind;
+
+/// Set to anything but `0` or empty: no cache is read or written.
+pub const DISABLE_ENV: &str = "NASTAVNYK_NO_CACHE";
+
+/// The file's first bytes; a new layout or a change in what is cached gets a new one.
+const MAGIC: &[u8; 8] = b"NSTVKC\x02\n";
+const FILE_NAME: &str = "cache-v1";
+
+/// How git's index keys a file (`stat` data): any change of content changes the ctime, which
+/// no user call can set back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileKey {
+    pub size: u64,
+    pub mtime: (i64, u32),
+    pub ctime: (i64, u32),
+    pub ino: u64,
+    pub dev: u64,
+}
+
+const KEY_LEN: usize = 8 + 12 + 12 + 8 + 8;
+
+impl FileKey {
+    pub fn of(meta: &std::fs::Metadata) -> FileKey {
+        use std::os::unix::fs::MetadataExt;
+        FileKey {
+            size: meta.size(),
+            mtime: (meta.mtime(), meta.mtime_nsec() as u32),
+            ctime: (meta.ctime(), meta.ctime_nsec() as u32),
+            ino: meta.ino(),
+            dev: meta.dev(),
+        }
+    }
+
+    /// Whether the file had last changed strictly before `stamp`, a time read from the file
+    /// system's own clock before this file was `lstat`ed. On another device the clocks' ticks
+    /// may differ (a coarser file system rounds down), so only whole seconds count there.
+    pub fn settled_before(&self, stamp: &Stamp) -> bool {
+        let before = |t: (i64, u32)| {
+            if self.dev == stamp.dev { t < stamp.time } else { t.0 < stamp.time.0 }
+        };
+        before(self.mtime) && before(self.ctime)
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.size.to_le_bytes());
+        out.extend_from_slice(&self.mtime.0.to_le_bytes());
+        out.extend_from_slice(&self.mtime.1.to_le_bytes());
+        out.extend_from_slice(&self.ctime.0.to_le_bytes());
+        out.extend_from_slice(&self.ctime.1.to_le_bytes());
+        out.extend_from_slice(&self.ino.to_le_bytes());
+        out.extend_from_slice(&self.dev.to_le_bytes());
+    }
+
+    fn read(r: &mut Reader) -> Option<FileKey> {
+        Some(FileKey {
+            size: r.u64()?,
+            mtime: (r.u64()? as i64, r.u32()?),
+            ctime: (r.u64()? as i64, r.u32()?),
+            ino: r.u64()?,
+            dev: r.u64()?,
+        })
+    }
+}
+
+/// The moment a cache began to be built, on the file system's clock (the ctime of the file
+/// it is being written to), and that file's device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub time: (i64, u32),
+    pub dev: u64,
+}
+
+/// The cache of the last load, as read, and what this load will write.
+pub struct Cache {
+    old: Option<Old>,
+    /// `None` when no cache can be written (a read-only `.git`).
+    new: Option<(tempfile::NamedTempFile, Stamp)>,
+    target: PathBuf,
+    context: u64,
+}
+
+struct Old {
+    bytes: Vec<u8>,
+    stamp: Stamp,
+    /// Per kind, sorted by stem as written: the stem, the key, the encoded record.
+    entries: [Vec<Entry>; 4],
+}
+
+struct Entry {
+    stem: Range<usize>,
+    key: FileKey,
+    data: Range<usize>,
+}
+
+/// One file's entry for the next cache: its key and its encoded record, either new or the
+/// old cache's bytes.
+pub enum Data {
+    Old(Range<usize>),
+    New(Vec<u8>),
+}
+
+/// What one record file gave, for the cache.
+pub struct Kept {
+    pub stem: String,
+    pub key: FileKey,
+    pub data: Data,
+}
+
+/// Where a hit's bytes are found, for a worker thread.
+pub struct Lookup<'a> {
+    old: Option<(&'a Old, &'a [Entry])>,
+    writing: bool,
+}
+
+impl Cache {
+    /// The cache of the registry at `root`, or `None` when it is disabled or the registry is
+    /// not in git. Never an error: anything unexpected means reading without it.
+    pub fn open(root: &Path) -> Option<Cache> {
+        if std::env::var_os(DISABLE_ENV).is_some_and(|v| !v.is_empty() && v != "0") {
+            return None;
+        }
+        let (git_dir, top) = find_git_dir(root)?;
+        let dir = git_dir.join("nastavnyk");
+        // Registries sharing one repository keep one cache each.
+        let target = match root.canonicalize().ok()?.strip_prefix(&top) {
+            Ok(inside) if inside.as_os_str().is_empty() => dir.join(FILE_NAME),
+            Ok(inside) => dir.join(format!("{FILE_NAME}-{:016x}", hash_of(&inside))),
+            Err(_) => dir.join(format!("{FILE_NAME}-{:016x}", hash_of(&root.canonicalize().ok()?))),
+        };
+        let context = context(root)?;
+        let old = std::fs::read(&target).ok().and_then(|bytes| Old::parse(bytes, context));
+        // The temporary file is made first: its ctime is the moment every later `lstat`
+        // follows, on the file system's own clock.
+        remove_stale_temporaries(&dir);
+        let new = std::fs::create_dir_all(&dir).ok().and_then(|()| {
+            let temp = tempfile::Builder::new().prefix(&format!("{FILE_NAME}.tmp")).tempfile_in(&dir).ok()?;
+            let key = FileKey::of(&temp.as_file().metadata().ok()?);
+            Some((temp, Stamp { time: key.ctime.min(key.mtime), dev: key.dev }))
+        });
+        Some(Cache { old, new, target, context })
+    }
+
+    /// The old entries of one kind, to be found by stem while the files are read.
+    pub fn lookup(&self, kind: Kind) -> Lookup<'_> {
+        Lookup {
+            old: self.old.as_ref().map(|old| (old, old.entries[kind as usize].as_slice())),
+            writing: self.new.is_some(),
+        }
+    }
+
+    /// Whether the new entries differ from the old cache's: only then is it rewritten.
+    pub fn unchanged(&self, kept: &[Vec<Kept>; 4]) -> bool {
+        let Some(old) = &self.old else { return false };
+        kept.iter().zip(&old.entries).all(|(kept, entries)| {
+            kept.len() == entries.len()
+                && kept.iter().zip(entries).all(|(k, e)| {
+                    matches!(&k.data, Data::Old(range) if *range == e.data)
+                        && k.key == e.key
+                        && k.stem.as_bytes() == &old.bytes[e.stem.clone()]
+                })
+        })
+    }
+
+    /// Starts writing the next cache, unless it would not change or cannot be written.
+    pub fn into_pending(self, kept: [Vec<Kept>; 4]) -> Pending {
+        if self.new.is_none() || self.unchanged(&kept) {
+            return Pending(None);
+        }
+        let Cache { old, new, target, context } = self;
+        let (temp, stamp) = new.expect("checked above");
+        let write = PendingWrite { old, temp, stamp, target, context, kept };
+        // Written on another thread while the command works on the records (the checks across
+        // records run on one); a cache that cannot be written is only a slower next run.
+        let thread = std::thread::Builder::new().name("nastavnyk-cache".into()).spawn(move || {
+            let _ = write.write();
+        });
+        Pending(thread.ok())
+    }
+}
+
+impl Lookup<'_> {
+    /// The old entry for `stem`, if its key is `key` and it had settled when it was written:
+    /// its record, decoded. `None` for a miss, or for bytes this binary cannot decode.
+    /// `cursor` is where the last search ended: the files of one worker come in the entries'
+    /// order, so each is found a step or two further on.
+    pub fn hit<T: DeserializeOwned>(
+        &self,
+        stem: &str,
+        key: &FileKey,
+        cursor: &mut usize,
+    ) -> Option<(T, Data)> {
+        let (old, entries) = self.old?;
+        let stem_of = |e: &Entry| &old.bytes[e.stem.clone()];
+        if *cursor >= entries.len() || stem_of(&entries[*cursor]) > stem.as_bytes() {
+            *cursor = entries.partition_point(|e| stem_of(e) < stem.as_bytes());
+        }
+        while *cursor < entries.len() && stem_of(&entries[*cursor]) < stem.as_bytes() {
+            *cursor += 1;
+        }
+        let entry = entries.get(*cursor).filter(|e| stem_of(e) == stem.as_bytes())?;
+        if entry.key != *key || !key.settled_before(&old.stamp) {
+            return None;
+        }
+        let record = decode::<T>(&old.bytes[entry.data.clone()])?;
+        Some((record, Data::Old(entry.data.clone())))
+    }
+
+    /// A freshly parsed record as the next cache's entry (nothing when none will be written).
+    pub fn encode<T: Serialize + DeserializeOwned + std::fmt::Debug>(&self, record: &T) -> Option<Data> {
+        if !self.writing {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(1024);
+        super::packed::write(&mut bytes, record).ok()?;
+        bytes.shrink_to_fit();
+        // The records' serde was written for TOML; what the cache relies on is that their
+        // encoding decodes to the same record, checked on every write in test builds.
+        #[cfg(debug_assertions)]
+        {
+            let back: T = decode(&bytes).expect("a cached record decodes");
+            assert_eq!(format!("{back:?}"), format!("{record:?}"), "a cached record round-trips");
+        }
+        Some(Data::New(bytes))
+    }
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    crate::record::date::from_cache(|| rmp_serde::from_slice::<T>(bytes).ok())
+}
+
+/// The next cache, being written by its own thread; dropping it waits for the thread, so the
+/// process does not end half-way through (a torn cache would only be rebuilt, but wasted).
+pub struct Pending(Option<std::thread::JoinHandle<()>>);
+
+struct PendingWrite {
+    old: Option<Old>,
+    temp: tempfile::NamedTempFile,
+    stamp: Stamp,
+    target: PathBuf,
+    context: u64,
+    kept: [Vec<Kept>; 4],
+}
+
+impl Pending {
+    pub fn none() -> Pending {
+        Pending(None)
+    }
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Pending(writing)" } else { "Pending(none)" })
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl PendingWrite {
+    fn write(self) -> std::io::Result<()> {
+        let PendingWrite { old, temp, stamp, target, context, kept } = self;
+        let old_bytes = old.as_ref().map_or(&[][..], |old| old.bytes.as_slice());
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file());
+        let mut crc = crc32fast::Hasher::new();
+        let mut put = |out: &mut std::io::BufWriter<&std::fs::File>, bytes: &[u8]| {
+            crc.update(bytes);
+            out.write_all(bytes)
+        };
+        let mut head = Vec::with_capacity(64);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&context.to_le_bytes());
+        head.extend_from_slice(&stamp.time.0.to_le_bytes());
+        head.extend_from_slice(&stamp.time.1.to_le_bytes());
+        head.extend_from_slice(&stamp.dev.to_le_bytes());
+        put(&mut out, &head)?;
+        let mut buf = Vec::with_capacity(256);
+        for list in &kept {
+            put(&mut out, &(list.len() as u32).to_le_bytes())?;
+            for entry in list {
+                let data = match &entry.data {
+                    Data::Old(range) => {
+                        old_bytes.get(range.clone()).ok_or(std::io::ErrorKind::InvalidData)?
+                    }
+                    Data::New(bytes) => bytes.as_slice(),
+                };
+                buf.clear();
+                buf.push(entry.stem.len() as u8);
+                buf.extend_from_slice(entry.stem.as_bytes());
+                entry.key.write(&mut buf);
+                buf.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                put(&mut out, &buf)?;
+                put(&mut out, data)?;
+            }
+        }
+        let sum = crc.finalize();
+        out.write_all(&sum.to_le_bytes())?;
+        out.flush()?;
+        drop(out);
+        // No fsync: after a crash a torn cache fails its checksum and is rebuilt.
+        temp.persist(&target).map_err(|err| err.error)?;
+        Ok(())
+    }
+}
+
+impl Old {
+    /// The entries of a cache file, or `None` for anything but a whole cache of this binary,
+    /// format and configuration.
+    fn parse(bytes: Vec<u8>, context: u64) -> Option<Old> {
+        let body_len = bytes.len().checked_sub(4)?;
+        let sum = u32::from_le_bytes(bytes[body_len..].try_into().ok()?);
+        if !bytes.starts_with(MAGIC) || crc32fast::hash(&bytes[..body_len]) != sum {
+            return None;
+        }
+        let mut r = Reader { bytes: &bytes[..body_len], at: MAGIC.len() };
+        if r.u64()? != context {
+            return None;
+        }
+        let stamp = Stamp { time: (r.u64()? as i64, r.u32()?), dev: r.u64()? };
+        let mut entries: [Vec<Entry>; 4] = Default::default();
+        for list in &mut entries {
+            let count = r.u32()? as usize;
+            list.reserve(count.min(body_len / (KEY_LEN + 6)));
+            for _ in 0..count {
+                let stem_len = r.u8()? as usize;
+                let stem = r.take(stem_len)?;
+                let key = FileKey::read(&mut r)?;
+                let data_len = r.u32()? as usize;
+                let data = r.take(data_len)?;
+                list.push(Entry { stem, key, data });
+            }
+            // Written in the order of the sorted file list: anything else is not ours.
+            if !list.windows(2).all(|w| bytes[w[0].stem.clone()] < bytes[w[1].stem.clone()]) {
+                return None;
+            }
+        }
+        (r.at == body_len).then_some(Old { bytes, stamp, entries })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, len: usize) -> Option<Range<usize>> {
+        let end = self.at.checked_add(len).filter(|end| *end <= self.bytes.len())?;
+        let range = self.at..end;
+        self.at = end;
+        Some(range)
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let range = self.take(N)?;
+        self.bytes[range].try_into().ok()
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.array::<1>()?[0])
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.array()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.array()?))
+    }
+}
+
+/// What every entry's meaning depends on besides its file: the binary that parsed it (a new
+/// build may parse differently), the format, and the configuration (nothing in a record's
+/// parse reads it today, but a cache kept across a changed configuration is not worth the
+/// doubt).
+fn context(root: &Path) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let exe = FileKey::of(&std::fs::metadata(exe).ok()?);
+    let config = std::fs::read(root.join(super::CONFIG_FILE)).unwrap_or_default();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (MAGIC, env!("CARGO_PKG_VERSION"), exe.size, exe.mtime, exe.ctime, exe.ino, exe.dev).hash(&mut hasher);
+    config.hash(&mut hasher);
+    Some(hasher.finish())
+}
+
+/// Temporary caches an hour old: left by a process that was killed while writing (a write
+/// takes seconds, so nobody is still writing them).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!("{FILE_NAME}.tmp");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < hour_ago);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The git directory of the repository holding `root` and the repository's top folder,
+/// found without running git: the nearest `.git` folder, or a `.git` file's `gitdir:` (a
+/// linked worktree or a submodule keeps its own cache).
+fn find_git_dir(root: &Path) -> Option<(PathBuf, PathBuf)> {
+    let root = root.canonicalize().ok()?;
+    for dir in root.ancestors() {
+        let dot_git = dir.join(".git");
+        let Ok(meta) = std::fs::metadata(&dot_git) else { continue };
+        if meta.is_dir() {
+            return Some((dot_git, dir.to_path_buf()));
+        }
+        let text = std::fs::read_to_string(&dot_git).ok()?;
+        let path = PathBuf::from(text.strip_prefix("gitdir:")?.trim());
+        let path = if path.is_absolute() { path } else { dir.join(path) };
+        return path.is_dir().then(|| (path, dir.to_path_buf()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(mtime: (i64, u32), ctime: (i64, u32), dev: u64) -> FileKey {
+        FileKey { size: 10, mtime, ctime, ino: 1, dev }
+    }
+
+    #[test]
+    fn a_file_changed_in_the_tick_of_the_stamp_or_later_is_not_trusted() {
+        let stamp = Stamp { time: (100, 500), dev: 7 };
+        assert!(key((100, 499), (100, 499), 7).settled_before(&stamp));
+        assert!(!key((100, 500), (100, 499), 7).settled_before(&stamp), "mtime in the tick");
+        assert!(!key((100, 499), (100, 500), 7).settled_before(&stamp), "ctime in the tick");
+        assert!(!key((99, 0), (101, 0), 7).settled_before(&stamp), "mtime set back, ctime later");
+        // Another device: whole seconds only.
+        assert!(!key((100, 1), (100, 1), 8).settled_before(&stamp));
+        assert!(key((99, 999_999_999), (99, 0), 8).settled_before(&stamp));
+    }
+
+    #[test]
+    fn keys_round_trip_and_differ_in_every_field() {
+        let a = FileKey { size: 1, mtime: (-2, 3), ctime: (4, 5), ino: 6, dev: 7 };
+        let mut bytes = Vec::new();
+        a.write(&mut bytes);
+        assert_eq!(bytes.len(), KEY_LEN);
+        assert_eq!(FileKey::read(&mut Reader { bytes: &bytes, at: 0 }), Some(a));
+        for b in [
+            FileKey { size: 2, ..a },
+            FileKey { mtime: (-2, 4), ..a },
+            FileKey { ctime: (4, 6), ..a },
+            FileKey { ino: 9, ..a },
+            FileKey { dev: 9, ..a },
+        ] {
+            assert_ne!(a, b);
+        }
+    }
+
+    fn sample() -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&42u64.to_le_bytes());
+        bytes.extend_from_slice(&[0; 20]);
+        for count in [1u32, 0, 0, 0] {
+            bytes.extend_from_slice(&count.to_le_bytes());
+            for _ in 0..count {
+                bytes.push(2);
+                bytes.extend_from_slice(b"c1");
+                FileKey { size: 1, mtime: (1, 1), ctime: (1, 1), ino: 1, dev: 1 }.write(&mut bytes);
+                bytes.extend_from_slice(&3u32.to_le_bytes());
+                bytes.extend_from_slice(b"abc");
+            }
+        }
+        let sum = crc32fast::hash(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_whole_cache_is_read_and_a_damaged_or_foreign_one_is_not() {
+        let good = sample();
+        let old = Old::parse(good.clone(), 42).expect("a whole cache");
+        assert_eq!(&old.bytes[old.entries[0][0].data.clone()], b"abc");
+        assert!(Old::parse(good.clone(), 43).is_none(), "another binary or configuration");
+        for cut in 0..good.len() {
+            assert!(Old::parse(good[..cut].to_vec(), 42).is_none(), "truncated at {cut}");
+        }
+        for at in 0..good.len() {
+            let mut bad = good.clone();
+            bad[at] ^= 0x10;
+            assert!(Old::parse(bad, 42).is_none(), "a flipped bit at {at}");
+        }
+        assert!(Old::parse(b"not a cache at all".to_vec(), 42).is_none());
+    }
+}
