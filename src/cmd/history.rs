@@ -14,8 +14,9 @@ use crate::i18n::Msg;
 use crate::output::{self, Cell, Rows};
 
 pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
-    let repo = Repo::find(&ctx.root).ok_or_else(|| Error::new(Failure::NoRepository))?;
-    if !git::log::has_commits(&repo.top) {
+    let located = git::locate(&ctx.root).ok_or_else(|| Error::new(Failure::NoRepository))?;
+    let repo = located.repo;
+    if located.head.is_none() {
         ctx.note(Msg::HistoryEmpty);
         if ctx.format == Format::Json {
             output::emit("[]\n")?;
@@ -24,7 +25,7 @@ pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
     }
     // Tool commits keep the commit-graph fresh; this catches up on commits made by hand or
     // pulled (nothing to do, and quick, when it is up to date).
-    git::refresh_commit_graph(&repo.top);
+    git::graph::refresh_known(&repo.top, located.graph_info.as_deref(), located.head.as_deref());
     match &args.id {
         Some(id) => record(ctx, &repo, checked_id(id)?, args.with_names),
         None => recent(ctx, &repo, args.limit),

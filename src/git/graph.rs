@@ -24,12 +24,18 @@ pub fn refresh_commit_graph(dir: &Path) {
             (run(dir, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| dir.join(p.trim())), None)
         }
     };
-    let layers = info.as_deref().map(graph_layers).unwrap_or_default();
+    refresh_known(dir, info.as_deref(), head.as_deref());
+}
+
+/// [`refresh_commit_graph`] for a caller that already knows where the graph lives (`info`,
+/// the `objects/info` folder) and HEAD's commit, as [`super::Located`] tells them.
+pub fn refresh_known(dir: &Path, info: Option<&Path>, head: Option<&str>) {
+    let layers = info.map(graph_layers).unwrap_or_default();
     let bloom = layers.first().is_some_and(|base| has_bloom_filters(base));
     // Up to date: HEAD is in the graph, and with it everything it reaches (a graph is closed
     // under parents). Checked here instead of by a `git commit-graph write` that would find
     // nothing to do: that process is a fifth of what `history` costs on a fresh registry.
-    if bloom && head.as_deref().is_some_and(|head| layers.iter().any(|layer| graph_holds(layer, head))) {
+    if bloom && head.is_some_and(|head| layers.iter().any(|layer| graph_holds(layer, head))) {
         return;
     }
     let mut args = vec!["commit-graph", "write", "--reachable", "--changed-paths", "--no-progress"];

@@ -115,6 +115,37 @@ pub struct Repo {
     pub prefix: String,
 }
 
+/// A registry's repository with what `history` asks before it reads the log: where the
+/// commit-graph lives and HEAD's commit. One `git rev-parse` instead of three, because on a
+/// registry of one big commit each git process is a sizeable part of `history`'s time.
+pub struct Located {
+    pub repo: Repo,
+    /// The `objects/info` folder, where the commit-graph files are.
+    pub graph_info: Option<PathBuf>,
+    /// HEAD's commit; `None` before the first commit.
+    pub head: Option<String>,
+}
+
+/// The repository holding `root` with its graph folder and HEAD, or `None` outside a work tree.
+pub fn locate(root: &Path) -> Option<Located> {
+    let args = ["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "objects/info", "HEAD"];
+    match run(root, &args) {
+        Ok(out) => {
+            // `--show-prefix` prints an empty line at the top of the work tree.
+            let lines: Vec<&str> = out.lines().map(str::trim).collect();
+            let [top, prefix, info, head] = lines[..] else { return None };
+            let repo = Repo { top: PathBuf::from(top), prefix: prefix.to_string() };
+            Some(Located { repo, graph_info: Some(root.join(info)), head: Some(head.to_string()) })
+        }
+        // No commit yet (HEAD names nothing), or not a repository at all.
+        Err(_) => {
+            let repo = Repo::find(root)?;
+            let info = run(root, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| root.join(p.trim()));
+            Some(Located { repo, graph_info: info, head: None })
+        }
+    }
+}
+
 impl Repo {
     /// The repository holding `root`, or `None` if the registry is not in a git work tree.
     pub fn find(root: &Path) -> Option<Repo> {
