@@ -41,7 +41,7 @@ pub fn help_words(text: &str) -> String {
     for line in text.split_inclusive('\n') {
         let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
         // A heading may come wrapped in the escape codes of its style.
-        let body = match strip_styles(body).as_str() {
+        let body = match anstream::adapter::strip_str(body).to_string().as_str() {
             "Arguments:" => body.replacen("Arguments:", &format!("{}:", uk::HEADING_ARGUMENTS), 1),
             "Options:" => body.replacen("Options:", &format!("{}:", uk::HEADING_OPTIONS), 1),
             _ => body.to_string(),
@@ -50,24 +50,6 @@ pub fn help_words(text: &str) -> String {
         out.push_str(end);
     }
     super::errors::usage_words(&out)
-}
-
-/// `text` without ANSI escape sequences (`ESC [ … m`).
-fn strip_styles(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// The man page (roff) of `cmd`, its section names in `lang`.

@@ -140,7 +140,8 @@ pub fn locate(root: &Path) -> Option<Located> {
         // No commit yet (HEAD names nothing), or not a repository at all.
         Err(_) => {
             let repo = Repo::find(root)?;
-            let info = run(root, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| root.join(p.trim()));
+            let info =
+                run(root, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| root.join(p.trim()));
             Some(Located { repo, graph_info: info, head: None })
         }
     }

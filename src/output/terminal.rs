@@ -46,25 +46,7 @@ pub fn color(choice: Color) -> bool {
 /// The display width of `text` in terminal columns (Cyrillic 1, CJK 2, combining marks 0),
 /// ANSI colour sequences not counted.
 pub fn display_width(text: &str) -> usize {
-    if text.contains('\x1b') { strip_ansi(text).width() } else { text.width() }
-}
-
-fn strip_ansi(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            // CSI: ESC [ parameters final-byte.
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    if text.contains('\x1b') { anstream::adapter::strip_str(text).to_string().width() } else { text.width() }
 }
 
 /// `text` cut to `max` columns, ending in «…» when anything was cut (colour sequences are
@@ -140,7 +122,7 @@ pub fn fit_to(text: &str, width: usize) -> String {
 /// Where a wrapped line's text continues: after the last run of two or more spaces in the
 /// line's first half (a label's column), else after its leading spaces.
 fn hanging_indent(line: &str) -> usize {
-    let plain = strip_ansi(line);
+    let plain = anstream::adapter::strip_str(line).to_string();
     let leading = plain.chars().take_while(|c| *c == ' ').count();
     let half = plain.width() / 2;
     let mut column = 0;

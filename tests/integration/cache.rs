@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::{Registry, Run};
+use crate::support::{Registry, Rng, Run};
 
 const DISABLE: &str = "NASTAVNYK_NO_CACHE";
 
@@ -16,23 +16,6 @@ const COMMANDS: [&[&str]; 4] = [
     &["--format", "json", "report", "monthly", "--month", "2026-10"],
     &["--format", "json", "status"],
 ];
-
-/// A small deterministic generator (splitmix64): the same edits on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn cache_file(reg: &Registry) -> PathBuf {
     reg.root().join(".git/nastavnyk/cache-v1")
@@ -89,20 +72,20 @@ fn same_size_edit(rng: &mut Rng, text: &str) -> Option<String> {
     if digits.is_empty() {
         return None;
     }
-    let at = digits[rng.below(digits.len())];
+    let at = digits[rng.index(digits.len())];
     let mut bytes = text.as_bytes().to_vec();
     let old = bytes[at];
-    bytes[at] = b'0' + ((old - b'0') + 1 + rng.below(9) as u8) % 10;
+    bytes[at] = b'0' + ((old - b'0') + 1 + rng.index(9) as u8) % 10;
     Some(String::from_utf8(bytes).unwrap())
 }
 
 fn edit(rng: &mut Rng, reg: &Registry) -> String {
     let root = reg.root();
     let files = record_files(&root);
-    let path = &files[rng.below(files.len())];
+    let path = &files[rng.index(files.len())];
     let name = path.strip_prefix(&root).unwrap().display().to_string();
     let text = std::fs::read_to_string(path).unwrap();
-    match rng.below(8) {
+    match rng.index(8) {
         0 => {
             let Some(new) = same_size_edit(rng, &text) else { return format!("nothing in {name}") };
             std::fs::write(path, new).unwrap();
@@ -117,7 +100,7 @@ fn edit(rng: &mut Rng, reg: &Registry) -> String {
             format!("a date digit in {name}, mtime restored")
         }
         2 => {
-            let cut = rng.below(text.len());
+            let cut = rng.index(text.len());
             let cut = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap();
             std::fs::write(path, &text[..cut]).unwrap();
             format!("{name} cut at {cut}")
@@ -128,7 +111,7 @@ fn edit(rng: &mut Rng, reg: &Registry) -> String {
         }
         4 => {
             // A copy under a new name: an ID that differs from its file, or a duplicate.
-            let copy = path.with_file_name(format!("x-{}.toml", rng.below(1000)));
+            let copy = path.with_file_name(format!("x-{}.toml", rng.index(1000)));
             std::fs::write(&copy, &text).unwrap();
             format!("{name} copied")
         }
@@ -165,7 +148,7 @@ fn the_cache_never_changes_a_verdict_over_random_edits() {
     let mut rng = Rng(16);
     for round in 0..24 {
         let mut done = Vec::new();
-        for _ in 0..1 + rng.below(3) {
+        for _ in 0..1 + rng.index(3) {
             done.push(edit(&mut rng, &reg));
         }
         if round % 6 == 5 {

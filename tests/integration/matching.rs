@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::support::{Registry, TODAY};
+use crate::support::{Registry, Rng, TODAY};
 
 /// A record as `key = value` lines (dotted keys for tables), defaults overridden by `fields`.
 fn record(defaults: &[(&str, &str)], fields: &[(&str, &str)]) -> String {
@@ -462,22 +462,8 @@ fn demo_registry_gives_sensible_proposals() {
     assert!(table.contains("15 pairs"), "{table}");
 }
 
-/// A small deterministic PRNG (splitmix64) for the random registries.
-struct Rng(u64);
-
+// The random registries' own picks, on the suite's generator.
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
     fn subset(&mut self, items: &[&str]) -> String {
         let chosen: Vec<String> =
             items.iter().filter(|_| self.below(2) == 0).map(|item| format!("\"{item}\"")).collect();

@@ -311,3 +311,26 @@ pub fn clone(remote: &Path) -> Registry {
     git(dir.path(), &["clone", "--quiet", remote.to_str().unwrap(), "reg"]);
     Registry { dir }
 }
+
+/// A small deterministic generator (splitmix64): the same random registries and edits on
+/// every run.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// An index into a slice of `len` items.
+    pub fn index(&mut self, len: usize) -> usize {
+        (self.next() % len as u64) as usize
+    }
+}
