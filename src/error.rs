@@ -179,6 +179,10 @@ pub enum Failure {
         child: String,
         date: String,
     },
+    /// `child close` with a reason that ends an agreement, not a case (`ClosureReason::closes_a_case`).
+    NotACaseClosure {
+        reason: &'static str,
+    },
     ChildHasOpenAgreements {
         child: String,
         agreements: String,

@@ -467,6 +467,9 @@ pub fn close(session: &Session, id: &str, closure: &Closure) -> Result<Change> {
 /// an agreement of theirs is open (naming it) and when the case is closed already.
 pub fn close_child(session: &Session, id: &str, closure: &Closure) -> Result<Change> {
     let id = checked_id(id)?;
+    if !closure.reason.closes_a_case() {
+        return Err(Failure::NotACaseClosure { reason: closure.reason.as_str() }.into());
+    }
     let _lock = session.lock()?;
     let (child, _) = registry::read_record::<crate::record::Child>(&session.root, Kind::Child, id)?;
     if let Some(closed) = &child.closed {

@@ -73,12 +73,24 @@ pub enum ChildCommand {
         date: DateArg,
         /// Why the case closes (e.g. family_reunification, adoption, family_placement,
         /// child_turned_18, education_finished, moved_away, death, other).
-        #[arg(long, value_name = "REASON", required = true, value_parser = codes::<ClosureReason>())]
+        #[arg(long, value_name = "REASON", required = true, value_parser = case_closure_reasons())]
         reason: ClosureReason,
         /// A note stored with the closure.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+}
+
+/// The closure reasons that end a child's case (`ClosureReason::closes_a_case`): only these
+/// are offered in `--help`, completion and clap's error for `child close --reason`.
+fn case_closure_reasons() -> impl clap::builder::TypedValueParser<Value = ClosureReason> {
+    use clap::builder::TypedValueParser as _;
+    let names = ClosureReason::NAMES
+        .iter()
+        .copied()
+        .filter(|name| ClosureReason::parse(name).is_some_and(ClosureReason::closes_a_case));
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|text| ClosureReason::parse(&text).expect("every possible value is a closure reason"))
 }
 
 #[derive(Debug, Args)]

@@ -48,6 +48,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         SuspendedNoMentoring { id, kind } => format!("agreement {id} is suspended: a `{kind}` with the mentor cannot take place; the centre's visits and check-ins (visit, checkin_child, checkin_mentor) are recorded"),
         ContactAfterTerm { id, kind, ends_on } => format!("agreement {id} ended on {ends_on}: a `{kind}` after its term is refused; close the agreement or re-conclude it (`agreement renew {id}`) for a further term"),
         ChildAlreadyClosed { child, date } => format!("the case of {child} was already closed on {date}"),
+        NotACaseClosure { reason } => format!("`{reason}` ends an agreement, not a child's case: close the agreement with it (`agreement close`); the child stays on the list for another mentor"),
         ChildHasOpenAgreements { child, agreements } => format!("the case of {child} cannot be closed while agreement {agreements} is open: close it first (`agreement close`)"),
         Problem(problem) => problem_text(problem),
         CannotRead { path } => format!("cannot read {path}"),

@@ -65,6 +65,7 @@ pub fn failure_text(x: &crate::error::Failure) -> String {
         SuspendedNoMentoring { id, kind } => format!("дію договору {id} зупинено: контакт «{}» з наставником не записується, поки договір зупинено; візити й перевірки центру записуються", word(vocab::CONTACT_KIND, kind)),
         ContactAfterTerm { id, kind, ends_on } => format!("строк договору {id} сплив {ends_on}: контакт «{}» після строку не записується; припиніть договір або переукладіть його (`agreement renew {id}`) на подальший строк", word(vocab::CONTACT_KIND, kind)),
         ChildAlreadyClosed { child, date } => format!("справу {child} уже закрито {date}"),
+        NotACaseClosure { reason } => format!("«{}» припиняє договір, а не справу дитини: припиніть з цією підставою договір (`agreement close`); дитина лишається на обліку для іншого наставника", word(vocab::CLOSURE_REASON, reason)),
         ChildHasOpenAgreements { child, agreements } => format!("справу {child} не можна закрити, поки діє договір {agreements}: спершу припиніть його (`agreement close`)"),
         Problem(problem) => problem_text(problem),
         CannotRead { path } => format!("не вдалося прочитати {path}"),

@@ -173,6 +173,22 @@ schema_enum!(ClosureReason {
     Reconcluded = "reconcluded",
 });
 
+impl ClosureReason {
+    /// Whether the reason can end a child's case (`child close`), not only one agreement:
+    /// what happened to the child (a family, adoption, age, education, a move, death, their
+    /// own refusal). The mentor's withdrawal or removal, a suspension, mutual consent of the
+    /// parties and a re-conclusion end an agreement; the child stays on the list for another.
+    pub fn closes_a_case(self) -> bool {
+        use ClosureReason::*;
+        match self {
+            ChildRefused | ChildTurned18 | ChildTurned23 | EducationFinished | MovedAway | Other
+            | FamilyReunification | Adoption | FamilyPlacement | Death => true,
+            MutualConsent | MentorWithdrew | MentorIneligible | SafetySuspension | MentorRemoved
+            | Reconcluded => false,
+        }
+    }
+}
+
 schema_enum!(
     /// Family Code art. 212: who may not be a guardian, and so (CMU Res. 465) not a mentor.
     Disqualification {

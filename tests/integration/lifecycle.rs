@@ -657,3 +657,22 @@ fn an_agreement_without_an_institution_is_refused_where_the_law_requires_one() {
     assert!(out.contains("agreement.institution_missing") && out.contains("agreements/a-0001.toml"), "{out}");
     assert!(out.contains("not in a family placement"), "{out}");
 }
+
+#[test]
+// See: #12 (a gap left in its closing note)
+fn child_close_accepted_a_reason_that_ends_only_an_agreement() {
+    let registry = Registry::new().with_people();
+    for reason in ["reconcluded", "mentor_withdrew", "mentor_removed", "mutual_consent", "safety_suspension"]
+    {
+        registry.refused(&["child", "close", "c-0001", "--reason", reason], "--reason");
+    }
+    // The help and the error offer only the reasons that end a case.
+    let refused =
+        registry.run(&["--lang", "en", "child", "close", "c-0001", "--reason", "reconcluded"]).expect(2);
+    assert!(
+        refused.stderr.contains("adoption") && !refused.stderr.contains("mentor_removed"),
+        "{}",
+        refused.stderr
+    );
+    registry.run(&["child", "close", "c-0001", "--reason", "moved_away", "--date", "2026-11-10"]).expect(0);
+}
