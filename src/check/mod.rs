@@ -12,6 +12,8 @@ pub use records::*;
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 pub use crate::diagnostic::{Diagnostic, Severity};
 
 use crate::diagnostic::Problem;
@@ -122,33 +124,46 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     let mut out = registry.problems.clone();
     out.extend(check_config(root, &registry.config));
 
-    let mut record_findings: Vec<(String, Vec<Finding>)> = Vec::new();
     let records = registry.children.len()
         + registry.mentors.len()
         + registry.institutions.len()
         + registry.agreements.len();
     let progress = crate::progress::track(crate::progress::Stage::Checking, records);
-    let mut push = |kind: Kind, id: &str, findings: Vec<Finding>| {
+    // Each record's own checks on every core (a national registry holds 200,000); `collect`
+    // keeps the order, and the final sort makes the output independent of it anyway.
+    let found = |kind: Kind, id: &str, findings: Vec<Finding>| {
         progress.add(1);
-        if !findings.is_empty() {
-            record_findings.push((format!("{}/{id}.toml", kind.dir()), findings));
-        }
+        (!findings.is_empty()).then(|| (format!("{}/{id}.toml", kind.dir()), findings))
     };
-    for child in &registry.children {
-        push(Kind::Child, &child.id, check_child(child, today, &lookup));
-    }
-    for mentor in &registry.mentors {
-        push(Kind::Mentor, &mentor.id, check_mentor(mentor, today, &lookup));
-    }
-    for institution in &registry.institutions {
-        push(Kind::Institution, &institution.id, check_institution(institution));
-    }
-    for agreement in &registry.agreements {
-        push(Kind::Agreement, &agreement.id, check_agreement(agreement, &registry.config, today, &lookup));
-    }
-    for (rel, findings) in record_findings {
-        out.extend(place(root, &rel, findings, None));
-    }
+    let mut record_findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    record_findings.par_extend(
+        registry
+            .children
+            .par_iter()
+            .filter_map(|c| found(Kind::Child, &c.id, check_child(c, today, &lookup))),
+    );
+    record_findings.par_extend(
+        registry
+            .mentors
+            .par_iter()
+            .filter_map(|m| found(Kind::Mentor, &m.id, check_mentor(m, today, &lookup))),
+    );
+    record_findings.par_extend(
+        registry
+            .institutions
+            .par_iter()
+            .filter_map(|i| found(Kind::Institution, &i.id, check_institution(i))),
+    );
+    record_findings.par_extend(
+        registry.agreements.par_iter().filter_map(|a| {
+            found(Kind::Agreement, &a.id, check_agreement(a, &registry.config, today, &lookup))
+        }),
+    );
+    progress.finish();
+    // Placing a finding reads its file for the line: thousands of small reads, also in parallel.
+    let placed: Vec<Vec<Diagnostic>> =
+        record_findings.into_par_iter().map(|(rel, findings)| place(root, &rel, findings, None)).collect();
+    out.extend(placed.into_iter().flatten());
     out.extend(check_ids_and_stems(registry));
     out.extend(check_duplicates(registry));
     out.extend(check_open_agreements(registry));

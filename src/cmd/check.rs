@@ -61,5 +61,7 @@ pub fn run(global: &GlobalArgs) -> Result<u8> {
             }
         }
     }
-    Ok(if errors.is_empty() { 0 } else { 1 })
+    let code = if errors.is_empty() { 0 } else { 1 };
+    registry.finish();
+    Ok(code)
 }
