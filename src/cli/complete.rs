@@ -236,30 +236,10 @@ fn root() -> Option<&'static Path> {
 /// The value of the last `-C`/`--records` among the words, a leading `~/` expanded (the shell
 /// has not expanded it yet while the line is being typed).
 fn records_flag(words: &[OsString]) -> Option<PathBuf> {
-    let mut found = None;
-    for (at, word) in words.iter().enumerate() {
-        let word = word.to_string_lossy();
-        let value = match word.as_ref() {
-            // Bash hands `--records=DIR` over as `--records`, `=`, `DIR`.
-            "-C" | "--records" => match words.get(at + 1) {
-                Some(next) if next == "=" => words.get(at + 2),
-                next => next,
-            }
-            .map(|w| w.to_string_lossy().into_owned()),
-            _ => word
-                .strip_prefix("--records=")
-                .or_else(|| word.strip_prefix("-C"))
-                .filter(|v| !v.is_empty())
-                .map(str::to_string),
-        };
-        if value.is_some() {
-            found = value;
-        }
-    }
-    let found = found?;
-    match (found.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => Some(PathBuf::from(home).join(rest)),
-        _ => Some(PathBuf::from(found)),
+    let found = super::lang::records_flag(words)?;
+    match (found.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => Some(PathBuf::from(home).join(rest)),
+        _ => Some(found),
     }
 }
 

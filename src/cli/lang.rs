@@ -18,11 +18,10 @@ pub fn detect(args: &[OsString], cwd: &Path, records_env: Option<OsString>) -> L
         return lang;
     }
     let explicit = scan.records.or_else(|| records_env.filter(|v| !v.is_empty()).map(PathBuf::from));
-    let root = match explicit {
-        Some(dir) => Some(if dir.is_absolute() { dir } else { cwd.join(dir) }),
-        None => cwd.ancestors().find(|dir| dir.join(CONFIG_FILE).is_file()).map(Path::to_path_buf),
-    };
-    root.and_then(|root| std::fs::read_to_string(root.join(CONFIG_FILE)).ok())
+    let explicit = explicit.map(|dir| cwd.join(dir));
+    crate::registry::find(explicit.as_deref(), cwd)
+        .ok()
+        .and_then(|root| std::fs::read_to_string(root.join(CONFIG_FILE)).ok())
         .and_then(|text| config_language(&text))
         .unwrap_or_default()
 }
@@ -40,8 +39,15 @@ struct Scan {
     records: Option<PathBuf>,
 }
 
+/// The last `-C DIR`/`--records DIR` of `args` (program name first) in any spelling clap
+/// takes; also what shell completion reads from the line being typed.
+pub fn records_flag(args: &[OsString]) -> Option<PathBuf> {
+    scan(args).records
+}
+
 /// `--lang` and `-C/--records` as clap would read them (the last one wins, nothing after
-/// `--`); a value that is not a language is ignored, the parse proper refuses it.
+/// `--`); a value that is not a language is ignored, the parse proper refuses it. A lone `=`
+/// after the flag is skipped: bash hands a typed `--records=DIR` to completion as three words.
 fn scan(args: &[OsString]) -> Scan {
     let mut found = Scan::default();
     let mut args = args.iter().skip(1);
@@ -52,7 +58,7 @@ fn scan(args: &[OsString]) -> Scan {
         }
         let mut value_of = |flag: &str| -> Option<OsString> {
             if text == flag {
-                args.next().cloned()
+                args.next().filter(|next| *next != "=").or_else(|| args.next()).cloned()
             } else {
                 text.strip_prefix(flag).and_then(|rest| rest.strip_prefix('=')).map(OsString::from)
             }
@@ -68,7 +74,7 @@ fn scan(args: &[OsString]) -> Scan {
             let flags = shorts.trim_start_matches(['q', 'h', 'V']);
             if let Some(rest) = flags.strip_prefix('C') {
                 found.records = if rest.is_empty() {
-                    args.next().map(PathBuf::from)
+                    args.next().filter(|next| *next != "=").or_else(|| args.next()).map(PathBuf::from)
                 } else {
                     Some(PathBuf::from(rest.strip_prefix('=').unwrap_or(rest)))
                 };

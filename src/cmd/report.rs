@@ -294,17 +294,20 @@ fn indicator_rows(
         .map(|g| (group_cells(ctx, dims, &g.values), &g.indicators))
         .chain(std::iter::once((total_cells(), &total)));
     for (cells, indicators) in lines {
-        for i in indicators {
-            let mut row = cells.clone();
-            row.push(Cell::text(i.key.name()));
-            if table {
-                row.push(description(ctx, i.key, period));
-            }
-            row.push(value(i));
-            rows.push(row);
-        }
+        rows.extend(indicators.iter().map(|i| indicator_row(ctx, cells.clone(), i, period)));
     }
     Rows { headers: headers(ctx, &columns), columns, rows }
+}
+
+/// One indicator after the row's leading `cells`: its code, its description (tables only),
+/// its value.
+fn indicator_row(ctx: &Ctx, mut cells: Vec<Cell>, i: &Indicator, period: Period) -> Vec<Cell> {
+    cells.push(Cell::text(i.key.name()));
+    if ctx.format == Format::Table {
+        cells.push(description(ctx, i.key, period));
+    }
+    cells.push(value(i));
+    cells
 }
 
 /// A group's values (`--by sex,category`): the codes' labels in a table, codes for scripts.
@@ -360,16 +363,8 @@ fn region_rows(ctx: &Ctx, lines: &[Line], dims: &[Dimension], period: Period) ->
                     Some(values) => group_cells(ctx, dims, values),
                     None => vec![total_cell(ctx); dims.len()],
                 };
-                for i in &figures.indicators {
-                    let mut row = vec![centre.clone()];
-                    row.extend(group.iter().cloned());
-                    row.push(Cell::text(i.key.name()));
-                    if table {
-                        row.push(description(ctx, i.key, period));
-                    }
-                    row.push(value(i));
-                    rows.push(row);
-                }
+                let cells: Vec<Cell> = std::iter::once(centre).chain(group).collect();
+                rows.extend(figures.indicators.iter().map(|i| indicator_row(ctx, cells.clone(), i, period)));
             }
         }
     }

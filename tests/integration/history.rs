@@ -11,34 +11,6 @@ fn head(registry: &Registry) -> String {
     registry.git(&["rev-parse", "HEAD"]).trim().to_string()
 }
 
-fn add_child(registry: &Registry, surname: &str, birth: &str) -> String {
-    let run = registry
-        .run(&[
-            "child",
-            "add",
-            "--surname",
-            surname,
-            "--given-name",
-            "Anna",
-            "--birth-date",
-            birth,
-            "--sex",
-            "female",
-            "--category",
-            "orphan",
-            "--placement",
-            "institution",
-            "--institution",
-            "i-0001",
-            "--community",
-            "Testova",
-            "--registered-on",
-            "2026-09-01",
-        ])
-        .expect(0);
-    run.stdout.trim().to_string()
-}
-
 /// Runs the binary on the registry with only `-C` added (the test chooses date and language).
 fn run_raw(registry: &Registry, args: &[&str]) -> Run {
     let output = command(registry.dir.path()).arg("-C").arg(registry.root()).args(args).output().unwrap();
@@ -53,7 +25,7 @@ fn run_raw(registry: &Registry, args: &[&str]) -> Run {
 /// a clone of it.
 fn shared() -> (Registry, Registry, tempfile::TempDir, PathBuf) {
     let a = Registry::new().with_people();
-    add_child(&a, "Bondar", "2011-04-02");
+    a.add_child("Bondar", "2011-04-02");
     let (keep, remote) = bare_remote();
     a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
     let run = a.run(&["sync"]).expect(0);
@@ -181,7 +153,7 @@ fn eight_concurrent_writers_all_commit() {
     let registry = Registry::new().with_people();
     let mut ids = vec!["c-0001".to_string()];
     for n in 2..=8 {
-        ids.push(add_child(&registry, &format!("Surname{n}"), &format!("2011-04-{n:02}")));
+        ids.push(registry.add_child(&format!("Surname{n}"), &format!("2011-04-{n:02}")));
     }
     let before = registry.commit_count();
     let writers: Vec<Child> = ids

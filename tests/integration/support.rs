@@ -81,6 +81,36 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
 }
 
 impl Registry {
+    /// `child add` of a child `surname` born on `birth` in institution i-0001 (Testova),
+    /// registered 2026-09-01; returns the ID it printed.
+    pub fn add_child(&self, surname: &str, birth: &str) -> String {
+        let run = self
+            .run(&[
+                "child",
+                "add",
+                "--surname",
+                surname,
+                "--given-name",
+                "Anna",
+                "--birth-date",
+                birth,
+                "--sex",
+                "female",
+                "--category",
+                "orphan",
+                "--placement",
+                "institution",
+                "--institution",
+                "i-0001",
+                "--community",
+                "Testova",
+                "--registered-on",
+                "2026-09-01",
+            ])
+            .expect(0);
+        run.stdout.trim().to_string()
+    }
+
     /// An empty registry made by `nastavnyk init` (so `init` is exercised by every test).
     pub fn new() -> Registry {
         let dir = tempfile::tempdir().expect("temp dir");

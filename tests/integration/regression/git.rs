@@ -357,47 +357,18 @@ fn a_clone_used_by_sync_keeps_children_data_world_readable() {
     assert_eq!(mode & 0o077, 0, "{mode:o}");
 }
 
-/// `child add` of a child named `surname`; returns the ID it printed.
-fn add_kid(registry: &Registry, surname: &str) -> String {
-    let run = registry
-        .run(&[
-            "child",
-            "add",
-            "--surname",
-            surname,
-            "--given-name",
-            "Anna",
-            "--birth-date",
-            "2011-04-02",
-            "--sex",
-            "female",
-            "--category",
-            "orphan",
-            "--placement",
-            "institution",
-            "--institution",
-            "i-0001",
-            "--community",
-            "Testova",
-            "--registered-on",
-            "2026-09-01",
-        ])
-        .expect(0);
-    run.stdout.trim().to_string()
-}
-
 // See: #11
 #[test]
 fn a_removed_records_id_is_handed_out_again() {
     let registry = Registry::new().with_people();
-    assert_eq!(add_kid(&registry, "Bondar"), "c-0002");
+    assert_eq!(registry.add_child("Bondar", "2011-04-02"), "c-0002");
     registry.run(&["child", "remove", "c-0002", "--reason", "entered twice"]).expect(0);
-    assert_eq!(add_kid(&registry, "Tkachenko"), "c-0003");
+    assert_eq!(registry.add_child("Tkachenko", "2011-04-02"), "c-0003");
     // Renamed away by hand counts as used too.
     registry.git(&["mv", "children/c-0003.toml", "children/c-0002.toml"]);
     let text = registry.read("children/c-0002.toml").replace("\"c-0003\"", "\"c-0002\"");
     registry.commit_file("children/c-0002.toml", &text);
-    assert_eq!(add_kid(&registry, "Lysenko"), "c-0004");
+    assert_eq!(registry.add_child("Lysenko", "2011-04-02"), "c-0004");
 }
 
 // See: #11
@@ -409,8 +380,8 @@ fn two_clones_that_each_add_get_the_same_id_and_sync_conflicts() {
     a.run(&["sync"]).expect(0);
     let b = support::clone(&remote);
 
-    assert_eq!(add_kid(&a, "Bondar"), "c-0002");
-    assert_eq!(add_kid(&b, "Tkachenko"), "c-0002");
+    assert_eq!(a.add_child("Bondar", "2011-04-02"), "c-0002");
+    assert_eq!(b.add_child("Tkachenko", "2011-04-02"), "c-0002");
     // B's unpushed change names its new child: it must follow the renumbering.
     b.run(&["mentor", "set", "m-0001", "conflicts=[\"c-0002\"]", "--reason", "neighbours"]).expect(0);
 
@@ -444,8 +415,8 @@ fn a_renumbering_sync_that_then_conflicts_leaves_the_clone_as_it_was() {
     a.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
     a.run(&["sync"]).expect(0);
     let b = support::clone(&remote);
-    add_kid(&a, "Bondar");
-    add_kid(&b, "Tkachenko");
+    a.add_child("Bondar", "2011-04-02");
+    b.add_child("Tkachenko", "2011-04-02");
     // Besides the same new ID, both change the same field of the same record: a real conflict.
     a.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
     b.run(&["child", "set", "c-0001", "settlement=Korosten"]).expect(0);
