@@ -197,14 +197,9 @@ pub fn parse(vocabulary: &'static [Term], text: &str) -> Option<&'static str> {
 
 /// Text compared the way people type it: case, surrounding and repeated spaces, and the form
 /// of the apostrophe (' ’ ʼ ‘ `) do not matter.
+/// The same folding as `find` (`search::fold`), so a label matches however it is typed.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .map(|c| if matches!(c, '’' | 'ʼ' | '‘' | '`' | 'ʹ' | '′') { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::search::fold(text)
 }
 
 /// Field labels (the column headers of a spreadsheet), by the field's dotted path. The
