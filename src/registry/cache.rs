@@ -207,16 +207,15 @@ impl Cache {
 }
 
 impl Lookup<'_> {
-    /// The old entry for `stem`, if its key is `key` and it had settled when it was written:
-    /// its record, decoded. `None` for a miss, or for bytes this binary cannot decode.
-    /// `cursor` is where the last search ended: the files of one worker come in the entries'
-    /// order, so each is found a step or two further on.
-    pub fn hit<T: DeserializeOwned>(
-        &self,
-        stem: &str,
-        key: &FileKey,
-        cursor: &mut usize,
-    ) -> Option<(T, Data)> {
+    /// Whether the old cache has an entry for `stem`: only then is the file `lstat`ed before
+    /// it is read (a file without one is opened and keyed from the open file, one path lookup
+    /// instead of two). `cursor` is where the last search ended: the files of one worker come
+    /// in the entries' order, so each is found a step or two further on.
+    pub fn has(&self, stem: &str, cursor: &mut usize) -> bool {
+        self.entry(stem, cursor).is_some()
+    }
+
+    fn entry(&self, stem: &str, cursor: &mut usize) -> Option<&Entry> {
         let (old, entries) = self.old?;
         let stem_of = |e: &Entry| &old.bytes[e.stem.clone()];
         if *cursor >= entries.len() || stem_of(&entries[*cursor]) > stem.as_bytes() {
@@ -225,12 +224,29 @@ impl Lookup<'_> {
         while *cursor < entries.len() && stem_of(&entries[*cursor]) < stem.as_bytes() {
             *cursor += 1;
         }
-        let entry = entries.get(*cursor).filter(|e| stem_of(e) == stem.as_bytes())?;
+        entries.get(*cursor).filter(|e| stem_of(e) == stem.as_bytes())
+    }
+
+    /// The old entry for `stem`, if its key is `key` and it had settled when it was written:
+    /// its record, decoded. `None` for a miss, or for bytes this binary cannot decode.
+    pub fn hit<T: DeserializeOwned>(
+        &self,
+        stem: &str,
+        key: &FileKey,
+        cursor: &mut usize,
+    ) -> Option<(T, Data)> {
+        let (old, _) = self.old?;
+        let entry = self.entry(stem, cursor)?;
         if entry.key != *key || !key.settled_before(&old.stamp) {
             return None;
         }
         let record = decode::<T>(&old.bytes[entry.data.clone()])?;
         Some((record, Data::Old(entry.data.clone())))
+    }
+
+    /// Whether a next cache is being written (and so a freshly read file needs its key).
+    pub fn writing(&self) -> bool {
+        self.writing
     }
 
     /// A freshly parsed record as the next cache's entry (nothing when none will be written).

@@ -433,16 +433,20 @@ where
     let mut out = Parsed { records: Vec::with_capacity(files.len()), problems: Vec::new(), kept: Vec::new() };
     let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
     let mut cursor = 0;
-    for (stem, entry) in files {
-        progress.add(1);
-        // The key is taken before the file is read: a change after it shows in the next key,
-        // or (in the same clock tick) keeps the entry from being trusted. `DirEntry::metadata`
-        // does not follow a link.
-        let key = match lookup {
-            Some(_) => {
-                entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
-            }
-            None => None,
+    // Counted in steps: one shared counter bumped 200,000 times costs more than the count is worth.
+    const STEP: usize = 256;
+    for (n, (stem, entry)) in files.iter().enumerate() {
+        if n % STEP == STEP - 1 {
+            progress.add(STEP);
+        }
+        // A file the old cache knows is `lstat`ed first, its key taken before it is read: a
+        // change after it shows in the next key, or (in the same clock tick) keeps the entry
+        // from being trusted. `DirEntry::metadata` does not follow a link.
+        let known = lookup.is_some_and(|lookup| lookup.has(stem, &mut cursor));
+        let key = if known {
+            entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
+        } else {
+            None
         };
         if let (Some(lookup), Some(key)) = (lookup, &key)
             && let Some((record, data)) = lookup.hit::<T>(stem, key, &mut cursor)
@@ -451,8 +455,11 @@ where
             out.kept.push(cache::Kept { stem: stem.clone(), key: *key, data });
             continue;
         }
-        match std::fs::read_to_string(entry.path()) {
-            Ok(text) => {
+        // A file the cache does not know is keyed from the open file, before it is read.
+        let want_key = key.is_none() && lookup.is_some_and(cache::Lookup::writing);
+        match read_text(&entry.path(), want_key) {
+            Ok((text, opened_key)) => {
+                let key = key.or(opened_key);
                 let (record, found) = parse_file::<T>(&rel(stem), &text);
                 // Only a file without a problem is cached; one with a problem is read again.
                 if let (Some(lookup), Some(key), Some(record), true) =
@@ -471,7 +478,24 @@ where
             )),
         }
     }
+    progress.add(files.len() % STEP);
     out
+}
+
+/// A record file's text and, when asked, its key taken from the open file before the read:
+/// one path lookup per file (`read_to_string` on a path would `stat` the open file anyway).
+fn read_text(path: &Path, want_key: bool) -> std::io::Result<(String, Option<cache::FileKey>)> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let key = (want_key && meta.is_file()).then(|| cache::FileKey::of(&meta));
+    // Room for the whole file and one byte more, so the read that sees the end needs no growth.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    (&file).take(u64::MAX).read_to_end(&mut bytes)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
+    })?;
+    Ok((text, key))
 }
 
 /// Records that carry their ID.
