@@ -5,9 +5,9 @@
 #
 #   bench/cache.sh [REGISTRY]
 #
-# REGISTRY defaults to /tmp/nastavnyk-bench-cache, generated when missing with
-# `--children 100000 --mentors 100000 --agreements 0 --contacts 0 --communities 1000 --seed 1`
-# (about 200 MB; delete it afterwards). It must be in git (the cache lives in `.git/`):
+# REGISTRY defaults to /tmp/nastavnyk-bench-cache, generated when missing with the issue's
+# national shape, `--children 100000 --mentors 100000 --agreements 25000 --contacts 250000
+# --communities 1000 --seed 1` (228,249 files, about 240 MB; delete it afterwards). It must be in git (the cache lives in `.git/`):
 # a `.git` is made with `git init` if there is none; nothing needs to be committed.
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ cargo build --release --quiet
 bin=$PWD/target/release/nastavnyk
 if [ ! -f "$reg/nastavnyk.toml" ]; then
     cargo run --release --quiet --example generate -- --out "$reg" \
-        --children 100000 --mentors 100000 --agreements 0 --contacts 0 --communities 1000 --seed 1
+        --children 100000 --mentors 100000 --agreements 25000 --contacts 250000 --communities 1000 --seed 1
 fi
 [ -e "$reg/.git" ] || git -C "$reg" init -q
 cache="$reg/.git/nastavnyk/cache-v1"

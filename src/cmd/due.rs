@@ -44,5 +44,6 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<u8> {
         rows.render(ctx.format)
     };
     deliver(ctx, &text, args.output.output.as_deref())?;
+    registry.finish();
     Ok(0)
 }

@@ -50,7 +50,11 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
         // Streamed: every feasible pair of a big pool would not fit in memory as one text.
         let value = json(&registry, &proposal, args);
         return match matching::stream::write_json(std::io::stdout().lock(), &value, &registry, candidates) {
-            Ok(()) => Ok(0),
+            Ok(()) => {
+                std::mem::forget(proposal);
+                registry.finish();
+                Ok(0)
+            }
             Err(err) if err.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => std::process::exit(0),
             Err(err) => Err(Error::write(std::path::Path::new("<stdout>"), err.into())),
         };
@@ -61,6 +65,9 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
         Format::Table => output::terminal::fit(&table(ctx, &registry, &proposal, args.with_names)),
     };
     output::emit(&text)?;
+    // The proposal's pools are left to the exit with the records (see `Registry::finish`).
+    std::mem::forget(proposal);
+    registry.finish();
     Ok(0)
 }
 

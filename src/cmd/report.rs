@@ -25,9 +25,9 @@ pub fn run(global: &GlobalArgs, command: &ReportCommand) -> Result<u8> {
         return run_region(global, command, source);
     }
     let ctx = Ctx::resolve(global)?;
-    let registry = load(&ctx, source)?;
+    let loaded = load(&ctx, source)?;
     let ctx = &ctx;
-    let registry = &registry;
+    let registry = &loaded;
     let (rows, output) = match command {
         ReportCommand::Monthly(args) => {
             let month = month(ctx, args)?;
@@ -50,6 +50,7 @@ pub fn run(global: &GlobalArgs, command: &ReportCommand) -> Result<u8> {
         }
     };
     deliver(ctx, &rows.render(ctx.format), output.output.as_deref())?;
+    loaded.finish();
     Ok(0)
 }
 

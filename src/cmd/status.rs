@@ -24,6 +24,7 @@ pub fn run(ctx: &Ctx) -> Result<u8> {
         }
     };
     output::emit(&text)?;
+    registry.finish();
     Ok(0)
 }
 
