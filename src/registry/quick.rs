@@ -187,10 +187,11 @@ impl<'a> Parser<'a> {
         if self.peek().is_none() || self.newline()? { Some(()) } else { None }
     }
 
+    /// A value ends where its token ends; only spaces and a comment may follow it on its line
+    /// (`end_of_line`), only a comma or `]` in an array (`array`). That is what declines
+    /// `truex`, `1e3`, `1_000`, `2026-11-23T10:00` and `2026-11-23 10:00` (after the space), and
+    /// a BOM or any byte that is not a bare key's cannot start a line.
     fn document(mut self) -> Option<Table<'a>> {
-        if self.text.starts_with('\u{feff}') {
-            return None;
-        }
         let mut root = Table { entries: Vec::new(), defined: true };
         // The section being read: its header's path (none for the root) and its key/values.
         let mut header: Option<(Vec<&'a str>, bool)> = None;
@@ -276,11 +277,10 @@ impl<'a> Parser<'a> {
     }
 
     /// A one-line string, basic or literal, without a backslash; the cursor on its quote.
+    /// A multi-line string's `"""` reads as an empty string followed by a quote, which no
+    /// line or array may hold, so it declines without a rule of its own.
     fn string(&mut self) -> Option<&'a str> {
         let quote = self.peek()?;
-        if self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote) {
-            return None; // multi-line
-        }
         self.at += 1;
         let start = self.at;
         loop {
@@ -312,16 +312,7 @@ impl<'a> Parser<'a> {
     fn word(&mut self, word: &str) -> Option<()> {
         self.bytes[self.at..].starts_with(word.as_bytes()).then_some(())?;
         self.at += word.len();
-        self.delimited()
-    }
-
-    /// After a value: what may follow it on its line or in its array. Stops `truex`, `1e3`,
-    /// `1_000`, `2026-11-23T10:00`, `1979-01-01 10:00` (the last by what may follow the space).
-    fn delimited(&self) -> Option<()> {
-        match self.peek() {
-            None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'#' | b',' | b']') => Some(()),
-            _ => None,
-        }
+        Some(())
     }
 
     fn digits(&mut self) -> usize {
@@ -352,10 +343,8 @@ impl<'a> Parser<'a> {
             if self.digits() == 0 {
                 return None;
             }
-            self.delimited()?;
             return self.text[start..self.at].parse().ok().map(Value::Float);
         }
-        self.delimited()?;
         self.text[start..self.at].parse().ok().map(Value::Int)
     }
 
@@ -366,7 +355,6 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.at = start + 10;
-        self.delimited()?;
         let num = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
         chrono::NaiveDate::from_ymd_opt(num(0..4) as i32, num(5..7), num(8..10))?;
         Some(Value::Date(&self.text[start..start + 10]))

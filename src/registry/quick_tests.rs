@@ -173,3 +173,14 @@ fn values_reach_serde_as_toml_gives_them() {
     let bad_enum = base.replacen("status = \"", "status = \"x", 1);
     assert!(!same::<Agreement>(&bad_enum));
 }
+
+#[test]
+fn the_reader_itself_declines_a_day_the_calendar_lacks() {
+    // A consumer of dates (`record::date`, `toml::Value`) refuses such a day too, so only the
+    // reader's own answer shows the rule.
+    let read = |text: &str| super::Parser { text, bytes: text.as_bytes(), at: 0 }.document().is_some();
+    assert!(read("a = 2026-02-28\nb = 2028-02-29"));
+    for text in ["a = 2026-02-29", "a = 2026-02-30", "a = 2026-04-31", "a = 2026-00-10", "a = 2026-01-00"] {
+        assert!(!read(text), "{text}");
+    }
+}
