@@ -64,9 +64,10 @@ impl<'a> Table<'a> {
         self.entries.iter().any(|(k, _)| *k == key)
     }
 
-    /// Adds a key the table must not have yet (a duplicate key declines).
+    /// Adds a key the table must not have yet (a duplicate key declines). The search is
+    /// linear, fast for a record's few dozen keys; a table of thousands goes to `toml`.
     fn insert(&mut self, key: &'a str, value: Value<'a>) -> Option<()> {
-        if self.has(key) {
+        if self.entries.len() >= 1000 || self.has(key) {
             return None;
         }
         self.entries.push((key, value));
