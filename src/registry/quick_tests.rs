@@ -118,6 +118,7 @@ fn anything_outside_the_subset_is_declined() {
         ("DEL in a string", "a = \"x\u{7f}y\""),
         ("a C1 control in a string", "a = \"x\u{85}y\""),
         ("a control character in a comment", "a = 1 # x\u{7}y"),
+        ("a C1 control in a comment", "a = 1 # x\u{85}y"),
         ("a newline in a string", "a = \"x\ny\""),
         ("a lone carriage return", "a = 1\rb = 2"),
         ("a carriage return in a string", "a = \"x\ry\""),
