@@ -78,10 +78,13 @@ impl<'a> Table<'a> {
 /// Puts a section (the key/values under one header) into the tree, following TOML's rules
 /// for headers: parents are made implicitly, `[a.b]` after `[[a]]` goes into the last `a`, a
 /// table is defined once, `[[x]]` appends only to an array of tables.
-fn attach<'a>(root: &mut Table<'a>, path: &[&'a str], array: bool, section: Table<'a>) -> Option<()> {
-    let (last, parents) = path.split_last()?;
+fn attach<'a>(root: &mut Table<'a>, path: &'a str, array: bool, section: Table<'a>) -> Option<()> {
+    let (parents, last) = match path.rsplit_once('.') {
+        Some((parents, last)) => (Some(parents), last),
+        None => (None, path),
+    };
     let mut table = root;
-    for key in parents {
+    for key in parents.into_iter().flat_map(|p| p.split('.')) {
         if !table.has(key) {
             table.entries.push((key, Value::Table(Table::default())));
         }
@@ -201,7 +204,7 @@ impl<'a> Parser<'a> {
     fn document(mut self) -> Option<Table<'a>> {
         let mut root = Table { entries: Vec::new(), defined: true };
         // The section being read: its header's path (none for the root) and its key/values.
-        let mut header: Option<(Vec<&'a str>, bool)> = None;
+        let mut header: Option<(&'a str, bool)> = None;
         let mut section = Table::default();
         loop {
             self.skip_spaces();
@@ -216,7 +219,7 @@ impl<'a> Parser<'a> {
                     match header.replace(next) {
                         None => root.entries.append(&mut section.entries),
                         Some((path, array)) => {
-                            attach(&mut root, &path, array, std::mem::take(&mut section))?;
+                            attach(&mut root, path, array, std::mem::take(&mut section))?;
                         }
                     }
                     section.entries.clear();
@@ -235,28 +238,29 @@ impl<'a> Parser<'a> {
         }
         match header {
             None => root.entries.append(&mut section.entries),
-            Some((path, array)) => attach(&mut root, &path, array, section)?,
+            Some((path, array)) => attach(&mut root, path, array, section)?,
         }
         Some(root)
     }
 
-    /// `[a]`, `[a.b]`, `[[a]]`, `[[a.b]]` with bare keys and no spaces inside; the path and
-    /// whether it is an array of tables.
-    fn header(&mut self) -> Option<(Vec<&'a str>, bool)> {
+    /// `[a]`, `[a.b]`, `[[a]]`, `[[a.b]]` with bare keys and no spaces inside; the path (the
+    /// keys and their dots, as written) and whether it is an array of tables.
+    fn header(&mut self) -> Option<(&'a str, bool)> {
         self.at += 1;
         let array = self.peek() == Some(b'[');
         if array {
             self.at += 1;
         }
-        let mut path = Vec::with_capacity(2);
+        let start = self.at;
         loop {
-            path.push(self.bare_key()?);
+            self.bare_key()?;
             match self.peek() {
                 Some(b'.') => self.at += 1,
                 Some(b']') => break,
                 _ => return None,
             }
         }
+        let path = &self.text[start..self.at];
         self.at += 1;
         if array {
             (self.peek() == Some(b']')).then_some(())?;
