@@ -316,13 +316,17 @@ fn edge_mutation(rng: &mut Rng, text: &str) -> String {
 fn quick_agrees<T: Record + std::fmt::Debug>(text: &str) -> bool {
     if let Some(table) = super::quick::from_str::<toml::Table>(text) {
         match toml::from_str::<toml::Table>(text) {
-            Ok(expected) => assert_eq!(format!("{table:?}"), format!("{expected:?}"), "table differs:\n{text:?}"),
+            Ok(expected) => {
+                assert_eq!(format!("{table:?}"), format!("{expected:?}"), "table differs:\n{text:?}")
+            }
             Err(err) => panic!("quick took what toml refuses ({err}):\n{text:?}"),
         }
     }
     let Some(record) = super::quick::from_str::<T>(text) else { return false };
     match toml::from_str::<T>(text) {
-        Ok(expected) => assert_eq!(format!("{record:?}"), format!("{expected:?}"), "record differs:\n{text:?}"),
+        Ok(expected) => {
+            assert_eq!(format!("{record:?}"), format!("{expected:?}"), "record differs:\n{text:?}")
+        }
         Err(err) => panic!("quick took a record toml refuses ({err}):\n{text:?}"),
     }
     true

@@ -438,9 +438,7 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
             Value::Bool(b) => visitor.visit_bool(b),
             Value::Date(s) => visitor.visit_map(DateMap(Some(s))),
             Value::Array(items) => visitor.visit_seq(Seq(items.into_iter())),
-            Value::Tables(tables) => {
-                visitor.visit_seq(Seq(tables.into_iter().map(Value::Table)))
-            }
+            Value::Tables(tables) => visitor.visit_seq(Seq(tables.into_iter().map(Value::Table))),
             Value::Table(table) => visitor.visit_map(Map { entries: table.entries.into_iter(), value: None }),
         }
     }

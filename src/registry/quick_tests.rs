@@ -19,7 +19,8 @@ fn same<T: Record + std::fmt::Debug>(text: &str) -> bool {
 fn table(text: &str) -> Option<String> {
     let quick = from_str::<toml::Table>(text).map(|t| format!("{t:?}"));
     if let Some(quick) = &quick {
-        let expected = toml::from_str::<toml::Table>(text).map(|t| format!("{t:?}")).map_err(|e| e.to_string());
+        let expected =
+            toml::from_str::<toml::Table>(text).map(|t| format!("{t:?}")).map_err(|e| e.to_string());
         assert_eq!(Ok(quick.clone()), expected, "table differs:\n{text}");
     }
     quick
@@ -165,11 +166,8 @@ fn values_reach_serde_as_toml_gives_them() {
     let base = texts.iter().find(|t| t.contains("hours = ")).expect("an agreement with hours");
     let unknown = format!("{base}\nunknown_key = 1\n");
     assert!(!same::<Agreement>(&unknown));
-    let quoted_date = base.replacen("proposed_on = ", "proposed_on = \"", 1).replacen(
-        "\nsigned_on",
-        "\"\nsigned_on",
-        1,
-    );
+    let quoted_date =
+        base.replacen("proposed_on = ", "proposed_on = \"", 1).replacen("\nsigned_on", "\"\nsigned_on", 1);
     assert!(!same::<Agreement>(&quoted_date), "a quoted date is refused by both");
     let bad_enum = base.replacen("status = \"", "status = \"x", 1);
     assert!(!same::<Agreement>(&bad_enum));
