@@ -103,9 +103,7 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
         if map.next_key::<serde::de::IgnoredAny>()?.is_none() {
             return Err(A::Error::custom("expected a date like 2026-11-23"));
         }
-        let text: String = map.next_value()?;
-        let value: toml::value::Datetime = text.parse().map_err(A::Error::custom)?;
-        from_toml(&value).map_err(A::Error::custom)
+        map.next_value_seed(DateText)
     }
 
     /// A common slip: the date written in quotes. Refused, saying how to write it — except
@@ -118,6 +116,35 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
             "expected a date without quotes, like {}, found the string \"{text}\"",
             parse_iso(text).map_or("2026-11-23".to_string(), |d| d.to_string())
         )))
+    }
+}
+
+/// The text of a TOML date, read without an owned copy: a plain `YYYY-MM-DD` (every date of a
+/// record file) straight to the day, anything else through `toml`'s datetime parser, which
+/// says what is wrong with it.
+struct DateText;
+
+impl<'de> serde::de::DeserializeSeed<'de> for DateText {
+    type Value = Date;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Date, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for DateText {
+    type Value = Date;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a date like 2026-11-23")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        if let Some(date) = cached_date(text) {
+            return Ok(date);
+        }
+        let value: toml::value::Datetime = text.parse().map_err(E::custom)?;
+        from_toml(&value).map_err(E::custom)
     }
 }
 

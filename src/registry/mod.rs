@@ -7,6 +7,7 @@ pub mod edit;
 mod fuzz;
 pub mod ids;
 mod packed;
+pub mod quick;
 pub mod snapshot;
 pub mod walk;
 pub mod write;
@@ -256,8 +257,14 @@ pub fn parse_record<T: Record>(rel: &str, text: &str) -> Result<T, Vec<Diagnosti
 /// What every read of a record file makes of it: the record serde gives (kept even when the
 /// typed screen flags it, so a whole-registry read loses nothing the checks need) and its
 /// problems. The typed screen is a few comparisons; only a flagged or broken file is walked.
+/// The quick reader takes the plain TOML record files are written in; whatever it declines
+/// goes to `toml`, which gives the same record or the diagnostics (see `quick.rs`).
 pub fn parse_file<T: Record>(rel: &str, text: &str) -> (Option<T>, Vec<Diagnostic>) {
-    match toml::from_str::<T>(text) {
+    let parsed = match quick::from_str::<T>(text) {
+        Some(record) => Ok(record),
+        None => toml::from_str::<T>(text),
+    };
+    match parsed {
         Ok(record) => {
             let flagged = record.suspect() || validate::text_may_hide_controls(text);
             let problems = if flagged { schema_walk(T::KIND, rel, text) } else { Vec::new() };
