@@ -3,13 +3,16 @@
 //! stored it, whatever characters it holds.
 
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc;
 
 use super::{failure, output, run};
 use crate::error::Failure;
 use crate::error::{Error, Result};
 
-/// One commit as `git log --raw` describes it for one file.
+/// One commit that touched a file, with the file's blob before and after it.
 #[derive(Debug)]
 pub struct FileCommit {
     pub hash: String,
@@ -21,7 +24,8 @@ pub struct FileCommit {
     pub action: String,
     pub reason: Option<String>,
     pub record: Option<String>,
-    /// `A`, `M`, `D`, `T`, or `R` once found to be a rename.
+    /// `A`, `M` (the content, the mode or the kind of file changed), `D`, or `R` once found
+    /// to be a rename.
     pub status: char,
     /// The first commit of the repository (nothing to have been renamed from).
     pub root: bool,
@@ -30,6 +34,13 @@ pub struct FileCommit {
     pub old_path: Option<String>,
     pub old_blob: Option<String>,
     pub new_blob: Option<String>,
+}
+
+/// A file's commits, newest first, and the text of every blob they name.
+#[derive(Debug, Default)]
+pub struct FileLog {
+    pub commits: Vec<FileCommit>,
+    pub texts: HashMap<String, String>,
 }
 
 /// One commit of the recent log, with the files it touched (top-relative).
@@ -68,32 +79,124 @@ fn tokens(rest: &str) -> impl Iterator<Item = &str> {
     rest.split('\0').map(|t| t.trim_start_matches('\n')).filter(|t| !t.is_empty())
 }
 
-/// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD).
-pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<FileCommit>> {
-    let mut args =
-        vec!["log", "-z", FORMAT, "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent"];
-    if let Some(from) = from {
-        args.push(from);
-    }
-    args.extend(["--", path]);
-    let out = run(top, &args)?;
-    let mut commits = Vec::new();
-    for record in out.split('\u{1e}').filter(|r| !r.trim_matches(['\0', '\n', ' ']).is_empty()) {
-        let ([hash, date, author, email, action, reason, trailer, parents], rest) = split_record(record);
-        // `:100644 100644 <old> <new> M`, then the path, as separate tokens.
-        let mut raw = None;
-        let mut items = tokens(rest);
-        while let Some(meta) = items.next() {
-            let Some(meta) = meta.strip_prefix(':') else { continue };
-            let Some(file) = items.next() else { break };
-            let fields: Vec<&str> = meta.split_whitespace().collect();
-            if file == path && fields.len() == 5 {
-                raw = Some((fields[2].to_string(), fields[3].to_string(), fields[4].to_string()));
-                break;
-            }
+fn git_failed(what: &str, err: impl std::fmt::Display) -> Error {
+    Error::new(Failure::GitFailed { detail: format!("git {what}: {err}") })
+}
+
+/// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD),
+/// with the file's blob before and after each and the blobs' texts.
+///
+/// `git log --raw` would name the blobs, but it reads the trees of each commit it shows
+/// twice, once to simplify history and once for the diff: on a registry of one big commit,
+/// its 4 MB `children/` tree. So the log runs without a diff and, alongside it, one
+/// `git cat-file --batch` reads the blobs by name (`C:PATH`) as the commits stream in:
+///
+/// - the newest commit's new blob is `FROM:PATH`, asked for before the log has found
+///   anything: every commit between FROM and it left the file as it was, and git walked
+///   one line of parents through them (a merge that left it alone on one side is followed
+///   on that side only);
+/// - a commit's old blob is its first parent's, as `--diff-merges=first-parent` has it;
+/// - until a merge is listed, the walk is that one line of parents, so a commit's new blob
+///   is the old blob of the commit listed before it; after a listed merge (all of whose
+///   parents are walked) it is asked for by name.
+///
+/// Absent before → `A`, absent after → `D`, else `M`: also when only the mode changed
+/// (`chmod +x`, the same blob before and after) or the file became a symlink, as `--raw`'s
+/// `M` and `T`. A folder or a submodule at the path counts as the file being absent.
+pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
+    let tip = from.unwrap_or("HEAD");
+    // A user's `log.follow` would make a log of one path follow renames (and lose the Bloom
+    // filters): renames are followed by hand, a segment at a time.
+    let log_args = [
+        "-c",
+        "log.follow=false",
+        "log",
+        "-z",
+        FORMAT,
+        "--no-renames",
+        "--diff-merges=first-parent",
+        tip,
+        "--",
+        path,
+    ];
+    let mut batch = Batch::start(top, path)?;
+    let tip_blob = batch.ask(format!("{tip}:{path}"));
+    let mut log = super::command(top, &log_args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
+
+    // Each commit with the answers (their indices) that hold its old and new blob.
+    let mut listed: Vec<([String; 7], Option<usize>, Option<usize>)> = Vec::new();
+    let mut carry = Some(tip_blob);
+    let mut one_line = true;
+    let mut stream = BufReader::new(log.stdout.take().expect("stdout was piped"));
+    let mut fields: Vec<String> = Vec::with_capacity(8);
+    let mut chunk = Vec::new();
+    let read = loop {
+        chunk.clear();
+        match stream.read_until(0x1f, &mut chunk) {
+            Ok(0) => break Ok(()),
+            Ok(_) => {}
+            Err(err) => break Err(err),
         }
-        let Some((old_blob, new_blob, status)) = raw else { continue };
-        let blob = |b: String| (!b.bytes().all(|c| c == b'0')).then_some(b);
+        // What follows the last field (the `-z` separator) ends without a US.
+        let Some(field) = chunk.strip_suffix(&[0x1f]) else { continue };
+        let field = match field.iter().position(|&b| b == 0x1e) {
+            Some(at) => {
+                fields.clear();
+                &field[at + 1..]
+            }
+            None => field,
+        };
+        fields.push(String::from_utf8_lossy(field).trim().to_string());
+        if fields.len() < 8 {
+            continue;
+        }
+        let parents = fields.pop().unwrap_or_default();
+        let parents: Vec<&str> = parents.split_whitespace().collect();
+        let Ok(meta) = <[String; 7]>::try_from(std::mem::take(&mut fields)) else { continue };
+        let new = match carry.take() {
+            Some(answer) if one_line => answer,
+            _ => batch.ask(format!("{}:{path}", meta[0])),
+        };
+        let old = parents.first().map(|parent| batch.ask(format!("{parent}:{path}")));
+        carry = old;
+        one_line &= parents.len() < 2;
+        listed.push((meta, old, Some(new)));
+    };
+    drop(stream);
+    let (answers, batch_status) = batch.finish();
+    let log_out = log.wait_with_output().map_err(|err| git_failed("log", err))?;
+    if !log_out.status.success() {
+        return Err(failure(&log_args, &log_out));
+    }
+    read.map_err(|err| git_failed("log", err))?;
+    let answers = match answers {
+        Ok(answers) => answers,
+        Err(err) => return Err(batch_status.unwrap_or_else(|| git_failed("cat-file --batch", err))),
+    };
+
+    let mut texts = HashMap::new();
+    let mut blobs: Vec<Option<String>> = Vec::with_capacity(answers.len());
+    for answer in answers {
+        blobs.push(answer.map(|(oid, text)| {
+            texts.insert(oid.clone(), text);
+            oid
+        }));
+    }
+    let blob = |answer: Option<usize>| answer.and_then(|i| blobs.get(i).cloned().flatten());
+    let mut commits = Vec::with_capacity(listed.len());
+    for ([hash, date, author, email, action, reason, trailer], old, new) in listed {
+        let (old_blob, new_blob) = (blob(old), blob(new));
+        let status = match (&old_blob, &new_blob) {
+            (None, None) => continue,
+            (None, Some(_)) => 'A',
+            (Some(_), None) => 'D',
+            (Some(_), Some(_)) => 'M',
+        };
         commits.push(FileCommit {
             hash,
             date,
@@ -102,15 +205,110 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<FileCo
             action,
             reason: (!reason.is_empty()).then_some(reason),
             record: (!trailer.is_empty()).then_some(trailer),
-            status: status.chars().next().unwrap_or('M'),
-            root: parents.is_empty(),
+            status,
+            root: old.is_none(),
             path: path.to_string(),
             old_path: None,
-            old_blob: blob(old_blob),
-            new_blob: blob(new_blob),
+            old_blob,
+            new_blob,
         });
     }
-    Ok(commits)
+    Ok(FileLog { commits, texts })
+}
+
+/// A blob and its text, as `cat-file --batch` answered a name; `None` where nothing (or no
+/// blob) was there.
+type Answer = Option<(String, String)>;
+
+/// One `git cat-file --batch` answering names as they are asked, read by a thread of its own
+/// so that neither side of the pipes can fill up and stall the other.
+struct Batch {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    names: Option<mpsc::Sender<String>>,
+    reader: std::thread::JoinHandle<std::io::Result<Vec<Answer>>>,
+    asked: usize,
+    /// A name ends with NUL rather than a newline (which a path may hold).
+    nul: bool,
+}
+
+impl Batch {
+    fn start(top: &Path, path: &str) -> Result<Batch> {
+        // `-z` only where a path needs it: it is younger (git 2.38) than the rest used here.
+        let nul = path.contains(['\n', '\r']);
+        let args: &[&str] = if nul { &["cat-file", "--batch", "-z"] } else { &["cat-file", "--batch"] };
+        let mut child = super::command(top, args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().expect("stdout was piped");
+        let (names, asked) = mpsc::channel::<String>();
+        let reader = std::thread::spawn(move || {
+            let mut out = BufReader::new(stdout);
+            asked.into_iter().map(|name| read_answer(&mut out, &name)).collect()
+        });
+        Ok(Batch { child, stdin, names: Some(names), reader, asked: 0, nul })
+    }
+
+    /// Asks for `name` (`commit:path`); the answer's index among all answers.
+    fn ask(&mut self, name: String) -> usize {
+        let mut line = name.clone().into_bytes();
+        line.push(if self.nul { b'\0' } else { b'\n' });
+        // The reader learns the name first, so that it knows what it is reading when the
+        // answer comes. A cat-file that has died is found out by `finish`.
+        if let Some(names) = &self.names {
+            let _ = names.send(name);
+        }
+        if let Some(stdin) = &mut self.stdin {
+            let _ = stdin.write_all(&line);
+        }
+        self.asked += 1;
+        self.asked - 1
+    }
+
+    /// Every answer in the order asked, and the error cat-file exited with, if it failed.
+    fn finish(mut self) -> (std::io::Result<Vec<Answer>>, Option<Error>) {
+        drop(self.stdin.take());
+        drop(self.names.take());
+        let answers = self.reader.join().unwrap_or_else(|_| Err(std::io::Error::other("reader panicked")));
+        let status = match self.child.wait_with_output() {
+            Ok(out) if out.status.success() => None,
+            Ok(out) => Some(failure(&["cat-file", "--batch"], &out)),
+            Err(err) => Some(git_failed("cat-file --batch", err)),
+        };
+        (answers, status)
+    }
+}
+
+/// One answer of `cat-file --batch`: `<oid> <type> <size>\n<contents>\n`, or
+/// `<name> missing\n` (its name as asked, newlines and all).
+fn read_answer(out: &mut impl BufRead, name: &str) -> std::io::Result<Answer> {
+    let mut header = Vec::new();
+    if out.read_until(b'\n', &mut header)? == 0 {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    let line = String::from_utf8_lossy(&header);
+    let parts: Vec<&str> = line.trim_end_matches('\n').split(' ').collect();
+    let is_oid = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    match parts[..] {
+        [oid, kind, size] if is_oid(oid) => {
+            let size: usize = size.parse().map_err(std::io::Error::other)?;
+            let mut body = vec![0; size + 1];
+            out.read_exact(&mut body)?;
+            body.pop();
+            Ok((kind == "blob").then(|| (oid.to_string(), String::from_utf8_lossy(&body).into_owned())))
+        }
+        // A name is `commit:path`, never all hex: this is `<name> missing`.
+        _ => {
+            for _ in 0..name.matches('\n').count() {
+                out.read_until(b'\n', &mut Vec::new())?;
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// The path `path` had before `commit`, if that commit renamed it.
