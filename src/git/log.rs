@@ -86,33 +86,29 @@ fn git_failed(what: &str, err: impl std::fmt::Display) -> Error {
 /// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD),
 /// with the file's blob before and after each and the blobs' texts.
 ///
-/// `git log --raw` would name the blobs, but it reads the trees of each commit it shows
-/// twice, once to simplify history and once for the diff: on a registry of one big commit,
-/// its 4 MB `children/` tree. So the log runs without a diff and, alongside it, one
-/// `git cat-file --batch` reads the blobs by name (`C:PATH`) as the commits stream in:
-///
-/// - the newest commit's new blob is `FROM:PATH`, asked for before the log has found
-///   anything: every commit between FROM and it left the file as it was, and git walked
-///   one line of parents through them (a merge that left it alone on one side is followed
-///   on that side only);
-/// - a commit's old blob is its first parent's, as `--diff-merges=first-parent` has it;
-/// - until a merge is listed, the walk is that one line of parents, so a commit's new blob
-///   is the old blob of the commit listed before it; after a listed merge (all of whose
-///   parents are walked) it is asked for by name.
-///
-/// Absent before → `A`, absent after → `D`, else `M`: also when only the mode changed
-/// (`chmod +x`, the same blob before and after) or the file became a symlink, as `--raw`'s
-/// `M` and `T`. A folder or a submodule at the path counts as the file being absent.
+/// `git log --raw` names the blobs. But for a commit without parents it diffs the whole
+/// tree against nothing twice — once to decide whether the commit touched the file, once
+/// for the output — and on a registry imported in one commit that is reading its 4 MB
+/// `children/` tree twice: most of `history`'s time. So the root commit's diff is left out
+/// (`log.showRoot=false`; the commit itself is still listed) and, alongside the log, one
+/// `git cat-file --batch` reads `FROM:PATH` by name. That is the file as the newest listed
+/// commit left it: each commit the log passed over before it was passed over because it
+/// left the file as it was on all its parents. A root commit listed after another is read
+/// by name (`ROOT:PATH`) once the log is done; every other blob by the ID `--raw` gave.
 pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
     let tip = from.unwrap_or("HEAD");
-    // A user's `log.follow` would make a log of one path follow renames (and lose the Bloom
-    // filters): renames are followed by hand, a segment at a time.
     let log_args = [
+        // A user's `log.follow` would make a log of one path follow renames (without the
+        // Bloom filters): they are followed by hand, a segment at a time.
         "-c",
         "log.follow=false",
+        "-c",
+        "log.showRoot=false",
         "log",
         "-z",
         FORMAT,
+        "--raw",
+        "--no-abbrev",
         "--no-renames",
         "--diff-merges=first-parent",
         tip,
@@ -120,63 +116,61 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
         path,
     ];
     let mut batch = Batch::start(top, path)?;
-    let tip_blob = batch.ask(format!("{tip}:{path}"));
-    let mut log = super::command(top, &log_args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
-
-    // Each commit with the answers (their indices) that hold its old and new blob.
-    let mut listed: Vec<([String; 7], Option<usize>, Option<usize>)> = Vec::new();
-    let mut carry = Some(tip_blob);
-    let mut one_line = true;
-    let mut stream = BufReader::new(log.stdout.take().expect("stdout was piped"));
-    let mut fields: Vec<String> = Vec::with_capacity(8);
-    let mut chunk = Vec::new();
-    let read = loop {
-        chunk.clear();
-        match stream.read_until(0x1f, &mut chunk) {
-            Ok(0) => break Ok(()),
-            Ok(_) => {}
-            Err(err) => break Err(err),
+    let tip_answer = batch.ask(format!("{tip}:{path}"));
+    let out = match run(top, &log_args) {
+        Ok(out) => out,
+        Err(err) => {
+            drop(batch.finish());
+            return Err(err);
         }
-        // What follows the last field (the `-z` separator) ends without a US.
-        let Some(field) = chunk.strip_suffix(&[0x1f]) else { continue };
-        let field = match field.iter().position(|&b| b == 0x1e) {
-            Some(at) => {
-                fields.clear();
-                &field[at + 1..]
-            }
-            None => field,
-        };
-        fields.push(String::from_utf8_lossy(field).trim().to_string());
-        if fields.len() < 8 {
-            continue;
-        }
-        let parents = fields.pop().unwrap_or_default();
-        let parents: Vec<&str> = parents.split_whitespace().collect();
-        let Ok(meta) = <[String; 7]>::try_from(std::mem::take(&mut fields)) else { continue };
-        let new = match carry.take() {
-            Some(answer) if one_line => answer,
-            _ => batch.ask(format!("{}:{path}", meta[0])),
-        };
-        let old = parents.first().map(|parent| batch.ask(format!("{parent}:{path}")));
-        carry = old;
-        one_line &= parents.len() < 2;
-        listed.push((meta, old, Some(new)));
     };
-    drop(stream);
-    let (answers, batch_status) = batch.finish();
-    let log_out = log.wait_with_output().map_err(|err| git_failed("log", err))?;
-    if !log_out.status.success() {
-        return Err(failure(&log_args, &log_out));
+
+    // Each listed commit, and for a root commit the answer that holds its blob.
+    let mut listed: Vec<(FileCommit, Option<usize>)> = Vec::new();
+    let mut asked = std::collections::HashSet::new();
+    let records = out.split('\u{1e}').filter(|r| !r.trim_matches(['\0', '\n', ' ']).is_empty());
+    for (n, record) in records.enumerate() {
+        let ([hash, date, author, email, action, reason, trailer, parents], rest) = split_record(record);
+        let (status, old_blob, new_blob, answer) = match (raw_line(rest, path), parents.is_empty()) {
+            (Some((status, old, new)), _) => {
+                for oid in [&old, &new].into_iter().flatten() {
+                    if asked.insert(oid.clone()) {
+                        batch.ask(oid.clone());
+                    }
+                }
+                (status, old, new, None)
+            }
+            // Listed without a diff: a root commit (listed because the file is in it).
+            (None, true) => {
+                // The newest commit the log listed, not the newest kept: a merge listed before
+                // it and skipped below changed the file on another parent.
+                let answer = if n == 0 { tip_answer } else { batch.ask(format!("{hash}:{path}")) };
+                ('A', None, None, Some(answer))
+            }
+            // A merge that left the file as its first parent had it.
+            (None, false) => continue,
+        };
+        let commit = FileCommit {
+            hash,
+            date,
+            author,
+            email,
+            action,
+            reason: (!reason.is_empty()).then_some(reason),
+            record: (!trailer.is_empty()).then_some(trailer),
+            status,
+            root: parents.is_empty(),
+            path: path.to_string(),
+            old_path: None,
+            old_blob,
+            new_blob,
+        };
+        listed.push((commit, answer));
     }
-    read.map_err(|err| git_failed("log", err))?;
+    let (answers, failed) = batch.finish();
     let answers = match answers {
         Ok(answers) => answers,
-        Err(err) => return Err(batch_status.unwrap_or_else(|| git_failed("cat-file --batch", err))),
+        Err(err) => return Err(failed.unwrap_or_else(|| git_failed("cat-file --batch", err))),
     };
 
     let mut texts = HashMap::new();
@@ -187,33 +181,34 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
             oid
         }));
     }
-    let blob = |answer: Option<usize>| answer.and_then(|i| blobs.get(i).cloned().flatten());
     let mut commits = Vec::with_capacity(listed.len());
-    for ([hash, date, author, email, action, reason, trailer], old, new) in listed {
-        let (old_blob, new_blob) = (blob(old), blob(new));
-        let status = match (&old_blob, &new_blob) {
-            (None, None) => continue,
-            (None, Some(_)) => 'A',
-            (Some(_), None) => 'D',
-            (Some(_), Some(_)) => 'M',
-        };
-        commits.push(FileCommit {
-            hash,
-            date,
-            author,
-            email,
-            action,
-            reason: (!reason.is_empty()).then_some(reason),
-            record: (!trailer.is_empty()).then_some(trailer),
-            status,
-            root: old.is_none(),
-            path: path.to_string(),
-            old_path: None,
-            old_blob,
-            new_blob,
-        });
+    for (mut commit, answer) in listed {
+        if let Some(answer) = answer {
+            // Not a blob after all (a folder or a submodule at the path): not the file.
+            let Some(blob) = blobs.get(answer).cloned().flatten() else { continue };
+            commit.new_blob = Some(blob);
+        }
+        commits.push(commit);
     }
     Ok(FileLog { commits, texts })
+}
+
+/// The `--raw` line of `path` in a commit's record: the status (`A`, `M`, `D`, `T`) and the
+/// old and new blob (`None` for the all-zero ID of a file absent on that side).
+fn raw_line(rest: &str, path: &str) -> Option<(char, Option<String>, Option<String>)> {
+    // `:100644 100644 <old> <new> M`, then the path, as separate tokens.
+    let mut items = tokens(rest);
+    while let Some(meta) = items.next() {
+        let Some(meta) = meta.strip_prefix(':') else { continue };
+        let file = items.next()?;
+        let fields: Vec<&str> = meta.split_whitespace().collect();
+        if file == path && fields.len() == 5 {
+            let blob = |b: &str| (!b.bytes().all(|c| c == b'0')).then(|| b.to_string());
+            let status = fields[4].chars().next().unwrap_or('M');
+            return Some((status, blob(fields[2]), blob(fields[3])));
+        }
+    }
+    None
 }
 
 /// A blob and its text, as `cat-file --batch` answered a name; `None` where nothing (or no
