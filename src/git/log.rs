@@ -95,6 +95,8 @@ fn git_failed(what: &str, err: impl std::fmt::Display) -> Error {
 /// commit left it: each commit the log passed over before it was passed over because it
 /// left the file as it was on all its parents. A root commit listed after another is read
 /// by name (`ROOT:PATH`) once the log is done; every other blob by the ID `--raw` gave.
+/// And a tip without parents is read alone, without the log of the path: it touched the
+/// file if the file is in it, which `FROM:PATH` says.
 pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
     let tip = from.unwrap_or("HEAD");
     let log_args = [
@@ -117,7 +119,13 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
     ];
     let mut batch = Batch::start(top, path)?;
     let tip_answer = batch.ask(format!("{tip}:{path}"));
-    let out = match run(top, &log_args) {
+    // The tip commit alone first (no path to look for, so no tree to read): a tip without
+    // parents — a registry imported in one commit — needs no log of the path at all.
+    let out = run(top, &["log", "-1", "-z", FORMAT, tip, "--"]).and_then(|tip_record| {
+        let (fields, _) = split_record(tip_record.trim_start_matches('\u{1e}'));
+        if fields[7].is_empty() { Ok(tip_record) } else { run(top, &log_args) }
+    });
+    let out = match out {
         Ok(out) => out,
         Err(err) => {
             drop(batch.finish());
@@ -140,7 +148,8 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
                 }
                 (status, old, new, None)
             }
-            // Listed without a diff: a root commit (listed because the file is in it).
+            // Listed without a diff: a root commit (listed because the file is in it), or the
+            // tip without parents, which the log would list if the file is in it.
             (None, true) => {
                 // The newest commit the log listed, not the newest kept: a merge listed before
                 // it and skipped below changed the file on another parent.
