@@ -305,7 +305,8 @@ fn read_answer(out: &mut impl BufRead, name: &str) -> std::io::Result<Answer> {
             body.pop();
             Ok((kind == "blob").then(|| (oid.to_string(), String::from_utf8_lossy(&body).into_owned())))
         }
-        // A name is `commit:path`, never all hex: this is `<name> missing`.
+        // `<name> missing`: a name is an ID or `commit:path`, never a header of three fields
+        // starting with an ID.
         _ => {
             for _ in 0..name.matches('\n').count() {
                 out.read_until(b'\n', &mut Vec::new())?;

@@ -475,3 +475,18 @@ fn history_rewrote_an_up_to_date_commit_graph_on_every_run() {
     registry.git(&["commit-graph", "verify", "--no-progress"]);
     assert_eq!(writes(), 0);
 }
+
+#[test]
+fn history_of_a_renamed_record_was_empty_when_git_has_log_follow_set() {
+    // See: #16 — a user's `log.follow = true` turned the log of one file into `--follow`,
+    // whose diffs name the old path: the history of a renamed record came out empty.
+    let registry = Registry::new().with_people();
+    registry.git(&["config", "log.follow", "true"]);
+    registry.git(&["mv", "children/c-0001.toml", "children/c-0042.toml"]);
+    let text = registry.read("children/c-0042.toml").replace("\"c-0001\"", "\"c-0042\"");
+    registry.commit_file("children/c-0042.toml", &text);
+    let json = registry.run(&["history", "c-0042", "--format", "json"]).expect(0).json();
+    let changes: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap()).collect();
+    assert_eq!(changes, ["renamed", "added"]);
+    assert_eq!(json[0]["renamed_from"], "children/c-0001.toml");
+}
