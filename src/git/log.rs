@@ -86,26 +86,23 @@ fn git_failed(what: &str, err: impl std::fmt::Display) -> Error {
 /// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD),
 /// with the file's blob before and after each and the blobs' texts.
 ///
-/// `git log --raw` names the blobs. But for a commit without parents it diffs the whole
-/// tree against nothing twice — once to decide whether the commit touched the file, once
-/// for the output — and on a registry imported in one commit that is reading its 4 MB
-/// `children/` tree twice: most of `history`'s time. So the root commit's diff is left out
-/// (`log.showRoot=false`; the commit itself is still listed) and, alongside the log, one
-/// `git cat-file --batch` reads `FROM:PATH` by name. That is the file as the newest listed
-/// commit left it: each commit the log passed over before it was passed over because it
-/// left the file as it was on all its parents. A root commit listed after another is read
-/// by name (`ROOT:PATH`) once the log is done; every other blob by the ID `--raw` gave.
-/// And a tip without parents is read alone, without the log of the path: it touched the
-/// file if the file is in it, which `FROM:PATH` says.
+/// `git log --raw` names the blobs, and one `git cat-file --batch` reads them. But for a
+/// commit without parents the log diffs the whole tree against nothing twice — once to
+/// decide whether the commit touched the file, once for the output — and on a registry
+/// imported in one commit that is reading its 4 MB `children/` tree twice, most of
+/// `history`'s time. So the tip commit is read alone first (no path to look for, so no tree
+/// to read); if it has no parents, no log of the path is needed: it touched the file if the
+/// file is in it, and `FROM:PATH`, read by name, says that and gives the blob.
 pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
     let tip = from.unwrap_or("HEAD");
     let log_args = [
         // A user's `log.follow` would make a log of one path follow renames (without the
-        // Bloom filters): they are followed by hand, a segment at a time.
+        // Bloom filters): they are followed by hand, a segment at a time. And a user's
+        // `log.showRoot=false` would leave out the diff of a record's first commit.
         "-c",
         "log.follow=false",
         "-c",
-        "log.showRoot=false",
+        "log.showRoot=true",
         "log",
         "-z",
         FORMAT,
@@ -118,12 +115,15 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
         path,
     ];
     let mut batch = Batch::start(top, path)?;
-    let tip_answer = batch.ask(format!("{tip}:{path}"));
-    // The tip commit alone first (no path to look for, so no tree to read): a tip without
-    // parents — a registry imported in one commit — needs no log of the path at all.
+    let mut tip_answer = None;
     let out = run(top, &["log", "-1", "-z", FORMAT, tip, "--"]).and_then(|tip_record| {
         let (fields, _) = split_record(tip_record.trim_start_matches('\u{1e}'));
-        if fields[7].is_empty() { Ok(tip_record) } else { run(top, &log_args) }
+        if fields[7].is_empty() {
+            tip_answer = Some(batch.ask(format!("{tip}:{path}")));
+            Ok(tip_record)
+        } else {
+            run(top, &log_args)
+        }
     });
     let out = match out {
         Ok(out) => out,
@@ -148,12 +148,12 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
                 }
                 (status, old, new, None)
             }
-            // Listed without a diff: a root commit (listed because the file is in it), or the
-            // tip without parents, which the log would list if the file is in it.
+            // The tip without parents, read alone: listed if the file is in it.
             (None, true) => {
-                // The newest commit the log listed, not the newest kept: a merge listed before
-                // it and skipped below changed the file on another parent.
-                let answer = if n == 0 { tip_answer } else { batch.ask(format!("{hash}:{path}")) };
+                let answer = match tip_answer {
+                    Some(answer) if n == 0 => answer,
+                    _ => batch.ask(format!("{hash}:{path}")),
+                };
                 ('A', None, None, Some(answer))
             }
             // A merge that left the file as its first parent had it.
