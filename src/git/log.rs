@@ -24,8 +24,8 @@ pub struct FileCommit {
     pub action: String,
     pub reason: Option<String>,
     pub record: Option<String>,
-    /// `A`, `M` (the content, the mode or the kind of file changed), `D`, or `R` once found
-    /// to be a rename.
+    /// `A`, `M`, `D`, `T` as `--raw` gives them (a mode change alone is an `M` with the same
+    /// blob before and after), or `R` once found to be a rename.
     pub status: char,
     /// The first commit of the repository (nothing to have been renamed from).
     pub root: bool,
@@ -133,7 +133,7 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
         }
     };
 
-    // Each listed commit, and for a root commit the answer that holds its blob.
+    // Each listed commit, and for the tip without parents the answer that holds its blob.
     let mut listed: Vec<(FileCommit, Option<usize>)> = Vec::new();
     let mut asked = std::collections::HashSet::new();
     let records = out.split('\u{1e}').filter(|r| !r.trim_matches(['\0', '\n', ' ']).is_empty());
