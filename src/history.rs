@@ -108,13 +108,16 @@ pub fn kind_of_path(rel: &str) -> Option<Kind> {
 /// `with_names`.
 pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<Entry>> {
     let mut raw: Vec<FileCommit> = Vec::new();
+    let mut texts = std::collections::HashMap::new();
     let mut path = repo.top_path(rel);
     let mut from: Option<String> = None;
     // Following renames by hand rather than with `--follow`, which turns off git's
     // history simplification and with it the Bloom filters: each segment is a plain
     // `git log -- FILE`, and only a commit that adds the file is asked whether it was a rename.
     for _ in 0..64 {
-        let mut segment = gitlog::log_file(&repo.top, &path, from.as_deref())?;
+        let log = gitlog::log_file(&repo.top, &path, from.as_deref())?;
+        texts.extend(log.texts);
+        let mut segment = log.commits;
         let Some(oldest) = segment.last() else { break };
         // A record the tool added is new; so is anything in the first commit.
         let maybe_renamed = oldest.status == 'A' && !oldest.root && !oldest.action.ends_with(".add");
@@ -137,9 +140,15 @@ pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<En
         }
     }
 
-    let blobs: Vec<&str> =
-        raw.iter().flat_map(|c| [c.old_blob.as_deref(), c.new_blob.as_deref()]).flatten().collect();
-    let texts = gitlog::read_blobs(&repo.top, &blobs)?;
+    // The log read its blobs as it went; only a rename's old blob is still to read.
+    let unread: Vec<&str> = raw
+        .iter()
+        .flat_map(|c| [c.old_blob.as_deref(), c.new_blob.as_deref()])
+        .flatten()
+        .filter(|blob| !texts.contains_key(*blob))
+        .collect();
+    let more = gitlog::read_blobs(&repo.top, &unread)?;
+    texts.extend(more);
     let text = |blob: &Option<String>| blob.as_ref().and_then(|b| texts.get(b.as_str())).map(String::as_str);
 
     let mut entries = Vec::with_capacity(raw.len());

@@ -3,13 +3,16 @@
 //! stored it, whatever characters it holds.
 
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc;
 
 use super::{failure, output, run};
 use crate::error::Failure;
 use crate::error::{Error, Result};
 
-/// One commit as `git log --raw` describes it for one file.
+/// One commit that touched a file, with the file's blob before and after it.
 #[derive(Debug)]
 pub struct FileCommit {
     pub hash: String,
@@ -21,7 +24,8 @@ pub struct FileCommit {
     pub action: String,
     pub reason: Option<String>,
     pub record: Option<String>,
-    /// `A`, `M`, `D`, `T`, or `R` once found to be a rename.
+    /// `A`, `M`, `D`, `T` as `--raw` gives them (a mode change alone is an `M` with the same
+    /// blob before and after), or `R` once found to be a rename.
     pub status: char,
     /// The first commit of the repository (nothing to have been renamed from).
     pub root: bool,
@@ -30,6 +34,13 @@ pub struct FileCommit {
     pub old_path: Option<String>,
     pub old_blob: Option<String>,
     pub new_blob: Option<String>,
+}
+
+/// A file's commits, newest first, and the text of every blob they name.
+#[derive(Debug, Default)]
+pub struct FileLog {
+    pub commits: Vec<FileCommit>,
+    pub texts: HashMap<String, String>,
 }
 
 /// One commit of the recent log, with the files it touched (top-relative).
@@ -68,33 +79,87 @@ fn tokens(rest: &str) -> impl Iterator<Item = &str> {
     rest.split('\0').map(|t| t.trim_start_matches('\n')).filter(|t| !t.is_empty())
 }
 
-/// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD).
-pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<FileCommit>> {
-    let mut args =
-        vec!["log", "-z", FORMAT, "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent"];
-    if let Some(from) = from {
-        args.push(from);
-    }
-    args.extend(["--", path]);
-    let out = run(top, &args)?;
-    let mut commits = Vec::new();
-    for record in out.split('\u{1e}').filter(|r| !r.trim_matches(['\0', '\n', ' ']).is_empty()) {
-        let ([hash, date, author, email, action, reason, trailer, parents], rest) = split_record(record);
-        // `:100644 100644 <old> <new> M`, then the path, as separate tokens.
-        let mut raw = None;
-        let mut items = tokens(rest);
-        while let Some(meta) = items.next() {
-            let Some(meta) = meta.strip_prefix(':') else { continue };
-            let Some(file) = items.next() else { break };
-            let fields: Vec<&str> = meta.split_whitespace().collect();
-            if file == path && fields.len() == 5 {
-                raw = Some((fields[2].to_string(), fields[3].to_string(), fields[4].to_string()));
-                break;
-            }
+fn git_failed(what: &str, err: impl std::fmt::Display) -> Error {
+    Error::new(Failure::GitFailed { detail: format!("git {what}: {err}") })
+}
+
+/// The commits that touched `path` (top-relative), newest first, from `from` (default HEAD),
+/// with the file's blob before and after each and the blobs' texts.
+///
+/// `git log --raw` names the blobs, and one `git cat-file --batch` reads them. But for a
+/// commit without parents the log diffs the whole tree against nothing twice — once to
+/// decide whether the commit touched the file, once for the output — and on a registry
+/// imported in one commit that is reading its 4 MB `children/` tree twice, most of
+/// `history`'s time. So the tip commit is read alone first (no path to look for, so no tree
+/// to read); if it has no parents, no log of the path is needed: it touched the file if the
+/// file is in it, and `FROM:PATH`, read by name, says that and gives the blob.
+pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
+    let tip = from.unwrap_or("HEAD");
+    let log_args = [
+        // A user's `log.follow` would make a log of one path follow renames (without the
+        // Bloom filters): they are followed by hand, a segment at a time. And a user's
+        // `log.showRoot=false` would leave out the diff of a record's first commit.
+        "-c",
+        "log.follow=false",
+        "-c",
+        "log.showRoot=true",
+        "log",
+        "-z",
+        FORMAT,
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--diff-merges=first-parent",
+        tip,
+        "--",
+        path,
+    ];
+    let mut batch = Batch::start(top, path)?;
+    let mut tip_answer = None;
+    let out = run(top, &["log", "-1", "-z", FORMAT, tip, "--"]).and_then(|tip_record| {
+        let (fields, _) = split_record(tip_record.trim_start_matches('\u{1e}'));
+        if fields[7].is_empty() {
+            tip_answer = Some(batch.ask(format!("{tip}:{path}")));
+            Ok(tip_record)
+        } else {
+            run(top, &log_args)
         }
-        let Some((old_blob, new_blob, status)) = raw else { continue };
-        let blob = |b: String| (!b.bytes().all(|c| c == b'0')).then_some(b);
-        commits.push(FileCommit {
+    });
+    let out = match out {
+        Ok(out) => out,
+        Err(err) => {
+            drop(batch.finish());
+            return Err(err);
+        }
+    };
+
+    // Each listed commit, and for the tip without parents the answer that holds its blob.
+    let mut listed: Vec<(FileCommit, Option<usize>)> = Vec::new();
+    let mut asked = std::collections::HashSet::new();
+    let records = out.split('\u{1e}').filter(|r| !r.trim_matches(['\0', '\n', ' ']).is_empty());
+    for (n, record) in records.enumerate() {
+        let ([hash, date, author, email, action, reason, trailer, parents], rest) = split_record(record);
+        let (status, old_blob, new_blob, answer) = match (raw_line(rest, path), parents.is_empty()) {
+            (Some((status, old, new)), _) => {
+                for oid in [&old, &new].into_iter().flatten() {
+                    if asked.insert(oid.clone()) {
+                        batch.ask(oid.clone());
+                    }
+                }
+                (status, old, new, None)
+            }
+            // The tip without parents, read alone: listed if the file is in it.
+            (None, true) => {
+                let answer = match tip_answer {
+                    Some(answer) if n == 0 => answer,
+                    _ => batch.ask(format!("{hash}:{path}")),
+                };
+                ('A', None, None, Some(answer))
+            }
+            // A merge that left the file as its first parent had it.
+            (None, false) => continue,
+        };
+        let commit = FileCommit {
             hash,
             date,
             author,
@@ -102,15 +167,153 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<Vec<FileCo
             action,
             reason: (!reason.is_empty()).then_some(reason),
             record: (!trailer.is_empty()).then_some(trailer),
-            status: status.chars().next().unwrap_or('M'),
+            status,
             root: parents.is_empty(),
             path: path.to_string(),
             old_path: None,
-            old_blob: blob(old_blob),
-            new_blob: blob(new_blob),
-        });
+            old_blob,
+            new_blob,
+        };
+        listed.push((commit, answer));
     }
-    Ok(commits)
+    let (answers, failed) = batch.finish();
+    let answers = match answers {
+        Ok(answers) => answers,
+        Err(err) => return Err(failed.unwrap_or_else(|| git_failed("cat-file --batch", err))),
+    };
+
+    let mut texts = HashMap::new();
+    let mut blobs: Vec<Option<String>> = Vec::with_capacity(answers.len());
+    for answer in answers {
+        blobs.push(answer.map(|(oid, text)| {
+            texts.insert(oid.clone(), text);
+            oid
+        }));
+    }
+    let mut commits = Vec::with_capacity(listed.len());
+    for (mut commit, answer) in listed {
+        if let Some(answer) = answer {
+            // Not a blob after all (a folder or a submodule at the path): not the file.
+            let Some(blob) = blobs.get(answer).cloned().flatten() else { continue };
+            commit.new_blob = Some(blob);
+        }
+        commits.push(commit);
+    }
+    Ok(FileLog { commits, texts })
+}
+
+/// The `--raw` line of `path` in a commit's record: the status (`A`, `M`, `D`, `T`) and the
+/// old and new blob (`None` for the all-zero ID of a file absent on that side).
+fn raw_line(rest: &str, path: &str) -> Option<(char, Option<String>, Option<String>)> {
+    // `:100644 100644 <old> <new> M`, then the path, as separate tokens.
+    let mut items = tokens(rest);
+    while let Some(meta) = items.next() {
+        let Some(meta) = meta.strip_prefix(':') else { continue };
+        let file = items.next()?;
+        let fields: Vec<&str> = meta.split_whitespace().collect();
+        if file == path && fields.len() == 5 {
+            let blob = |b: &str| (!b.bytes().all(|c| c == b'0')).then(|| b.to_string());
+            let status = fields[4].chars().next().unwrap_or('M');
+            return Some((status, blob(fields[2]), blob(fields[3])));
+        }
+    }
+    None
+}
+
+/// A blob and its text, as `cat-file --batch` answered a name; `None` where nothing (or no
+/// blob) was there.
+type Answer = Option<(String, String)>;
+
+/// One `git cat-file --batch` answering names as they are asked, read by a thread of its own
+/// so that neither side of the pipes can fill up and stall the other.
+struct Batch {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    names: Option<mpsc::Sender<String>>,
+    reader: std::thread::JoinHandle<std::io::Result<Vec<Answer>>>,
+    asked: usize,
+    /// A name ends with NUL rather than a newline (which a path may hold).
+    nul: bool,
+}
+
+impl Batch {
+    fn start(top: &Path, path: &str) -> Result<Batch> {
+        // `-z` only where a path needs it: it is younger (git 2.38) than the rest used here.
+        let nul = path.contains(['\n', '\r']);
+        let args: &[&str] = if nul { &["cat-file", "--batch", "-z"] } else { &["cat-file", "--batch"] };
+        let mut child = super::command(top, args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().expect("stdout was piped");
+        let (names, asked) = mpsc::channel::<String>();
+        let reader = std::thread::spawn(move || {
+            let mut out = BufReader::new(stdout);
+            asked.into_iter().map(|name| read_answer(&mut out, &name)).collect()
+        });
+        Ok(Batch { child, stdin, names: Some(names), reader, asked: 0, nul })
+    }
+
+    /// Asks for `name` (`commit:path`); the answer's index among all answers.
+    fn ask(&mut self, name: String) -> usize {
+        let mut line = name.clone().into_bytes();
+        line.push(if self.nul { b'\0' } else { b'\n' });
+        // The reader learns the name first, so that it knows what it is reading when the
+        // answer comes. A cat-file that has died is found out by `finish`.
+        if let Some(names) = &self.names {
+            let _ = names.send(name);
+        }
+        if let Some(stdin) = &mut self.stdin {
+            let _ = stdin.write_all(&line);
+        }
+        self.asked += 1;
+        self.asked - 1
+    }
+
+    /// Every answer in the order asked, and the error cat-file exited with, if it failed.
+    fn finish(mut self) -> (std::io::Result<Vec<Answer>>, Option<Error>) {
+        drop(self.stdin.take());
+        drop(self.names.take());
+        let answers = self.reader.join().unwrap_or_else(|_| Err(std::io::Error::other("reader panicked")));
+        let status = match self.child.wait_with_output() {
+            Ok(out) if out.status.success() => None,
+            Ok(out) => Some(failure(&["cat-file", "--batch"], &out)),
+            Err(err) => Some(git_failed("cat-file --batch", err)),
+        };
+        (answers, status)
+    }
+}
+
+/// One answer of `cat-file --batch`: `<oid> <type> <size>\n<contents>\n`, or
+/// `<name> missing\n` (its name as asked, newlines and all).
+fn read_answer(out: &mut impl BufRead, name: &str) -> std::io::Result<Answer> {
+    let mut header = Vec::new();
+    if out.read_until(b'\n', &mut header)? == 0 {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    let line = String::from_utf8_lossy(&header);
+    let parts: Vec<&str> = line.trim_end_matches('\n').split(' ').collect();
+    let is_oid = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    match parts[..] {
+        [oid, kind, size] if is_oid(oid) => {
+            let size: usize = size.parse().map_err(std::io::Error::other)?;
+            let mut body = vec![0; size + 1];
+            out.read_exact(&mut body)?;
+            body.pop();
+            Ok((kind == "blob").then(|| (oid.to_string(), String::from_utf8_lossy(&body).into_owned())))
+        }
+        // `<name> missing`: a name is an ID or `commit:path`, never a header of three fields
+        // starting with an ID.
+        _ => {
+            for _ in 0..name.matches('\n').count() {
+                out.read_until(b'\n', &mut Vec::new())?;
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// The path `path` had before `commit`, if that commit renamed it.

@@ -73,12 +73,18 @@ fn output_retrying(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Ou
     }
 }
 
-pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
+/// `git -C dir args…` as every git command here is run, its streams not yet chosen.
+pub(crate) fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new("git");
     // Plain, unquoted paths (a registry in `Документи/`) and English messages, whatever the
     // user's locale: the output is parsed here, and stderr is matched for known failures.
     command.env("LC_ALL", "C").env_remove("LANGUAGE");
     command.arg("-C").arg(dir).args(["-c", "core.quotePath=false"]).args(args);
+    command
+}
+
+pub(crate) fn output_once(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Output> {
+    let mut command = command(dir, args);
     command.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command.spawn().map_err(|err| Error::new(Failure::GitNotRunnable).with_cause(err))?;

@@ -469,3 +469,187 @@ fn history_keeps_a_commit_graph_with_bloom_filters() {
     registry.git(&["commit-graph", "write", "--reachable", "--changed-paths", "--split", "--no-progress"]);
     assert_eq!(files(), before);
 }
+
+/// The `change` of each entry of `history ID --format json`, newest first.
+fn history_changes(registry: &Registry, id: &str) -> (serde_json::Value, Vec<String>) {
+    let json = registry.run(&["history", id, "--format", "json"]).expect(0).json();
+    let changes =
+        json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap().to_string()).collect();
+    (json, changes)
+}
+
+/// The value `history` shows for `field` in an entry, old and new.
+fn field<'a>(entry: &'a serde_json::Value, name: &str) -> (&'a serde_json::Value, &'a serde_json::Value) {
+    let fields = entry["fields"].as_array().unwrap();
+    let found = fields.iter().find(|f| f["field"] == name).unwrap_or_else(|| panic!("{name} in {entry}"));
+    (&found["old"], &found["new"])
+}
+
+#[test]
+fn history_of_a_record_changed_removed_and_added_again() {
+    let registry = Registry::new().with_people();
+    registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    let text = registry.read("children/c-0001.toml");
+    registry.run(&["child", "remove", "c-0001", "--reason", "left the service"]).expect(0);
+    // Brought back by hand, with another settlement.
+    registry.commit_file("children/c-0001.toml", &text.replace("Zhytomyr", "Korosten"));
+    let (json, changes) = history_changes(&registry, "c-0001");
+    assert_eq!(changes, ["added", "removed", "modified", "added"]);
+    assert_eq!(field(&json[0], "settlement"), (&serde_json::Value::Null, &"Korosten".into()));
+    assert_eq!(field(&json[1], "settlement"), (&"Zhytomyr".into(), &serde_json::Value::Null));
+    assert_eq!(json[1]["reason"], "left the service");
+    assert_eq!(field(&json[2], "settlement").1, "Zhytomyr");
+}
+
+#[test]
+fn history_shows_a_change_merged_from_a_second_parent() {
+    let registry = Registry::new().with_people();
+    registry.add_child("Bondar", "2011-04-02");
+    // A branch changes c-0001; the main line meanwhile changes only c-0002; then a merge.
+    let base = registry.git(&["symbolic-ref", "--short", "HEAD"]).trim().to_string();
+    registry.git(&["checkout", "-q", "-b", "side"]);
+    registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    registry.git(&["checkout", "-q", &base]);
+    registry.run(&["child", "set", "c-0002", "settlement=Berdychiv"]).expect(0);
+    registry.git(&["merge", "-q", "--no-edit", "side"]);
+    let merge = head(&registry);
+
+    let (json, changes) = history_changes(&registry, "c-0001");
+    // The merge itself, against its first parent, and the commit on the branch.
+    assert_eq!(changes, ["modified", "modified", "added"]);
+    assert_eq!(json[0]["commit"], merge.as_str());
+    assert_eq!(json[1]["action"], "child.set");
+    for entry in &json.as_array().unwrap()[..2] {
+        assert_eq!(field(entry, "settlement").1, "Zhytomyr");
+    }
+    // c-0002 was changed on the first parent only: the merge is no change of it.
+    let (json, changes) = history_changes(&registry, "c-0002");
+    assert_eq!(changes, ["modified", "added"]);
+    assert_eq!(field(&json[0], "settlement").1, "Berdychiv");
+}
+
+#[test]
+fn history_follows_renames_in_a_registry_whose_path_has_spaces_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    // The registry is a folder inside a repository at the top.
+    let top = dir.path();
+    git(top, &["init", "-q"]);
+    let folder = "the \"big\" 'registry' of Zhytomyr";
+    let run = command(dir.path())
+        .args(["--lang", "en", "init", folder, "--centre", "C", "--community", "Testova"])
+        .args(["--address", "A", "--director", "D", "--edrpou", "12345678"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let root = top.join(folder);
+    let record = "id = \"c-0001\"\nsurname = \"Koval\"\nsettlement = \"Testova\"\n";
+    std::fs::write(root.join("children/c-0001.toml"), record).unwrap();
+    git(top, &["add", "-A"]);
+    git(top, &["commit", "-q", "-m", "import"]);
+    let rel = |id: &str| format!("{folder}/children/{id}.toml");
+    git(top, &["mv", &rel("c-0001"), &rel("c-0042")]);
+    std::fs::write(root.join("children/c-0042.toml"), record.replace("c-0001", "c-0042")).unwrap();
+    git(top, &["commit", "-q", "-am", "renamed"]);
+    std::fs::write(
+        root.join("children/c-0042.toml"),
+        record.replace("c-0001", "c-0042").replace("Testova", "Ovruch"),
+    )
+    .unwrap();
+    git(top, &["commit", "-q", "-am", "moved"]);
+
+    let history = |format: &str| {
+        command(dir.path())
+            .arg("-C")
+            .arg(&root)
+            .args(["--lang", "en", "history", "c-0042", "--format", format])
+            .output()
+            .unwrap()
+    };
+    let out = history("json");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap()).collect();
+    assert_eq!(changes, ["modified", "renamed", "added"]);
+    assert_eq!(field(&json[0], "settlement"), (&"Testova".into(), &"Ovruch".into()));
+    assert_eq!(json[1]["renamed_from"], "children/c-0001.toml");
+    assert_eq!(field(&json[1], "id"), (&"c-0001".into(), &"c-0042".into()));
+    assert_eq!(field(&json[2], "id").1, "c-0001");
+    let table = String::from_utf8(history("table").stdout).unwrap();
+    assert!(table.contains("renamed from children/c-0001.toml"), "{table}");
+}
+
+/// A registry whose files were all committed at once, by hand, in a new repository: the
+/// history of a record is that one commit.
+fn imported_in_one_commit() -> Registry {
+    let registry = Registry::new().with_people();
+    std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
+    registry.git(&["init", "-q"]);
+    registry.git(&["add", "-A"]);
+    registry.git(&["commit", "-q", "-m", "import"]);
+    assert_eq!(registry.commit_count(), 1);
+    registry
+}
+
+#[test]
+fn history_of_a_record_in_a_one_commit_repository() {
+    let registry = imported_in_one_commit();
+    let (json, changes) = history_changes(&registry, "c-0001");
+    assert_eq!(changes, ["added"]);
+    assert_eq!(json[0]["commit"], head(&registry).as_str());
+    assert_eq!(json[0]["action"], "manual");
+    assert_eq!(field(&json[0], "community").1, "Testova");
+    assert_eq!(field(&json[0], "surname").1, "•••");
+    let table = registry.run(&["history", "c-0001"]).expect(0).stdout;
+    assert!(table.contains("record created") && table.contains("+ community = Testova"), "{table}");
+
+    // Other records change, or this one is renamed: the import is still its first entry.
+    registry.run(&["mentor", "set", "m-0001", "capacity=2"]).expect(0);
+    let (json, changes) = history_changes(&registry, "c-0001");
+    assert_eq!(changes, ["added"]);
+    assert_eq!(field(&json[0], "community").1, "Testova");
+    let (_, changes) = history_changes(&registry, "m-0001");
+    assert_eq!(changes, ["modified", "added"]);
+    registry.git(&["mv", "children/c-0001.toml", "children/c-0042.toml"]);
+    let text = registry.read("children/c-0042.toml").replace("\"c-0001\"", "\"c-0042\"");
+    registry.commit_file("children/c-0042.toml", &text);
+    let (json, changes) = history_changes(&registry, "c-0042");
+    assert_eq!(changes, ["renamed", "added"]);
+    assert_eq!(field(&json[1], "id").1, "c-0001");
+}
+
+#[test]
+fn history_of_a_record_added_in_an_unrelated_history_merged_in() {
+    let registry = imported_in_one_commit();
+    let ours = registry.read("children/c-0001.toml");
+    let base = registry.git(&["symbolic-ref", "--short", "HEAD"]).trim().to_string();
+    // A second root with its own c-0001, merged in keeping ours: the merge leaves the file
+    // as its first parent had it, and the other root's version shows as that root's.
+    registry.git(&["checkout", "-q", "--orphan", "other"]);
+    registry.git(&["rm", "-rq", "--cached", "."]);
+    registry.write("children/c-0001.toml", &ours.replace("Testova", "Elsewhere"));
+    registry.git(&["add", "children/c-0001.toml"]);
+    registry.git(&["commit", "-q", "-m", "other root"]);
+    let other = head(&registry);
+    registry.git(&["checkout", "-q", "-f", &base]);
+    registry.git(&["merge", "-q", "--no-edit", "--allow-unrelated-histories", "-s", "ours", "other"]);
+    let (json, changes) = history_changes(&registry, "c-0001");
+    assert_eq!(changes, ["added", "added"]);
+    let other_entry = json.as_array().unwrap().iter().find(|e| e["commit"] == other.as_str()).unwrap();
+    assert_eq!(field(other_entry, "community").1, "Elsewhere");
+    let import = json.as_array().unwrap().iter().find(|e| e["commit"] != other.as_str()).unwrap();
+    assert_eq!(field(import, "community").1, "Testova");
+}
+
+#[test]
+fn history_shows_a_chmod_as_a_change_of_no_field() {
+    // A commit that changes only the file's mode is listed, as git lists it, as a modification
+    // with no field changed.
+    let registry = Registry::new().with_people();
+    registry.git(&["update-index", "--chmod=+x", "children/c-0001.toml"]);
+    registry.git(&["commit", "-q", "-m", "executable"]);
+    let (json, changes) = history_changes(&registry, "c-0001");
+    assert_eq!(changes, ["modified", "added"]);
+    assert_eq!(json[0]["fields"], serde_json::json!([]));
+    let table = registry.run(&["history", "c-0001"]).expect(0).stdout;
+    assert!(table.contains("no field changed (comments or layout only)"), "{table}");
+}

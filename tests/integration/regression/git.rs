@@ -475,3 +475,34 @@ fn history_rewrote_an_up_to_date_commit_graph_on_every_run() {
     registry.git(&["commit-graph", "verify", "--no-progress"]);
     assert_eq!(writes(), 0);
 }
+
+#[test]
+fn history_of_a_renamed_record_was_empty_when_git_has_log_follow_set() {
+    // See: #16 — a user's `log.follow = true` turned the log of one file into `--follow`,
+    // whose diffs name the old path: the history of a renamed record came out empty.
+    let registry = Registry::new().with_people();
+    registry.git(&["config", "log.follow", "true"]);
+    registry.git(&["mv", "children/c-0001.toml", "children/c-0042.toml"]);
+    let text = registry.read("children/c-0042.toml").replace("\"c-0001\"", "\"c-0042\"");
+    registry.commit_file("children/c-0042.toml", &text);
+    let json = registry.run(&["history", "c-0042", "--format", "json"]).expect(0).json();
+    let changes: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap()).collect();
+    assert_eq!(changes, ["renamed", "added"]);
+    assert_eq!(json[0]["renamed_from"], "children/c-0001.toml");
+}
+
+#[test]
+fn history_lost_the_creation_of_a_record_from_the_first_commit_when_git_has_log_show_root_off() {
+    // See: #16 — with a user's `log.showRoot = false`, git gave the first commit of the
+    // repository no diff, and history left out the commit that created a record in it.
+    let registry = Registry::new().with_people();
+    std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
+    registry.git(&["init", "-q"]);
+    registry.git(&["add", "-A"]);
+    registry.git(&["commit", "-q", "-m", "import"]);
+    registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
+    registry.git(&["config", "log.showRoot", "false"]);
+    let json = registry.run(&["history", "c-0001", "--format", "json"]).expect(0).json();
+    let changes: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap()).collect();
+    assert_eq!(changes, ["modified", "added"]);
+}
