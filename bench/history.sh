@@ -38,9 +38,9 @@ export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.org
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(git --version)"
 echo "registry: $children children, $mentors mentors, $commits further commits; in $work"
 
-(cd "$project" && cargo build --release --quiet)
+(cd "$project" && cargo build --release --quiet --bin nastavnyk --example generate)
 bin=$project/target/release/nastavnyk
-rustc -O "$project/examples/generate.rs" -o "$work/generate"
+cp "$project/target/release/examples/generate" "$work/generate"
 # No user or system git configuration from here on (after cargo, which needs $HOME).
 export GIT_CONFIG_NOSYSTEM=1 HOME=$work
 
