@@ -48,7 +48,7 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
     let proposal = matching::propose(&registry, &options).map_err(bad_weight)?;
     if let (Format::Json, Some(candidates)) = (ctx.format, &proposal.candidates) {
         // Streamed: every feasible pair of a big pool would not fit in memory as one text.
-        let value = json(&registry, &proposal, args);
+        let value = serde_json::to_value(json(&registry, &proposal, args)).expect("the proposal serializes");
         return match matching::stream::write_json(std::io::stdout().lock(), &value, &registry, candidates) {
             Ok(()) => {
                 std::mem::forget(proposal);
@@ -60,7 +60,12 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
         };
     }
     let text = match ctx.format {
-        Format::Json => output::json_string(&json(&registry, &proposal, args)),
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&json(&registry, &proposal, args))
+                .expect("the proposal serializes");
+            text.push('\n');
+            text
+        }
         Format::Csv => pair_rows(ctx, &registry, &proposal, args.with_names, false).csv(),
         Format::Table => output::terminal::fit(&table(ctx, &registry, &proposal, args.with_names)),
     };
@@ -71,44 +76,85 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn json(registry: &Registry, proposal: &Proposal, args: &MatchRunArgs) -> serde_json::Value {
-    use serde_json::{Map, Value, json};
+/// The proposal as JSON, typed: a national proposal holds 100,000 pairs, and building them as
+/// a `serde_json::Value` tree first cost more than the rest of the output. The fields are in the
+/// order of their names, as the `Value` maps of the other commands print them.
+#[derive(serde::Serialize)]
+struct ProposalJson<'a> {
+    pairs: Vec<PairJson<'a>>,
+    total_score: f64,
+    unmatched_children: Vec<&'a str>,
+    unmatched_mentors: Vec<&'a str>,
+    unmatched_reasons: Vec<ReasonJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct PairJson<'a> {
+    child: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    child_name: Option<String>,
+    factors: FactorsJson,
+    mentor: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentor_name: Option<String>,
+    score: f64,
+}
+
+/// Each factor's points by its name, the names in alphabetical order.
+struct FactorsJson([i64; Factor::ALL.len()]);
+
+impl serde::Serialize for FactorsJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut by_name: Vec<(&str, i64)> =
+            Factor::ALL.iter().zip(self.0).map(|(factor, milli)| (factor.name(), milli)).collect();
+        by_name.sort_unstable_by_key(|&(name, _)| name);
+        let mut map = serializer.serialize_map(Some(by_name.len()))?;
+        for (name, milli) in by_name {
+            map.serialize_entry(name, &points(milli))?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ReasonJson<'a> {
+    child: &'a str,
+    code: &'a str,
+    message: String,
+}
+
+fn json<'a>(registry: &'a Registry, proposal: &Proposal, args: &MatchRunArgs) -> ProposalJson<'a> {
     let child_id = |c: usize| registry.children[c].id.as_str();
     let mentor_id = |m: usize| registry.mentors[m].id.as_str();
     let scope = registry.config.matching.scope;
-    let pairs: Vec<Value> = proposal
-        .pairs
-        .iter()
-        .map(|pair| {
-            let factors: Map<String, Value> = Factor::ALL
-                .iter()
-                .zip(pair.factors)
-                .map(|(factor, milli)| (factor.name().to_string(), json!(points(milli))))
-                .collect();
-            let mut object = json!({
-                "child": child_id(pair.child),
-                "mentor": mentor_id(pair.mentor),
-                "score": points(pair.score),
-                "factors": factors,
-            });
-            if args.with_names {
-                object["child_name"] = json!(registry.children[pair.child].full_name());
-                object["mentor_name"] = json!(registry.mentors[pair.mentor].full_name());
-            }
-            object
-        })
-        .collect();
-    json!({
-        "pairs": pairs,
-        "total_score": points(proposal.total),
-        "unmatched_children": proposal.unmatched_children.iter().map(|(c, _)| child_id(*c)).collect::<Vec<_>>(),
-        "unmatched_mentors": proposal.unmatched_mentors.iter().map(|m| mentor_id(*m)).collect::<Vec<_>>(),
-        "unmatched_reasons": proposal.unmatched_children.iter().map(|(c, reason)| json!({
-            "child": child_id(*c),
-            "code": reason.code(),
-            "message": crate::i18n::Lang::En.text(&unmatched_msg(reason, scope)),
-        })).collect::<Vec<_>>(),
-    })
+    let names = |name: String| args.with_names.then_some(name);
+    ProposalJson {
+        pairs: proposal
+            .pairs
+            .iter()
+            .map(|pair| PairJson {
+                child: child_id(pair.child),
+                child_name: names(registry.children[pair.child].full_name()),
+                factors: FactorsJson(pair.factors),
+                mentor: mentor_id(pair.mentor),
+                mentor_name: names(registry.mentors[pair.mentor].full_name()),
+                score: points(pair.score),
+            })
+            .collect(),
+        total_score: points(proposal.total),
+        unmatched_children: proposal.unmatched_children.iter().map(|(c, _)| child_id(*c)).collect(),
+        unmatched_mentors: proposal.unmatched_mentors.iter().map(|m| mentor_id(*m)).collect(),
+        unmatched_reasons: proposal
+            .unmatched_children
+            .iter()
+            .map(|(c, reason)| ReasonJson {
+                child: child_id(*c),
+                code: reason.code(),
+                message: crate::i18n::Lang::En.text(&unmatched_msg(reason, scope)),
+            })
+            .collect(),
+    }
 }
 
 /// The pairs as rows: in a table the strongest factors in one column, in CSV every factor in
