@@ -4,6 +4,7 @@
 
 mod across;
 mod particulars;
+mod place;
 mod records;
 
 pub use across::*;
@@ -99,11 +100,15 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
-    let locator = crate::diagnostic::Locator::new(text);
+    // The lines are scanned first; toml_edit parses the file only for a finding the scanner
+    // declines (see `place.rs`), once per file.
+    let mut locator = None;
     findings
         .into_iter()
         .map(|f| {
-            let position = locator.key(f.table, f.index, f.key);
+            let position = place::scan_key(text, f.table, f.index, f.key).or_else(|| {
+                locator.get_or_insert_with(|| crate::diagnostic::Locator::new(text)).key(f.table, f.index, f.key)
+            });
             Diagnostic {
                 file: rel.to_string(),
                 line: None,
