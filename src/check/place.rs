@@ -15,10 +15,18 @@
 /// tables, its `index`-th element), as `diagnostic::Locator::key` gives them; `None` when the
 /// scanner is not certain.
 pub(crate) fn scan_key(text: &str, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
+    scannable(text).then(|| scan_lines(text, table, index, key)).flatten()
+}
+
+/// Whether the scanner may read `text` at all: no triple-quoted strings, whose lines could
+/// look like headers or keys. Asked once per file, however many findings it has.
+pub(crate) fn scannable(text: &str) -> bool {
+    !text.contains("\"\"\"") && !text.contains("'''")
+}
+
+/// [`scan_key`] on a text already found [`scannable`].
+pub(crate) fn scan_lines(text: &str, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
     if !is_bare(key) || !(table.is_empty() || is_bare(table)) {
-        return None;
-    }
-    if text.contains("\"\"\"") || text.contains("'''") {
         return None;
     }
     // The section the lines being read belong to: the top level to begin with.
@@ -156,27 +164,33 @@ fn key_end(line: &str) -> Option<(usize, bool)> {
 }
 
 /// The depth of brackets open after reading `value` from `depth`: strings, comments and
-/// arrays are followed; an inline table, or a string left open, declines (`None`).
+/// arrays are followed; an inline table, or a string left open, declines (`None`). Strings
+/// are crossed by searching their closing quote (`find` is memchr), not byte by byte: they
+/// are most of a record's text.
 fn value_depth(value: &str, mut depth: usize) -> Option<usize> {
-    let mut bytes = value.bytes();
-    while let Some(b) = bytes.next() {
+    let bytes = value.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
         match b {
             b'#' => break,
             b'[' => depth += 1,
             b']' => depth = depth.checked_sub(1)?,
             b'{' | b'}' => return None,
-            b'"' => loop {
-                match bytes.next()? {
-                    b'\\' => {
-                        bytes.next()?;
+            b'"' => {
+                let open = at;
+                loop {
+                    at += 1 + value[at + 1..].find('"')?;
+                    // Escaped if an odd number of backslashes (inside the string) precede it.
+                    let slashes = bytes[open + 1..at].iter().rev().take_while(|b| **b == b'\\').count();
+                    if slashes % 2 == 0 {
+                        break;
                     }
-                    b'"' => break,
-                    _ => {}
                 }
-            },
-            b'\'' => while bytes.next()? != b'\'' {},
+            }
+            b'\'' => at += 1 + value[at + 1..].find('\'')?,
             _ => {}
         }
+        at += 1;
     }
     Some(depth)
 }

@@ -142,6 +142,8 @@ fn mutations(text: &str) -> Vec<String> {
         format!("{text}\n[consent]\nchild = 2026-01-01\n"),
         text.replace("\"\n", "\" # a comment with \" and ' and [ and {\n"),
         text.replace("\"\n", "\\\"\"\n"),
+        text.replace("\"\n", "\\\\\"\n"),
+        text.replace("\"\n", "\\\\\\\"[\"\n"),
     ];
     // Each line moved to the end, and each line dropped: keys before and after headers.
     for i in (0..lines.len().min(40)).step_by(3) {
