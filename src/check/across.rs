@@ -158,37 +158,36 @@ pub(super) fn person_hash(surname: &str, given: &str, birth: Date) -> u64 {
     hash
 }
 
-/// A child in two open agreements at once, or a mentor over capacity.
+/// A child in two open agreements at once, or a mentor over capacity. The open agreements
+/// are grouped by sorting (stable: a child's agreements keep the registry's order) rather
+/// than hashed into a map of lists, one allocation per child.
 pub(super) fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
-    let mut by_child: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut by_mentor: HashMap<&str, usize> = HashMap::new();
     let open_ids: std::collections::HashSet<&str> =
         registry.agreements.iter().filter(|a| a.status.is_open()).map(|a| a.id.as_str()).collect();
-    let open = |id: &str| open_ids.contains(id);
     // A proposed re-conclusion (#12) of an agreement still open is the same match.
     let pending_renewal = |a: &crate::record::Agreement| {
-        a.status == crate::record::enums::AgreementStatus::Proposed && a.renews.as_deref().is_some_and(open)
+        a.status == crate::record::enums::AgreementStatus::Proposed
+            && a.renews.as_deref().is_some_and(|id| open_ids.contains(id))
     };
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open() && !pending_renewal(a)) {
-        by_child.entry(&agreement.child).or_default().push(&agreement.id);
-        *by_mentor.entry(&agreement.mentor).or_default() += 1;
-    }
+    let counted: Vec<&crate::record::Agreement> =
+        registry.agreements.iter().filter(|a| a.status.is_open() && !pending_renewal(a)).collect();
+    let mut by_child: Vec<(&str, &str)> = counted.iter().map(|a| (a.child.as_str(), a.id.as_str())).collect();
+    by_child.sort_by_key(|(child, _)| *child);
+    let mut by_mentor: Vec<&str> = counted.iter().map(|a| a.mentor.as_str()).collect();
+    by_mentor.sort_unstable();
     let mut out = Vec::new();
-    for (child, agreements) in by_child {
-        if agreements.len() > 1 {
-            for id in &agreements[1..] {
-                out.push(Diagnostic::error(
-                    format!("agreements/{id}.toml"),
-                    "agreement.child_taken",
-                    Problem::SeveralOpenAgreements {
-                        child: child.to_string(),
-                        others: agreements.join(", "),
-                    },
-                ));
-            }
+    for group in by_child.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        let others = group.iter().map(|(_, id)| *id).collect::<Vec<_>>().join(", ");
+        for (child, id) in &group[1..] {
+            out.push(Diagnostic::error(
+                format!("agreements/{id}.toml"),
+                "agreement.child_taken",
+                Problem::SeveralOpenAgreements { child: child.to_string(), others: others.clone() },
+            ));
         }
     }
-    for (mentor_id, open) in by_mentor {
+    for group in by_mentor.chunk_by(|a, b| a == b) {
+        let (mentor_id, open) = (group[0], group.len());
         if let Some(mentor) = registry.mentor(mentor_id)
             && open as u32 > mentor.capacity
         {

@@ -10,7 +10,6 @@ mod records;
 pub use across::*;
 pub use records::*;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -109,7 +108,9 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
         .map(|f| {
             let scanned = scannable.then(|| place::scan_lines(text, f.table, f.index, f.key)).flatten();
             let position = scanned.or_else(|| {
-                locator.get_or_insert_with(|| crate::diagnostic::Locator::new(text)).key(f.table, f.index, f.key)
+                locator
+                    .get_or_insert_with(|| crate::diagnostic::Locator::new(text))
+                    .key(f.table, f.index, f.key)
             });
             Diagnostic {
                 file: rel.to_string(),
@@ -127,7 +128,6 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
 /// Everything `check` reports on a loaded registry, sorted, errors and warnings together.
 pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     let root = registry.root.as_path();
-    let t0 = std::time::Instant::now(); // PROBE
     let lookup = RegistryLookup::new(registry);
     let mut out = registry.problems.clone();
     out.extend(check_config(root, &registry.config));
@@ -167,28 +167,20 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             found(Kind::Agreement, &a.id, check_agreement(a, &registry.config, today, &lookup))
         }),
     );
-    eprintln!("PROBE {:<32} {:6.1} ms", "progress.finish();", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     progress.finish();
     // Placing a finding reads its file for the line: thousands of small reads, also in parallel.
     let placed: Vec<Vec<Diagnostic>> =
         record_findings.into_par_iter().map(|(rel, findings)| place(root, &rel, findings, None)).collect();
-    eprintln!("PROBE {:<32} {:6.1} ms", "out.extend(placed.into_iter().", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out.extend(placed.into_iter().flatten());
-    eprintln!("PROBE {:<32} {:6.1} ms", "out.extend(check_ids_and_stems", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out.extend(check_ids_and_stems(registry));
-    eprintln!("PROBE {:<32} {:6.1} ms", "out.extend(check_duplicates(re", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out.extend(check_duplicates(registry));
-    eprintln!("PROBE {:<32} {:6.1} ms", "out.extend(check_open_agreemen", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out.extend(check_open_agreements(registry));
-    eprintln!("PROBE {:<32} {:6.1} ms", "out.extend(check_eligibility(r", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out.extend(check_eligibility(registry, today));
-    eprintln!("PROBE {:<32} {:6.1} ms", "out.extend(check_monitoring(re", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out.extend(check_monitoring(registry, today));
     // One warning for the whole registry, its paths relative to it so the text is the same
     // wherever the registry lies.
     let exposed: Vec<String> =
         crate::git::safety::readable_by_others(root).iter().map(|path| relative_path(root, path)).collect();
-    eprintln!("PROBE {:<32} {:6.1} ms", "if !exposed.is_empty() {", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     if !exposed.is_empty() {
         out.push(Diagnostic::warning(
             crate::registry::CONFIG_FILE,
@@ -207,14 +199,9 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             },
         ),
     );
-    eprintln!("PROBE {:<32} {:6.1} ms", "// Stable: diagnostics", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     // Stable: diagnostics with equal keys (two rules a party fails, placed on the same key)
     // keep the order they were found in, which every parallel step above preserves.
     out.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    eprintln!("PROBE {:<32} {:6.1} ms", "out
-}
-
-pub fn check_config", t0.elapsed().as_secs_f64()*1000.0); // PROBE
     out
 }
 

@@ -14,6 +14,7 @@
 /// The 1-based line and column of `key` in `table` (`""` the top level; for an array of
 /// tables, its `index`-th element), as `diagnostic::Locator::key` gives them; `None` when the
 /// scanner is not certain.
+#[cfg(test)]
 pub(crate) fn scan_key(text: &str, table: &str, index: usize, key: &str) -> Option<(usize, usize)> {
     scannable(text).then(|| scan_lines(text, table, index, key)).flatten()
 }
@@ -104,7 +105,11 @@ fn header(line: &str) -> Option<Section<'_>> {
     let (path, rest) = rest.split_at(end);
     let rest = rest.strip_prefix(if array { "]]" } else { "]" })?;
     let rest = rest.trim_start_matches([' ', '\t']);
-    if name.is_empty() || path.ends_with('.') || path.contains("..") || !(rest.is_empty() || rest.starts_with('#')) {
+    if name.is_empty()
+        || path.ends_with('.')
+        || path.contains("..")
+        || !(rest.is_empty() || rest.starts_with('#'))
+    {
         return None;
     }
     Some(match (dotted, array) {

@@ -212,7 +212,8 @@ fn the_scanner_answers_like_toml_edit_or_declines_on_mutated_records() {
 
 #[test]
 fn the_scanner_declines_what_it_cannot_be_sure_of() {
-    let plain = "id = \"a\"\n[consent]\nchild = 2026-01-01\n[[contacts]]\ndate = 1\n[[contacts]]\n  date = 2\n";
+    let plain =
+        "id = \"a\"\n[consent]\nchild = 2026-01-01\n[[contacts]]\ndate = 1\n[[contacts]]\n  date = 2\n";
     assert_eq!(scan_key(plain, "", 0, "id"), Some((1, 1)));
     assert_eq!(scan_key(plain, "consent", 0, "child"), Some((3, 1)));
     assert_eq!(scan_key(plain, "contacts", 1, "date"), Some((7, 3)));
@@ -239,4 +240,3 @@ fn the_scanner_declines_what_it_cannot_be_sure_of() {
         );
     }
 }
-

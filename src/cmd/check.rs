@@ -17,19 +17,12 @@ pub fn run(global: &GlobalArgs) -> Result<u8> {
     let today = context::today(global)?;
     let registry = Registry::load(&root);
     let lang = global.lang.unwrap_or(registry.config.language);
-    let t0 = std::time::Instant::now(); // PROBE
     let diagnostics = check::check_registry(&registry, today);
-    eprintln!("PROBE check_registry {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0); // PROBE
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.iter().partition(|d| d.severity == Severity::Error);
 
     match Format::from(global.format) {
-        Format::Json => {
-            let t0 = std::time::Instant::now(); // PROBE
-            let text = json(&errors, &warnings);
-            eprintln!("PROBE json {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0); // PROBE
-            output::emit(&text)?
-        }
+        Format::Json => output::emit(&json(&errors, &warnings))?,
         Format::Csv => {
             let rows = Rows {
                 columns: vec!["file", "line", "column", "severity", "code", "message"],
@@ -125,9 +118,11 @@ mod tests {
             Problem::EmptyField { field: "ім'я \u{1} \t\n \"x\"".into() },
         )
         .at(Some((3, 14)));
-        let plain = Diagnostic::warning("nastavnyk.toml", "file.permissions", Problem::FilePermissions {
-            path: "children ../.git".into(),
-        });
+        let plain = Diagnostic::warning(
+            "nastavnyk.toml",
+            "file.permissions",
+            Problem::FilePermissions { path: "children ../.git".into() },
+        );
         let cases: [(Vec<&Diagnostic>, Vec<&Diagnostic>); 4] = [
             (vec![], vec![]),
             (vec![&quoted], vec![]),
