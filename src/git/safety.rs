@@ -140,9 +140,7 @@ pub fn readable_by_others(root: &Path) -> Vec<PathBuf> {
                 found.push(folder);
             }
         }
-        if let Some(git_dir) = find_git_dir(root) {
-            // A linked worktree keeps its objects in the main repository's folder.
-            let objects = common_dir(&git_dir).join("objects");
+        if let Some((git_dir, objects)) = repository_folders(root) {
             for path in [git_dir, objects] {
                 if open(&path) {
                     found.push(path);
@@ -153,9 +151,35 @@ pub fn readable_by_others(root: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// The repository's folder for `root`, found as git finds it but without running git (two
-/// processes were a tenth of a cached `check` on a national registry): the nearest `.git`
-/// upwards, a folder, or a file saying `gitdir: PATH` (a linked worktree's, a submodule's).
+/// Git's variables that change where it finds a repository and its objects.
+const DISCOVERY_VARIABLES: [&str; 6] = [
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_CEILING_DIRECTORIES",
+    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+];
+
+/// The repository's folder for `root` and the folder of its objects. Found without running
+/// git (two processes were a tenth of a cached `check` on a national registry), unless one
+/// of git's variables changes the search: then git is asked, as it would answer the writes.
+fn repository_folders(root: &Path) -> Option<(PathBuf, PathBuf)> {
+    if DISCOVERY_VARIABLES.iter().any(|name| std::env::var_os(name).is_some()) {
+        let git_dir = git_dir(root)?;
+        // A linked worktree keeps its objects in the main repository's folder.
+        let objects = run(root, &["rev-parse", "--path-format=absolute", "--git-path", "objects"])
+            .map_or_else(|_| git_dir.join("objects"), |out| PathBuf::from(out.trim_end_matches('\n')));
+        return Some((git_dir, objects));
+    }
+    let git_dir = find_git_dir(root)?;
+    let objects = common_dir(&git_dir).join("objects");
+    Some((git_dir, objects))
+}
+
+/// The repository's folder as git finds it with none of [`DISCOVERY_VARIABLES`] set: the
+/// nearest `.git` upwards, a folder, or a file saying `gitdir: PATH` (a linked worktree's, a
+/// submodule's).
 fn find_git_dir(root: &Path) -> Option<PathBuf> {
     let root = root.canonicalize().ok()?;
     for dir in root.ancestors() {
