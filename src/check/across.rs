@@ -90,9 +90,10 @@ pub(super) fn top_level_id(text: &str) -> Option<String> {
 pub(super) fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut find = |kind: Kind, people: Vec<(&str, &str, &str, Date)>| {
+        // Folding and hashing 100,000 names is the work here: on every core.
         let mut order: Vec<(u64, usize)> =
-            people.iter().enumerate().map(|(i, (_, s, g, b))| (person_hash(s, g, *b), i)).collect();
-        order.sort_unstable();
+            people.par_iter().enumerate().map(|(i, (_, s, g, b))| (person_hash(s, g, *b), i)).collect();
+        order.par_sort_unstable();
         for group in order.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             for (n, (_, later)) in group.iter().enumerate().skip(1) {
                 let (id, surname, given, birth) = people[*later];
@@ -117,7 +118,7 @@ pub(super) fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
         Kind::Child,
         registry
             .children
-            .iter()
+            .par_iter()
             .map(|c| (c.id.as_str(), c.surname.as_str(), c.given_name.as_str(), c.birth_date))
             .collect(),
     );
@@ -125,7 +126,7 @@ pub(super) fn check_duplicates(registry: &Registry) -> Vec<Diagnostic> {
         Kind::Mentor,
         registry
             .mentors
-            .iter()
+            .par_iter()
             .map(|m| (m.id.as_str(), m.surname.as_str(), m.given_name.as_str(), m.birth_date))
             .collect(),
     );
@@ -157,35 +158,36 @@ pub(super) fn person_hash(surname: &str, given: &str, birth: Date) -> u64 {
     hash
 }
 
-/// A child in two open agreements at once, or a mentor over capacity.
+/// A child in two open agreements at once, or a mentor over capacity. The open agreements
+/// are grouped by sorting (stable: a child's agreements keep the registry's order) rather
+/// than hashed into a map of lists, one allocation per child.
 pub(super) fn check_open_agreements(registry: &Registry) -> Vec<Diagnostic> {
-    let mut by_child: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut by_mentor: HashMap<&str, usize> = HashMap::new();
-    let open = |id: &str| registry.agreements.iter().any(|a| a.id == id && a.status.is_open());
+    let open_ids: std::collections::HashSet<&str> =
+        registry.agreements.iter().filter(|a| a.status.is_open()).map(|a| a.id.as_str()).collect();
     // A proposed re-conclusion (#12) of an agreement still open is the same match.
     let pending_renewal = |a: &crate::record::Agreement| {
-        a.status == crate::record::enums::AgreementStatus::Proposed && a.renews.as_deref().is_some_and(open)
+        a.status == crate::record::enums::AgreementStatus::Proposed
+            && a.renews.as_deref().is_some_and(|id| open_ids.contains(id))
     };
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open() && !pending_renewal(a)) {
-        by_child.entry(&agreement.child).or_default().push(&agreement.id);
-        *by_mentor.entry(&agreement.mentor).or_default() += 1;
-    }
+    let counted: Vec<&crate::record::Agreement> =
+        registry.agreements.iter().filter(|a| a.status.is_open() && !pending_renewal(a)).collect();
+    let mut by_child: Vec<(&str, &str)> = counted.iter().map(|a| (a.child.as_str(), a.id.as_str())).collect();
+    by_child.sort_by_key(|(child, _)| *child);
+    let mut by_mentor: Vec<&str> = counted.iter().map(|a| a.mentor.as_str()).collect();
+    by_mentor.sort_unstable();
     let mut out = Vec::new();
-    for (child, agreements) in by_child {
-        if agreements.len() > 1 {
-            for id in &agreements[1..] {
-                out.push(Diagnostic::error(
-                    format!("agreements/{id}.toml"),
-                    "agreement.child_taken",
-                    Problem::SeveralOpenAgreements {
-                        child: child.to_string(),
-                        others: agreements.join(", "),
-                    },
-                ));
-            }
+    for group in by_child.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        let others = group.iter().map(|(_, id)| *id).collect::<Vec<_>>().join(", ");
+        for (child, id) in &group[1..] {
+            out.push(Diagnostic::error(
+                format!("agreements/{id}.toml"),
+                "agreement.child_taken",
+                Problem::SeveralOpenAgreements { child: child.to_string(), others: others.clone() },
+            ));
         }
     }
-    for (mentor_id, open) in by_mentor {
+    for group in by_mentor.chunk_by(|a, b| a == b) {
+        let (mentor_id, open) = (group[0], group.len());
         if let Some(mentor) = registry.mentor(mentor_id)
             && open as u32 > mentor.capacity
         {
@@ -351,79 +353,90 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     use crate::rules::{self, RuleStatus};
     let rules_config = &registry.config.rules;
     let open = registry.open_agreements();
-    let mut findings: Vec<(String, Vec<Finding>)> = Vec::new();
-    for agreement in &registry.agreements {
-        if let Some(missing) = institution_missing(registry, agreement) {
-            findings.push((format!("agreements/{}.toml", agreement.id), vec![missing]));
-        }
-    }
-    for agreement in registry.agreements.iter().filter(|a| a.status.is_open()) {
-        let mut found = Vec::new();
-        let regime = agreement.regime;
-        let mut report = |kind: Kind, id: &str, key: &'static str, verdict: rules::Verdict| {
-            for rule in verdict.rules.into_iter().filter(|r| r.status == RuleStatus::Fail) {
-                found.push(Finding::warning(
-                    "agreement.ineligible",
-                    key,
-                    Problem::PartyIneligible {
-                        kind,
-                        id: id.to_string(),
-                        regime: regime.to_string(),
-                        code: rule.code,
-                        detail: Box::new(rule.finding),
-                    },
-                ));
-            }
-        };
-        if let Some(child) = registry.child(&agreement.child) {
-            let others = open.get(child.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
-            report(
-                Kind::Child,
-                &child.id,
-                "child",
-                rules::child_verdict(child, rules_config, regime, today, others, false),
-            );
-        }
-        if let Some(mentor) = registry.mentor(&agreement.mentor) {
-            let others = open.get(mentor.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
-            report(
-                Kind::Mentor,
-                &mentor.id,
-                "mentor",
-                rules::mentor_verdict(mentor, rules_config, regime, today, others, false),
-            );
-        }
-        found.extend(lifecycle_warnings(registry, agreement, today));
-        if !found.is_empty() {
-            findings.push((format!("agreements/{}.toml", agreement.id), found));
-        }
-    }
+    // Each agreement's and each mentor's findings on every core, placed as they are found;
+    // `collect` keeps the order of the serial loops this replaced (missing institutions, the
+    // parties of open agreements, mentors' documents), which equal sort keys keep in the output.
+    let place = |rel: String, found: Vec<Finding>| place(&registry.root, &rel, found, None);
+    let mut out: Vec<Diagnostic> = registry
+        .agreements
+        .par_iter()
+        .filter_map(|agreement| {
+            let missing = institution_missing(registry, agreement)?;
+            Some(place(format!("agreements/{}.toml", agreement.id), vec![missing]))
+        })
+        .flatten_iter()
+        .collect();
+    out.par_extend(
+        registry
+            .agreements
+            .par_iter()
+            .filter(|a| a.status.is_open())
+            .filter_map(|agreement| {
+                let mut found = Vec::new();
+                let regime = agreement.regime;
+                let mut report = |kind: Kind, id: &str, key: &'static str, verdict: rules::Verdict| {
+                    for rule in verdict.rules.into_iter().filter(|r| r.status == RuleStatus::Fail) {
+                        found.push(Finding::warning(
+                            "agreement.ineligible",
+                            key,
+                            Problem::PartyIneligible {
+                                kind,
+                                id: id.to_string(),
+                                regime: regime.to_string(),
+                                code: rule.code,
+                                detail: Box::new(rule.finding),
+                            },
+                        ));
+                    }
+                };
+                if let Some(child) = registry.child(&agreement.child) {
+                    let others = open.get(child.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+                    report(
+                        Kind::Child,
+                        &child.id,
+                        "child",
+                        rules::child_verdict(child, rules_config, regime, today, others, false),
+                    );
+                }
+                if let Some(mentor) = registry.mentor(&agreement.mentor) {
+                    let others = open.get(mentor.id.as_str()).copied().unwrap_or(1).saturating_sub(1);
+                    report(
+                        Kind::Mentor,
+                        &mentor.id,
+                        "mentor",
+                        rules::mentor_verdict(mentor, rules_config, regime, today, others, false),
+                    );
+                }
+                found.extend(lifecycle_warnings(registry, agreement, today));
+                (!found.is_empty()).then(|| place(format!("agreements/{}.toml", agreement.id), found))
+            })
+            .flatten_iter(),
+    );
     let horizon = crate::record::date::plus_days(today, registry.config.monitoring.document_expiring_days);
     let months = rules_config.params(rules_config.regime_on(today)).certificate_valid_months;
-    for mentor in
-        registry.mentors.iter().filter(|m| m.status() != crate::record::enums::MentorStatus::Withdrawn)
-    {
-        let found: Vec<Finding> = rules::document_expiries(mentor, months)
-            .into_iter()
-            .filter(|(_, expires)| *expires > today && *expires <= horizon)
-            .map(|(which, expires)| {
-                Finding::warning(
-                    "mentor.document_expiring",
-                    which,
-                    Problem::DocumentExpiring { which, expires: expires.to_string() },
-                )
-                .in_table("documents", 0)
+    out.par_extend(
+        registry
+            .mentors
+            .par_iter()
+            .filter(|m| m.status() != crate::record::enums::MentorStatus::Withdrawn)
+            .filter_map(|mentor| {
+                let found: Vec<Finding> = rules::document_expiries(mentor, months)
+                    .into_iter()
+                    .filter(|(_, expires)| *expires > today && *expires <= horizon)
+                    .map(|(which, expires)| {
+                        Finding::warning(
+                            "mentor.document_expiring",
+                            which,
+                            Problem::DocumentExpiring { which, expires: expires.to_string() },
+                        )
+                        .in_table("documents", 0)
+                    })
+                    .collect();
+                (!found.is_empty()).then(|| place(format!("mentors/{}.toml", mentor.id), found))
             })
-            .collect();
-        if !found.is_empty() {
-            findings.push((format!("mentors/{}.toml", mentor.id), found));
-        }
-    }
-    // Placing reads each file for its lines: thousands of mentors' files on a national
-    // registry, read on every core.
-    let placed: Vec<Vec<Diagnostic>> =
-        findings.into_par_iter().map(|(rel, found)| place(&registry.root, &rel, found, None)).collect();
-    placed.into_iter().flatten().collect()
+            .flatten_iter(),
+    );
+    out
 }
 
 /// The monitoring assertion of `check`: an active agreement whose centre check-in is overdue
@@ -432,7 +445,7 @@ pub fn check_monitoring(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     let monitoring = &registry.config.monitoring;
     registry
         .agreements
-        .iter()
+        .par_iter()
         .filter_map(|a| crate::report::due::overdue_checkin(a, monitoring, today))
         .map(|item| {
             let rel = format!("agreements/{}.toml", item.record);

@@ -4,12 +4,12 @@
 
 mod across;
 mod particulars;
+mod place;
 mod records;
 
 pub use across::*;
 pub use records::*;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -99,11 +99,19 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
-    let locator = crate::diagnostic::Locator::new(text);
+    // The lines are scanned first; toml_edit parses the file only for a finding the scanner
+    // declines (see `place.rs`), once per file.
+    let mut locator = None;
+    let scannable = place::scannable(text);
     findings
         .into_iter()
         .map(|f| {
-            let position = locator.key(f.table, f.index, f.key);
+            let scanned = scannable.then(|| place::scan_lines(text, f.table, f.index, f.key)).flatten();
+            let position = scanned.or_else(|| {
+                locator
+                    .get_or_insert_with(|| crate::diagnostic::Locator::new(text))
+                    .key(f.table, f.index, f.key)
+            });
             Diagnostic {
                 file: rel.to_string(),
                 line: None,
@@ -180,16 +188,20 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
             Problem::FilePermissions { path: exposed.join(" ") },
         ));
     }
-    out.extend(registry.agreements.iter().flat_map(|a| particulars::missing_particulars(registry, a)).map(
-        |m| {
-            Diagnostic::warning(
-                m.file,
-                "agreement.particulars_missing",
-                Problem::ParticularsMissing { agreement: m.agreement, field: m.field },
-            )
-        },
-    ));
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.par_extend(
+        registry.agreements.par_iter().flat_map_iter(|a| particulars::missing_particulars(registry, a)).map(
+            |m| {
+                Diagnostic::warning(
+                    m.file,
+                    "agreement.particulars_missing",
+                    Problem::ParticularsMissing { agreement: m.agreement, field: m.field },
+                )
+            },
+        ),
+    );
+    // Stable: diagnostics with equal keys (two rules a party fails, placed on the same key)
+    // keep the order they were found in, which every parallel step above preserves.
+    out.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
 

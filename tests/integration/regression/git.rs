@@ -506,3 +506,63 @@ fn history_lost_the_creation_of_a_record_from_the_first_commit_when_git_has_log_
     let changes: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap()).collect();
     assert_eq!(changes, ["modified", "added"]);
 }
+
+/// The warnings of `check --format json` with the given code, as (file, message).
+fn warnings_with(run: &Run, code: &str) -> Vec<String> {
+    let json = run.json();
+    json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == code)
+        .map(|w| w["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// See: #16 — `check` finds the repository's folder without running git; a linked worktree's
+// objects are the main repository's, named in its `commondir` file.
+#[cfg(unix)]
+#[test]
+fn check_names_the_main_repositorys_objects_for_a_registry_in_a_linked_worktree() {
+    use std::os::unix::fs::PermissionsExt;
+    let registry = Registry::new();
+    let home = registry.root();
+    let linked =
+        home.parent().unwrap().join(format!("{}-linked", home.file_name().unwrap().to_string_lossy()));
+    registry.git(&["worktree", "add", "--quiet", "-b", "linked", linked.to_str().unwrap()]);
+    let open = |path: &Path| std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // The worktree's own files come from the umask; only the repository's folders matter here.
+    let objects = |run: &Run| -> Vec<String> {
+        let warnings = warnings_with(run, "file.permissions");
+        warnings
+            .iter()
+            .flat_map(|w| w.split(' '))
+            .map(|w| w.trim_matches([':', '(', ')']))
+            .filter(|w| w.contains(".git"))
+            .map(str::to_string)
+            .collect()
+    };
+    let name = home.file_name().unwrap().to_string_lossy().into_owned();
+    let shared = format!("../{name}/.git/objects");
+    let run = run_at(&home, &linked, &["--format", "json", "check"]);
+    assert!(!objects(&run).contains(&shared), "{}", run.stdout);
+    open(&home.join(".git/objects"));
+    let run = run_at(&home, &linked, &["--format", "json", "check"]);
+    assert!(objects(&run).contains(&shared), "{}", run.stdout);
+    registry.git(&["worktree", "remove", "--force", linked.to_str().unwrap()]);
+}
+
+// See: #16 — a registry in a folder of a larger repository: its `.git` is found upwards.
+#[cfg(unix)]
+#[test]
+fn check_finds_the_repository_above_a_registry_in_a_subfolder() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    git(home.path(), &["init", "--quiet"]);
+    let root = init_at(home.path(), "centre/records");
+    std::fs::set_permissions(home.path().join(".git"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = run_at(home.path(), &root, &["--format", "json", "check"]);
+    let found = warnings_with(&run, "file.permissions");
+    assert_eq!(found.len(), 1, "{}", run.stdout);
+    assert!(found[0].split(' ').any(|word| word.trim_end_matches(':') == "../../.git"), "{}", found[0]);
+}
