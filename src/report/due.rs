@@ -174,7 +174,7 @@ fn lifecycle_items(a: &crate::record::Agreement, registry: &Registry, today: Dat
 /// An open agreement whose mentor is paused, withdrawn or disqualified: the centre decides
 /// (another mentor, a pause, a closure as `mentor_withdrew` or `mentor_removed`).
 fn mentor_withdrawn(a: &crate::record::Agreement, registry: &Registry, today: Date) -> Option<DueItem> {
-    let mentor = registry.mentors.iter().find(|m| m.id == a.mentor)?;
+    let mentor = registry.mentor(&a.mentor)?;
     let status = if !mentor.screening.disqualifications.is_empty() {
         "disqualified"
     } else {

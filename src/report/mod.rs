@@ -173,7 +173,7 @@ impl<'a> Occupancy<'a> {
             proposed_on(a, on)
                 && a.renews
                     .as_deref()
-                    .is_some_and(|old| registry.agreements.iter().any(|o| o.id == old && open_on(o, on)))
+                    .is_some_and(|old| registry.agreement(old).is_some_and(|o| open_on(o, on)))
         };
         for a in &registry.agreements {
             if pending_renewal(a) {
