@@ -55,8 +55,10 @@ pub fn track(stage: Stage, total: usize) -> Tracker {
 impl Tracker {
     /// Counts `n` more units done.
     pub fn add(&self, n: usize) {
-        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
+        // Nobody listening (not a terminal, or `-q`): not even the count, which both cores
+        // would otherwise contend for once per record.
         let Some(listener) = LISTENER.get() else { return };
+        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
         if self.start.elapsed() < QUIET_FOR {
             return;
         }
