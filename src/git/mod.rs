@@ -203,6 +203,26 @@ impl Repo {
     }
 }
 
+/// The repository's folder (`.git`, or where a `.git` file's `gitdir:` points: a linked
+/// worktree's, a submodule's) and its top folder, for the repository holding `root`, found
+/// without running git — the nearest `.git` upwards, as git finds it when none of its
+/// discovery variables (`GIT_DIR`, `GIT_CEILING_DIRECTORIES`, …) is set.
+pub fn find_dir(root: &Path) -> Option<(PathBuf, PathBuf)> {
+    let root = root.canonicalize().ok()?;
+    for dir in root.ancestors() {
+        let dot_git = dir.join(".git");
+        let Ok(meta) = std::fs::metadata(&dot_git) else { continue };
+        if meta.is_dir() {
+            return Some((dot_git, dir.to_path_buf()));
+        }
+        let text = std::fs::read_to_string(&dot_git).ok()?;
+        let path = PathBuf::from(text.strip_prefix("gitdir:")?.trim());
+        let path = if path.is_absolute() { path } else { dir.join(path) };
+        return path.is_dir().then(|| (path, dir.to_path_buf()));
+    }
+    None
+}
+
 /// The top of the work tree holding `dir`, if it is in one.
 pub fn toplevel(dir: &Path) -> Option<PathBuf> {
     run(dir, &["rev-parse", "--show-toplevel"]).ok().map(|out| PathBuf::from(out.trim()))

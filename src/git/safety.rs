@@ -172,28 +172,9 @@ fn repository_folders(root: &Path) -> Option<(PathBuf, PathBuf)> {
             .map_or_else(|_| git_dir.join("objects"), |out| PathBuf::from(out.trim_end_matches('\n')));
         return Some((git_dir, objects));
     }
-    let git_dir = find_git_dir(root)?;
+    let (git_dir, _) = super::find_dir(root)?;
     let objects = common_dir(&git_dir).join("objects");
     Some((git_dir, objects))
-}
-
-/// The repository's folder as git finds it with none of [`DISCOVERY_VARIABLES`] set: the
-/// nearest `.git` upwards, a folder, or a file saying `gitdir: PATH` (a linked worktree's, a
-/// submodule's).
-fn find_git_dir(root: &Path) -> Option<PathBuf> {
-    let root = root.canonicalize().ok()?;
-    for dir in root.ancestors() {
-        let dot_git = dir.join(".git");
-        let Ok(meta) = std::fs::metadata(&dot_git) else { continue };
-        if meta.is_dir() {
-            return Some(dot_git);
-        }
-        let text = std::fs::read_to_string(&dot_git).ok()?;
-        let path = PathBuf::from(text.strip_prefix("gitdir:")?.trim());
-        let path = if path.is_absolute() { path } else { dir.join(path) };
-        return path.is_dir().then_some(path);
-    }
-    None
 }
 
 /// The folder holding the objects of the repository whose folder is `git_dir`: a linked

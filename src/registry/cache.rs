@@ -147,7 +147,8 @@ impl Cache {
         if std::env::var_os(DISABLE_ENV).is_some_and(|v| !v.is_empty() && v != "0") {
             return None;
         }
-        let (git_dir, top) = find_git_dir(root)?;
+        // Found without running git; a linked worktree or a submodule keeps its own cache.
+        let (git_dir, top) = crate::git::find_dir(root)?;
         let dir = git_dir.join("nastavnyk");
         // Registries sharing one repository keep one cache each.
         let target = match root.canonicalize().ok()?.strip_prefix(&top) {
@@ -465,25 +466,6 @@ fn hash_of(value: &impl Hash) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
-}
-
-/// The git directory of the repository holding `root` and the repository's top folder,
-/// found without running git: the nearest `.git` folder, or a `.git` file's `gitdir:` (a
-/// linked worktree or a submodule keeps its own cache).
-fn find_git_dir(root: &Path) -> Option<(PathBuf, PathBuf)> {
-    let root = root.canonicalize().ok()?;
-    for dir in root.ancestors() {
-        let dot_git = dir.join(".git");
-        let Ok(meta) = std::fs::metadata(&dot_git) else { continue };
-        if meta.is_dir() {
-            return Some((dot_git, dir.to_path_buf()));
-        }
-        let text = std::fs::read_to_string(&dot_git).ok()?;
-        let path = PathBuf::from(text.strip_prefix("gitdir:")?.trim());
-        let path = if path.is_absolute() { path } else { dir.join(path) };
-        return path.is_dir().then(|| (path, dir.to_path_buf()));
-    }
-    None
 }
 
 #[cfg(test)]
