@@ -86,28 +86,6 @@ impl Finding {
     }
 }
 
-/// The text of `rel` in the registry at `root`, opened relative to the registry's folder,
-/// which each thread keeps open: placing reads thousands of files, and a path from `/` costs
-/// a lookup per component for each of them.
-fn read_relative(root: &Path, rel: &str) -> std::io::Result<String> {
-    use rustix::fs::{Mode, OFlags, openat};
-    use std::io::Read;
-    thread_local! {
-        static FOLDER: std::cell::RefCell<Option<(std::path::PathBuf, std::fs::File)>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    let file = FOLDER.with_borrow_mut(|folder| -> std::io::Result<std::fs::File> {
-        if folder.as_ref().is_none_or(|(path, _)| path != root) {
-            *folder = Some((root.to_path_buf(), std::fs::File::open(root)?));
-        }
-        let (_, dir) = folder.as_ref().expect("just opened");
-        Ok(std::fs::File::from(openat(dir, rel, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?))
-    })?;
-    let mut text = String::new();
-    (&file).read_to_string(&mut text)?;
-    Ok(text)
-}
-
 /// Turns a record's findings into diagnostics, reading the file once to place them.
 pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>) -> Vec<Diagnostic> {
     if findings.is_empty() {
@@ -117,7 +95,7 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
     let text = match text {
         Some(text) => text,
         None => {
-            owned = read_relative(root, rel).unwrap_or_default();
+            owned = crate::registry::read_relative(root, rel).unwrap_or_default();
             &owned
         }
     };

@@ -6,7 +6,7 @@ use crate::check::{self, Diagnostic, Severity};
 use crate::cli::{Format, GlobalArgs};
 use crate::context;
 use crate::error::Result;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{DiagnosticJson, Msg};
 use crate::output::{self, Cell, Rows};
 use crate::registry::{self, Registry};
 
@@ -62,45 +62,22 @@ pub fn run(global: &GlobalArgs) -> Result<u8> {
     Ok(code)
 }
 
-/// `check --format json` (docs/cli.md): the text `serde_json::to_string_pretty` gives for
-/// `{"errors": [...], "ok": ..., "warnings": [...]}` with each diagnostic's keys sorted, but
-/// written straight from the diagnostics, each one on every core, rather than through a tree
-/// of 50,000 values.
-fn json(errors: &[&Diagnostic], warnings: &[&Diagnostic]) -> String {
-    let mut out = String::from("{\n  \"errors\": ");
-    array(&mut out, errors);
-    out.push_str(if errors.is_empty() { ",\n  \"ok\": true,\n" } else { ",\n  \"ok\": false,\n" });
-    out.push_str("  \"warnings\": ");
-    array(&mut out, warnings);
-    out.push_str("\n}\n");
-    out
-}
-
-/// `[]`, or the objects one per line block, the closing bracket at the key's indentation.
-fn array(out: &mut String, diagnostics: &[&Diagnostic]) {
-    if diagnostics.is_empty() {
-        out.push_str("[]");
-        return;
+/// `check --format json` (docs/cli.md), serialized from typed rows whose messages are worded
+/// on every core (50,000 on a national registry) rather than built as a tree of values.
+fn json<'a>(errors: &[&'a Diagnostic], warnings: &[&'a Diagnostic]) -> String {
+    #[derive(serde::Serialize)]
+    struct CheckJson<'a> {
+        errors: Vec<DiagnosticJson<'a>>,
+        ok: bool,
+        warnings: Vec<DiagnosticJson<'a>>,
     }
-    let objects: Vec<String> = diagnostics.par_iter().map(|d| object(d)).collect();
-    out.push_str("[\n");
-    out.push_str(&objects.join(",\n"));
-    out.push_str("\n  ]");
-}
-
-/// One diagnostic as an object of the array, indented as `to_string_pretty` does; its
-/// message in English, the stable machine language (`Diagnostic::to_json`).
-fn object(d: &Diagnostic) -> String {
-    let string = |text: &str| serde_json::to_string(text).expect("strings serialize");
-    let number = |n: Option<usize>| n.map_or_else(|| "null".to_string(), |n| n.to_string());
-    format!(
-        "    {{\n      \"code\": {},\n      \"column\": {},\n      \"file\": {},\n      \"line\": {},\n      \"message\": {}\n    }}",
-        string(d.code),
-        number(d.column),
-        string(&d.file),
-        number(d.line),
-        string(&d.message(Lang::En)),
-    )
+    let rows = |diagnostics: &[&'a Diagnostic]| -> Vec<DiagnosticJson<'a>> {
+        diagnostics.par_iter().map(|d| d.to_json()).collect()
+    };
+    let shape = CheckJson { errors: rows(errors), ok: errors.is_empty(), warnings: rows(warnings) };
+    let mut text = serde_json::to_string_pretty(&shape).expect("diagnostics serialize");
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]
@@ -108,8 +85,8 @@ mod tests {
     use super::*;
     use crate::diagnostic::Problem;
 
-    /// The text `serde_json` gives for the tree of `Diagnostic::to_json`, which this writer
-    /// replaces: the same bytes, escapes and `null`s included.
+    /// The text `serde_json` gives for the tree of values this writer replaces: the same
+    /// bytes, escapes and `null`s included.
     #[test]
     fn the_json_writer_writes_what_serde_json_pretty_printed() {
         let quoted = Diagnostic::error(
@@ -130,10 +107,19 @@ mod tests {
             (vec![&quoted, &quoted], vec![&plain]),
         ];
         for (errors, warnings) in cases {
+            let value = |d: &&Diagnostic| {
+                serde_json::json!({
+                    "file": d.file,
+                    "line": d.line,
+                    "column": d.column,
+                    "code": d.code,
+                    "message": d.message(crate::i18n::Lang::En),
+                })
+            };
             let tree = serde_json::json!({
                 "ok": errors.is_empty(),
-                "errors": errors.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
-                "warnings": warnings.iter().map(|d| d.to_json()).collect::<Vec<_>>(),
+                "errors": errors.iter().map(value).collect::<Vec<_>>(),
+                "warnings": warnings.iter().map(value).collect::<Vec<_>>(),
             });
             assert_eq!(json(&errors, &warnings), output::json_string(&tree));
         }

@@ -354,18 +354,14 @@ pub fn read_blobs(top: &Path, blobs: &[&str]) -> Result<HashMap<String, String>>
     if !out.status.success() {
         return Err(failure(&args, &out));
     }
+    // Answered in the order asked, in the format `Batch` reads as it streams.
     let mut rest: &[u8] = &out.stdout;
-    while let Some(end) = rest.iter().position(|&b| b == b'\n') {
-        let header = String::from_utf8_lossy(&rest[..end]).into_owned();
-        rest = &rest[end + 1..];
-        let fields: Vec<&str> = header.split_whitespace().collect();
-        let [hash, _, size] = fields[..] else { continue };
-        let Ok(size) = size.parse::<usize>() else { continue };
-        let body = rest
-            .get(..size)
-            .ok_or_else(|| Error::new(Failure::GitFailed { detail: "cat-file: short read".into() }))?;
-        texts.insert(hash.to_string(), String::from_utf8_lossy(body).into_owned());
-        rest = rest.get(size + 1..).unwrap_or(&[]);
+    for blob in blobs {
+        let answer = read_answer(&mut rest, blob)
+            .map_err(|_| Error::new(Failure::GitFailed { detail: "cat-file: short read".into() }))?;
+        if let Some((hash, text)) = answer {
+            texts.insert(hash, text);
+        }
     }
     Ok(texts)
 }

@@ -299,15 +299,26 @@ impl crate::diagnostic::Diagnostic {
 
     /// The JSON shape of `check --format json` (docs/cli.md): messages in English, the stable
     /// machine language.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "message": self.message(Lang::En),
-        })
+    pub fn to_json(&self) -> DiagnosticJson<'_> {
+        DiagnosticJson {
+            code: self.code,
+            column: self.column,
+            file: &self.file,
+            line: self.line,
+            message: self.message(Lang::En),
+        }
     }
+}
+
+/// One diagnostic as JSON, its keys in the order of their names as every JSON object here is
+/// printed.
+#[derive(serde::Serialize)]
+pub struct DiagnosticJson<'a> {
+    pub code: &'a str,
+    pub column: Option<usize>,
+    pub file: &'a str,
+    pub line: Option<usize>,
+    pub message: String,
 }
 
 /// In English, the stable machine language (logs, `anyhow`-style chains, tests).

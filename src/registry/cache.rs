@@ -216,11 +216,6 @@ impl Lookup<'_> {
         self.entry(stem, cursor).is_some()
     }
 
-    /// [`Lookup::hit`] for the entry `has` just found (the cursor rests on it).
-    fn entry_at(&self, cursor: usize) -> Option<&Entry> {
-        self.old.and_then(|(_, entries)| entries.get(cursor))
-    }
-
     fn entry(&self, stem: &str, cursor: &mut usize) -> Option<&Entry> {
         let (old, entries) = self.old?;
         let stem_of = |e: &Entry| &old.bytes[e.stem.clone()];
@@ -242,11 +237,8 @@ impl Lookup<'_> {
         cursor: &mut usize,
     ) -> Option<(T, Data)> {
         let (old, _) = self.old?;
-        // `has` has usually just put the cursor on the entry.
-        let entry = match self.entry_at(*cursor) {
-            Some(entry) if old.bytes[entry.stem.clone()] == *stem.as_bytes() => entry,
-            _ => self.entry(stem, cursor)?,
-        };
+        // `has` has usually just put the cursor on the entry: found again at once.
+        let entry = self.entry(stem, cursor)?;
         if entry.key != *key || !key.settled_before(&old.stamp) {
             return None;
         }

@@ -501,26 +501,51 @@ fn read_text(
     entry: &std::fs::DirEntry,
     want_key: bool,
 ) -> std::io::Result<(String, Option<cache::FileKey>)> {
-    use rustix::fs::{Mode, OFlags, openat};
     use std::io::Read;
     let file = match folder {
-        Some(folder) => std::fs::File::from(openat(
-            folder,
-            entry.file_name().as_os_str(),
-            OFlags::RDONLY | OFlags::CLOEXEC,
-            Mode::empty(),
-        )?),
+        Some(folder) => open_in(folder, entry.file_name().as_os_str())?,
         None => std::fs::File::open(entry.path())?,
     };
     let meta = file.metadata()?;
     let key = (want_key && meta.is_file()).then(|| cache::FileKey::of(&meta));
-    // Room for the whole file and one byte more, so the read that sees the end needs no growth.
+    // Room for the whole file and one byte more, so the read that sees the end needs no growth;
+    // through `take` because `File`'s own `read_to_end` would `stat` the file again for its size.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     (&file).take(u64::MAX).read_to_end(&mut bytes)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
     })?;
     Ok((text, key))
+}
+
+/// `name` (a file name, or a path below it) opened for reading relative to the open `folder`:
+/// one path lookup per component of `name`, none for the folder's own path.
+fn open_in(folder: &std::fs::File, name: impl rustix::path::Arg) -> std::io::Result<std::fs::File> {
+    use rustix::fs::{Mode, OFlags, openat};
+    Ok(std::fs::File::from(openat(folder, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?))
+}
+
+/// The text of `rel` in the registry at `root`, opened relative to the registry's folder,
+/// which each thread keeps open for the next call with the same `root`: placing findings
+/// reads thousands of files, and a path from `/` costs a lookup per component for each. (A
+/// folder replaced under the same path while a process runs would be missed; a command never
+/// replaces its registry's folder.)
+pub fn read_relative(root: &Path, rel: &str) -> std::io::Result<String> {
+    use std::io::Read;
+    thread_local! {
+        static FOLDER: std::cell::RefCell<Option<(PathBuf, std::fs::File)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let file = FOLDER.with_borrow_mut(|folder| -> std::io::Result<std::fs::File> {
+        if folder.as_ref().is_none_or(|(path, _)| path != root) {
+            *folder = Some((root.to_path_buf(), std::fs::File::open(root)?));
+        }
+        let (_, dir) = folder.as_ref().expect("just opened");
+        open_in(dir, rel)
+    })?;
+    let mut text = String::new();
+    (&file).read_to_string(&mut text)?;
+    Ok(text)
 }
 
 /// Records that carry their ID.
