@@ -53,30 +53,8 @@ git add -A
 git commit -q -m "import"
 
 # N commits in one fast-import stream: each appends a line to one child record.
-stream=$work/commits.fi
-branch=$(git symbolic-ref HEAD)
-{
-  for i in $(seq 1 "$commits"); do
-    n=$(( (i * 7919) % children + 1 ))
-    [ $((i % 100)) -eq 0 ] && n=42
-    id=$(printf 'c-%06d' "$n")
-    file=children/$id.toml
-    printf '\n# note %d\n' "$i" >> "$file"
-    msg="child set $id
-
-Nastavnyk-Action: child.set
-Record: $id
-"
-    printf 'commit %s\ncommitter Bench <bench@example.org> %d +0200\n' "$branch" $((1790000000 + i * 60))
-    printf 'data %d\n%s\n' "${#msg}" "$msg"
-    [ "$i" = 1 ] && printf 'from %s\n' "$(git rev-parse HEAD)"
-    printf 'M 100644 inline %s\ndata %d\n' "$file" "$(stat -c %s "$file")"
-    cat "$file"
-    printf '\n'
-  done
-} > "$stream"
-git fast-import --quiet < "$stream"
-git reset -q
+. "$project/bench/lib/commits.sh"
+add_commits "$commits" "$children" "$work/commits.fi"
 echo "repository: $(git rev-list --count HEAD) commits"
 
 measure() { # name, command...
