@@ -64,7 +64,7 @@ pub fn agreements(registry: &Registry, month: Month) -> Vec<AgreementRow<'_>> {
             let of = |kind: ContactKind| in_month.iter().filter(|c| c.kind == kind).count();
             let (norm_meetings, hours) = mentoring_between(a, s, e);
             let closed = a.closure.as_ref().is_some_and(|c| month.contains(c.date));
-            let schedule = cadence::schedule(a, m, e, e);
+            let schedule = cadence::next_due(a, m, e);
             let next_due = if closed { None } else { schedule.next_due };
             let end = planned_end(a, registry).map(|(end, _)| end);
             let mut flags = Vec::new();

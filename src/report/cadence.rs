@@ -33,11 +33,24 @@ pub struct Schedule {
 /// The cadence of `a` with the check-ins recorded up to `as_of`, due dates up to `horizon`
 /// (inclusive) and before the agreement's closure. Unsigned agreements owe nothing.
 pub fn schedule(a: &Agreement, m: &Monitoring, as_of: Date, horizon: Date) -> Schedule {
+    walk(a, m, as_of, Some(horizon))
+}
+
+/// The last check-in up to `as_of` and the next due date (`Schedule::last` and `next_due`),
+/// without listing the due dates: `check` and `due` ask this of every agreement, and an
+/// agreement left without check-ins for years would have every missed date listed.
+pub fn next_due(a: &Agreement, m: &Monitoring, as_of: Date) -> Schedule {
+    walk(a, m, as_of, None)
+}
+
+/// The schedule; the due dates are listed up to `horizon`, or not at all.
+fn walk(a: &Agreement, m: &Monitoring, as_of: Date, horizon: Option<Date>) -> Schedule {
     let Some(signed) = a.signed_on.filter(|signed| *signed <= as_of) else {
         return Schedule::default();
     };
+    let cadence = Cadence::new(signed, m);
     let stop = a.closure.as_ref().map(|c| c.date);
-    let counts = |due: Date| due <= horizon && stop.is_none_or(|stop| due < stop);
+    let counts = |due: Date| horizon.is_some_and(|h| due <= h) && stop.is_none_or(|stop| due < stop);
     let mut dates: Vec<Date> = a
         .contacts
         .iter()
@@ -49,7 +62,7 @@ pub fn schedule(a: &Agreement, m: &Monitoring, as_of: Date, horizon: Date) -> Sc
 
     let mut dues = Vec::new();
     let mut count = 0;
-    let mut due = next(signed, 0, signed, m);
+    let mut due = cadence.next(0, signed);
     for &date in &dates {
         // A late check-in ends the run of missed dates and restarts the cadence from itself;
         // it keeps no due date of its own (the one it would fall before was only assumed).
@@ -60,37 +73,52 @@ pub fn schedule(a: &Agreement, m: &Monitoring, as_of: Date, horizon: Date) -> Sc
             }
             late = true;
             count += 1;
-            due = next(signed, count, due, m);
+            due = cadence.next(count, due);
         }
         if !late && counts(due) {
             dues.push(DueCheckin { due, kept_on: Some(date) });
         }
         count += 1;
-        due = next(signed, count, date, m);
+        due = cadence.next(count, date);
     }
     let next_due = stop.is_none_or(|stop| due < stop).then_some(due);
     while counts(due) {
         dues.push(DueCheckin { due, kept_on: None });
         count += 1;
-        due = next(signed, count, due, m);
+        due = cadence.next(count, due);
     }
     Schedule { dues, last: dates.last().copied(), next_due }
 }
 
-/// The due date after `count` check-ins, the last on `last`.
-fn next(signed: Date, count: u32, last: Date, m: &Monitoring) -> Date {
-    let plus = crate::record::date::plus_days;
-    if count == 0 {
-        return plus(signed, m.first_checkin_days);
+/// The cadence of one agreement: its monitoring settings and the dates that bound the
+/// first month and the first year, worked out once rather than at every due date.
+struct Cadence<'a> {
+    signed: Date,
+    first_month: Date,
+    first_year: Date,
+    m: &'a Monitoring,
+}
+
+impl Cadence<'_> {
+    fn new(signed: Date, m: &Monitoring) -> Cadence<'_> {
+        Cadence { signed, first_month: add_months(signed, 1), first_year: add_months(signed, 12), m }
     }
-    let first_month = add_months(signed, 1);
-    if count < m.first_month_checkins && last < first_month {
-        return first_month;
-    }
-    if last < add_months(signed, 12) {
-        plus(last, m.checkin_interval_days_first_year)
-    } else {
-        plus(last, m.checkin_interval_days_after)
+
+    /// The due date after `count` check-ins, the last on `last`.
+    fn next(&self, count: u32, last: Date) -> Date {
+        let plus = crate::record::date::plus_days;
+        let m = self.m;
+        if count == 0 {
+            return plus(self.signed, m.first_checkin_days);
+        }
+        if count < m.first_month_checkins && last < self.first_month {
+            return self.first_month;
+        }
+        if last < self.first_year {
+            plus(last, m.checkin_interval_days_first_year)
+        } else {
+            plus(last, m.checkin_interval_days_after)
+        }
     }
 }
 
@@ -112,6 +140,34 @@ mod tests {
             text.push_str(&format!("[[contacts]]\ndate = {date}\nkind = \"checkin_mentor\"\n"));
         }
         toml::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn next_due_without_the_list_agrees_with_the_whole_schedule() {
+        let m = Monitoring::default();
+        let signed = ["2020-02-29", "2025-12-31", "2026-01-10"];
+        let checkins: [&[&str]; 5] = [
+            &[],
+            &["2026-01-20"],
+            &["2026-01-20", "2026-02-05", "2026-04-20"],
+            &["2021-03-01", "2026-01-11", "2026-01-12", "2026-11-01"],
+            &["2026-06-30", "2026-06-30", "2026-12-31"],
+        ];
+        for signed in signed {
+            for checkins in checkins {
+                let a = agreement(signed, checkins);
+                for as_of in ["2020-01-01", "2026-01-15", "2026-03-31", "2026-11-30", "2031-01-01"] {
+                    let whole = schedule(&a, &m, d(as_of), d(as_of));
+                    let quick = next_due(&a, &m, d(as_of));
+                    assert_eq!(
+                        (quick.next_due, quick.last),
+                        (whole.next_due, whole.last),
+                        "{signed} {checkins:?} {as_of}"
+                    );
+                    assert!(quick.dues.is_empty());
+                }
+            }
+        }
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub fn overdue_checkin(
     if !active_on(a, today) {
         return None;
     }
-    let schedule = cadence::schedule(a, m, today, today);
+    let schedule = cadence::next_due(a, m, today);
     let due_on = schedule.next_due.filter(|due| *due < today)?;
     Some(DueItem {
         kind: DueKind::CheckinOverdue,
