@@ -349,20 +349,21 @@ fn institution_missing(registry: &Registry, agreement: &crate::record::Agreement
 /// Domain assertions through the eligibility engine: an open agreement whose child or mentor
 /// no longer meets the rules of the agreement's regime, and mentors' certificates that expire
 /// within `document_expiring_days`.
-pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
+pub fn check_eligibility(registry: &Registry, today: Date, places: Option<&Places>) -> Vec<Diagnostic> {
     use crate::rules::{self, RuleStatus};
     let rules_config = &registry.config.rules;
     let open = registry.open_agreements();
     // Each agreement's and each mentor's findings on every core, placed as they are found;
     // `collect` keeps the order of the serial loops this replaced (missing institutions, the
     // parties of open agreements, mentors' documents), which equal sort keys keep in the output.
-    let place = |rel: String, found: Vec<Finding>| place(&registry.root, &rel, found, None);
+    let place =
+        |kind: Kind, id: &str, found: Vec<Finding>| place_loaded(&registry.root, kind, id, found, places);
     let mut out: Vec<Diagnostic> = registry
         .agreements
         .par_iter()
         .filter_map(|agreement| {
             let missing = institution_missing(registry, agreement)?;
-            Some(place(format!("agreements/{}.toml", agreement.id), vec![missing]))
+            Some(place(Kind::Agreement, &agreement.id, vec![missing]))
         })
         .flatten_iter()
         .collect();
@@ -408,7 +409,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                     );
                 }
                 found.extend(lifecycle_warnings(registry, agreement, today));
-                (!found.is_empty()).then(|| place(format!("agreements/{}.toml", agreement.id), found))
+                (!found.is_empty()).then(|| place(Kind::Agreement, &agreement.id, found))
             })
             .flatten_iter(),
     );
@@ -432,7 +433,7 @@ pub fn check_eligibility(registry: &Registry, today: Date) -> Vec<Diagnostic> {
                         .in_table("documents", 0)
                     })
                     .collect();
-                (!found.is_empty()).then(|| place(format!("mentors/{}.toml", mentor.id), found))
+                (!found.is_empty()).then(|| place(Kind::Mentor, &mentor.id, found))
             })
             .flatten_iter(),
     );

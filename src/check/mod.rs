@@ -20,6 +20,7 @@ use crate::diagnostic::Problem;
 use crate::record::config::Config;
 use crate::record::date::Date;
 use crate::record::{Agreement, Child, Institution, Kind, Mentor, is_valid_id};
+use crate::registry::places::{Places, Position, Query};
 use crate::registry::{Registry, record_path};
 
 /// Answers "does this record exist?" — from the loaded registry, or from the file system
@@ -99,19 +100,61 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
-    // The lines are scanned first; toml_edit parses the file only for a finding the scanner
+    let positions = positions(text, &queries(&findings));
+    diagnostics(rel, findings, positions)
+}
+
+/// `place` for a record of a loaded registry: the positions come from the places cache when
+/// the file has not changed since they were found, and are kept for the next run.
+pub(crate) fn place_loaded(
+    root: &Path,
+    kind: Kind,
+    id: &str,
+    findings: Vec<Finding>,
+    places: Option<&Places>,
+) -> Vec<Diagnostic> {
+    let rel = format!("{}/{id}.toml", kind.dir());
+    let queries = queries(&findings);
+    let known = places.and_then(|places| places.get(kind, id, &rel, &queries));
+    let read = known.is_none();
+    let positions = known.unwrap_or_else(|| {
+        let text = crate::registry::read_relative(root, &rel).unwrap_or_default();
+        positions(&text, &queries)
+    });
+    if let Some(places) = places {
+        places.keep(kind, id, &rel, &queries, &positions, read);
+    }
+    diagnostics(&rel, findings, positions)
+}
+
+fn queries(findings: &[Finding]) -> Vec<Query<'static>> {
+    findings.iter().map(|f| Query { table: f.table, index: f.index, key: f.key }).collect()
+}
+
+/// Where each key asked for is written in `text`.
+fn positions(text: &str, queries: &[Query]) -> Vec<Position> {
+    // The lines are scanned first; toml_edit parses the file only for a key the scanner
     // declines (see `place.rs`), once per file.
     let mut locator = None;
     let scannable = place::scannable(text);
-    findings
-        .into_iter()
-        .map(|f| {
-            let scanned = scannable.then(|| place::scan_lines(text, f.table, f.index, f.key)).flatten();
-            let position = scanned.or_else(|| {
+    queries
+        .iter()
+        .map(|q| {
+            let scanned = scannable.then(|| place::scan_lines(text, q.table, q.index, q.key)).flatten();
+            scanned.or_else(|| {
                 locator
                     .get_or_insert_with(|| crate::diagnostic::Locator::new(text))
-                    .key(f.table, f.index, f.key)
-            });
+                    .key(q.table, q.index, q.key)
+            })
+        })
+        .collect()
+}
+
+fn diagnostics(rel: &str, findings: Vec<Finding>, positions: Vec<Position>) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .zip(positions)
+        .map(|(f, position)| {
             Diagnostic {
                 file: rel.to_string(),
                 line: None,
@@ -141,9 +184,9 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
     // keeps the order, and the final sort makes the output independent of it anyway.
     let found = |kind: Kind, id: &str, findings: Vec<Finding>| {
         progress.add(1);
-        (!findings.is_empty()).then(|| (format!("{}/{id}.toml", kind.dir()), findings))
+        (!findings.is_empty()).then(|| (kind, id.to_string(), findings))
     };
-    let mut record_findings: Vec<(String, Vec<Finding>)> = Vec::new();
+    let mut record_findings: Vec<(Kind, String, Vec<Finding>)> = Vec::new();
     record_findings.par_extend(
         registry
             .children
@@ -168,14 +211,21 @@ pub fn check_registry(registry: &Registry, today: Date) -> Vec<Diagnostic> {
         }),
     );
     progress.finish();
-    // Placing a finding reads its file for the line: thousands of small reads, also in parallel.
-    let placed: Vec<Vec<Diagnostic>> =
-        record_findings.into_par_iter().map(|(rel, findings)| place(root, &rel, findings, None)).collect();
+    // Placing a finding reads its file for the line, unless the places cache knows it:
+    // thousands of small reads on a first run, also in parallel.
+    let places = registry.known.as_ref().map(Places::open);
+    let placed: Vec<Vec<Diagnostic>> = record_findings
+        .into_par_iter()
+        .map(|(kind, id, findings)| place_loaded(root, kind, &id, findings, places.as_ref()))
+        .collect();
     out.extend(placed.into_iter().flatten());
     out.extend(check_ids_and_stems(registry));
     out.extend(check_duplicates(registry));
     out.extend(check_open_agreements(registry));
-    out.extend(check_eligibility(registry, today));
+    out.extend(check_eligibility(registry, today, places.as_ref()));
+    if let Some(places) = places {
+        places.save();
+    }
     out.extend(check_monitoring(registry, today));
     // One warning for the whole registry, its paths relative to it so the text is the same
     // wherever the registry lies.

@@ -69,7 +69,7 @@ impl FileKey {
         before(self.mtime) && before(self.ctime)
     }
 
-    fn write(&self, out: &mut Vec<u8>) {
+    pub(super) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.size.to_le_bytes());
         out.extend_from_slice(&self.mtime.0.to_le_bytes());
         out.extend_from_slice(&self.mtime.1.to_le_bytes());
@@ -79,7 +79,7 @@ impl FileKey {
         out.extend_from_slice(&self.dev.to_le_bytes());
     }
 
-    fn read(r: &mut Reader) -> Option<FileKey> {
+    pub(super) fn read(r: &mut Reader) -> Option<FileKey> {
         Some(FileKey {
             size: r.u64()?,
             mtime: (r.u64()? as i64, r.u32()?),
@@ -177,33 +177,58 @@ impl Cache {
         }
     }
 
-    /// Whether the new entries differ from the old cache's: only then is it rewritten.
-    pub fn unchanged(&self, kept: &[Vec<Kept>; 4]) -> bool {
-        let Some(old) = &self.old else { return false };
-        kept.iter().zip(&old.entries).all(|(kept, entries)| {
-            kept.len() == entries.len()
-                && kept.iter().zip(entries).all(|(k, e)| {
-                    matches!(&k.data, Data::Old(range) if *range == e.data)
-                        && k.key == e.key
-                        && k.stem.as_bytes() == &old.bytes[e.stem.clone()]
-                })
-        })
-    }
-
-    /// Starts writing the next cache, unless it would not change or cannot be written.
-    pub fn into_pending(self, kept: [Vec<Kept>; 4]) -> Pending {
-        if self.new.is_none() || self.unchanged(&kept) {
-            return Pending(None);
-        }
+    /// Starts writing the next cache, unless it would not change or cannot be written, and
+    /// gives the files' keys of this load for other derived caches (`places.rs`), unless
+    /// nothing can be written.
+    pub fn into_pending(self, kept: [Vec<Kept>; 4]) -> (Pending, Option<Known>) {
         let Cache { old, new, target, context } = self;
-        let (temp, stamp) = new.expect("checked above");
+        let Some((temp, stamp)) = new else { return (Pending(None), None) };
+        let kept = std::sync::Arc::new(kept);
+        let known = Known { kept: kept.clone(), stamp, dir: target.clone(), context };
+        if old.as_ref().is_some_and(|old| old.unchanged(&kept)) {
+            return (Pending(None), Some(known));
+        }
         let write = PendingWrite { old, temp, stamp, target, context, kept };
         // Written on another thread while the command works on the records (the checks across
         // records run on one); a cache that cannot be written is only a slower next run.
         let thread = std::thread::Builder::new().name("nastavnyk-cache".into()).spawn(move || {
             let _ = write.write();
         });
-        Pending(thread.ok())
+        (Pending(thread.ok()), Some(known))
+    }
+}
+
+/// The keys of this load's record files (each taken before the file was read, or from a
+/// cache entry it matched), for a derived cache of answers about the files' texts.
+pub struct Known {
+    kept: std::sync::Arc<[Vec<Kept>; 4]>,
+    /// When this load began, on the file system's clock: what a cache written now is
+    /// trusted against by the next load (see `FileKey::settled_before`).
+    pub stamp: Stamp,
+    /// The record cache's path: a derived cache lies beside it, named after it.
+    dir: PathBuf,
+    /// The binary and the configuration (see `context`).
+    pub context: u64,
+}
+
+impl std::fmt::Debug for Known {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let files: usize = self.kept.iter().map(Vec::len).sum();
+        write!(f, "Known({files} files)")
+    }
+}
+
+impl Known {
+    /// The key of the file of `stem`, if it was read without a problem.
+    pub fn key(&self, kind: Kind, stem: &str) -> Option<FileKey> {
+        let list = &self.kept[kind as usize];
+        list.binary_search_by(|k| k.stem.as_str().cmp(stem)).ok().map(|i| list[i].key)
+    }
+
+    /// The path of the derived cache `name` of this registry, beside the record cache.
+    pub fn path(&self, name: &str) -> PathBuf {
+        let file = self.dir.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        self.dir.with_file_name(file.replacen(FILE_NAME, name, 1))
     }
 }
 
@@ -290,7 +315,7 @@ struct PendingWrite {
     stamp: Stamp,
     target: PathBuf,
     context: u64,
-    kept: [Vec<Kept>; 4],
+    kept: std::sync::Arc<[Vec<Kept>; 4]>,
 }
 
 impl Pending {
@@ -331,7 +356,7 @@ impl PendingWrite {
         head.extend_from_slice(&stamp.dev.to_le_bytes());
         put(&mut out, &head)?;
         let mut buf = Vec::with_capacity(256);
-        for list in &kept {
+        for list in kept.iter() {
             put(&mut out, &(list.len() as u32).to_le_bytes())?;
             for entry in list {
                 let data = match &entry.data {
@@ -360,6 +385,18 @@ impl PendingWrite {
 }
 
 impl Old {
+    /// Whether the new entries are the old cache's: only when they differ is it rewritten.
+    fn unchanged(&self, kept: &[Vec<Kept>; 4]) -> bool {
+        kept.iter().zip(&self.entries).all(|(kept, entries)| {
+            kept.len() == entries.len()
+                && kept.iter().zip(entries).all(|(k, e)| {
+                    matches!(&k.data, Data::Old(range) if *range == e.data)
+                        && k.key == e.key
+                        && k.stem.as_bytes() == &self.bytes[e.stem.clone()]
+                })
+        })
+    }
+
     /// The entries of a cache file, or `None` for anything but a whole cache of this binary,
     /// format and configuration.
     fn parse(bytes: Vec<u8>, context: u64) -> Option<Old> {
@@ -394,13 +431,13 @@ impl Old {
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(super) struct Reader<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl Reader<'_> {
-    fn take(&mut self, len: usize) -> Option<Range<usize>> {
+    pub(super) fn take(&mut self, len: usize) -> Option<Range<usize>> {
         let end = self.at.checked_add(len).filter(|end| *end <= self.bytes.len())?;
         let range = self.at..end;
         self.at = end;
@@ -412,15 +449,15 @@ impl Reader<'_> {
         self.bytes[range].try_into().ok()
     }
 
-    fn u8(&mut self) -> Option<u8> {
+    pub(super) fn u8(&mut self) -> Option<u8> {
         Some(self.array::<1>()?[0])
     }
 
-    fn u32(&mut self) -> Option<u32> {
+    pub(super) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.array()?))
     }
 
-    fn u64(&mut self) -> Option<u64> {
+    pub(super) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.array()?))
     }
 }

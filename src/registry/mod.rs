@@ -7,6 +7,7 @@ pub mod edit;
 mod fuzz;
 pub mod ids;
 mod packed;
+pub mod places;
 pub mod quick;
 pub mod snapshot;
 pub mod walk;
@@ -63,6 +64,9 @@ pub struct Registry {
     /// `cache.rs`). Held only for its `Drop`.
     #[allow(dead_code)]
     cache: cache::Pending,
+    /// The keys of the files this load read, for the derived caches beside the parse cache
+    /// (`None` without one).
+    pub known: Option<cache::Known>,
 }
 
 impl Registry {
@@ -86,9 +90,9 @@ impl Registry {
         problems.append(&mut p1);
         problems.extend(p2.into_iter().chain(p3).chain(p4));
         let stems = [s1, s2, s3, s4];
-        let cache = match cache {
+        let (cache, known) = match cache {
             Some(cache) => cache.into_pending([k1, k2, k3, k4]),
-            None => cache::Pending::none(),
+            None => (cache::Pending::none(), None),
         };
         Registry {
             root: root.to_path_buf(),
@@ -101,6 +105,7 @@ impl Registry {
             files_read: 1 + stems.iter().map(Vec::len).sum::<usize>(),
             stems,
             cache,
+            known,
         }
     }
 
@@ -401,23 +406,45 @@ where
 {
     let (files, mut problems) = listing;
     let lookup = cache.map(|cache| cache.lookup(kind));
-    let chunk = files.len().div_ceil(rayon::current_num_threads() * 4).max(1);
     let progress = crate::progress::track(crate::progress::Stage::Reading, files.len());
     // Files are opened relative to their open folder: one path lookup each, not one per
     // component of the registry's path (a national registry's first read opens 228,000).
     let folder = std::fs::File::open(root.join(kind.dir())).ok();
-    let results: Vec<Parsed<T>> = files
-        .par_chunks(chunk)
-        .map(|part| parse_files::<T>(kind, part, folder.as_ref(), lookup.as_ref(), &progress))
-        .collect();
+    // Each file's record and cache entry are written straight into their place in two lists:
+    // a record is half a kilobyte, and gathering them per chunk and appending the chunks
+    // copied a national registry's 100 MB of records into fresh memory. The few files with
+    // problems put them aside with their place in the listing.
+    let aside: std::sync::Mutex<Vec<(usize, Vec<Diagnostic>)>> = std::sync::Mutex::new(Vec::new());
+    let mut records: Vec<Option<T>> = Vec::new();
+    let mut kept: Vec<Option<cache::Kept>> = Vec::new();
+    // Counted in steps: one shared counter bumped 200,000 times costs more than the count is worth.
+    const STEP: usize = 256;
+    files
+        .par_iter()
+        .enumerate()
+        // Where the last cache search of this worker ended: its files come in the entries'
+        // order, so each is found a step or two further on (`usize::MAX`: not searched yet).
+        .map_init(
+            || usize::MAX,
+            |cursor, (n, (stem, entry))| {
+                if n % STEP == STEP - 1 {
+                    progress.add(STEP);
+                }
+                let file = read_file::<T>(kind, stem, entry, folder.as_ref(), lookup.as_ref(), cursor);
+                if !file.problems.is_empty() {
+                    aside.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((n, file.problems));
+                }
+                (file.record, file.kept)
+            },
+        )
+        .unzip_into_vecs(&mut records, &mut kept);
     progress.finish();
-    let mut records = Vec::with_capacity(files.len());
-    let mut kept = Vec::new();
-    for mut part in results {
-        records.append(&mut part.records);
-        problems.append(&mut part.problems);
-        kept.append(&mut part.kept);
-    }
+    let mut aside = aside.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    aside.sort_unstable_by_key(|(n, _)| *n);
+    problems.extend(aside.into_iter().flat_map(|(_, found)| found));
+    // Flattening the list's own iterator of options collects in place: no second copy.
+    let mut records: Vec<T> = records.into_iter().flatten().collect();
+    let kept: Vec<cache::Kept> = kept.into_iter().flatten().collect();
     // Sorted by ID for binary search; a record whose `id` differs from its file stem is kept
     // (check reports it) but sorted by its `id` field.
     records.sort_by(|a, b| a.id().cmp(b.id()));
@@ -426,72 +453,65 @@ where
 
 type Listing = (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>);
 
-struct Parsed<T> {
-    records: Vec<T>,
+/// What one record file gave: its record, its entry for the next cache, its problems.
+struct FileRead<T> {
+    record: Option<T>,
+    kept: Option<cache::Kept>,
     problems: Vec<Diagnostic>,
-    kept: Vec<cache::Kept>,
 }
 
-fn parse_files<T>(
+fn read_file<T>(
     kind: Kind,
-    files: &[(String, std::fs::DirEntry)],
+    stem: &str,
+    entry: &std::fs::DirEntry,
     folder: Option<&std::fs::File>,
     lookup: Option<&cache::Lookup>,
-    progress: &crate::progress::Tracker,
-) -> Parsed<T>
+    cursor: &mut usize,
+) -> FileRead<T>
 where
     T: Record + serde::Serialize + std::fmt::Debug,
 {
-    let mut out = Parsed { records: Vec::with_capacity(files.len()), problems: Vec::new(), kept: Vec::new() };
-    let rel = |stem: &str| format!("{}/{stem}.toml", kind.dir());
-    let mut cursor = 0;
-    // Counted in steps: one shared counter bumped 200,000 times costs more than the count is worth.
-    const STEP: usize = 256;
-    for (n, (stem, entry)) in files.iter().enumerate() {
-        if n % STEP == STEP - 1 {
-            progress.add(STEP);
-        }
-        // A file the old cache knows is `lstat`ed first, its key taken before it is read: a
-        // change after it shows in the next key, or (in the same clock tick) keeps the entry
-        // from being trusted. `DirEntry::metadata` does not follow a link.
-        let known = lookup.is_some_and(|lookup| lookup.has(stem, &mut cursor));
-        let key = if known {
-            entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
-        } else {
-            None
-        };
-        if let (Some(lookup), Some(key)) = (lookup, &key)
-            && let Some((record, data)) = lookup.hit::<T>(stem, key, &mut cursor)
-        {
-            out.records.push(record);
-            out.kept.push(cache::Kept { stem: stem.clone(), key: *key, data });
-            continue;
-        }
-        // A file the cache does not know is keyed from the open file, before it is read.
-        let want_key = key.is_none() && lookup.is_some_and(cache::Lookup::writing);
-        match read_text(folder, entry, want_key) {
-            Ok((text, opened_key)) => {
-                let key = key.or(opened_key);
-                let (record, found) = parse_file::<T>(&rel(stem), &text);
-                // Only a file without a problem is cached; one with a problem is read again.
-                if let (Some(lookup), Some(key), Some(record), true) =
-                    (lookup, key, &record, found.is_empty())
-                    && let Some(data) = lookup.encode(record)
-                {
-                    out.kept.push(cache::Kept { stem: stem.clone(), key, data });
+    let rel = || format!("{}/{stem}.toml", kind.dir());
+    // A file the old cache knows is `lstat`ed first, its key taken before it is read: a
+    // change after it shows in the next key, or (in the same clock tick) keeps the entry
+    // from being trusted. `DirEntry::metadata` does not follow a link.
+    let known = lookup.is_some_and(|lookup| lookup.has(stem, cursor));
+    let key = if known {
+        entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
+    } else {
+        None
+    };
+    if let (Some(lookup), Some(key)) = (lookup, &key)
+        && let Some((record, data)) = lookup.hit::<T>(stem, key, cursor)
+    {
+        let kept = cache::Kept { stem: stem.to_string(), key: *key, data };
+        return FileRead { record: Some(record), kept: Some(kept), problems: Vec::new() };
+    }
+    // A file the cache does not know is keyed from the open file, before it is read.
+    let want_key = key.is_none() && lookup.is_some_and(cache::Lookup::writing);
+    match read_text(folder, entry, want_key) {
+        Ok((text, opened_key)) => {
+            let key = key.or(opened_key);
+            let (record, problems) = parse_file::<T>(&rel(), &text);
+            // Only a file without a problem is cached; one with a problem is read again.
+            let kept = match (lookup, key, &record) {
+                (Some(lookup), Some(key), Some(record)) if problems.is_empty() => {
+                    lookup.encode(record).map(|data| cache::Kept { stem: stem.to_string(), key, data })
                 }
-                out.records.extend(record);
-                out.problems.extend(found);
-            }
-            Err(err) => out.problems.push(Diagnostic::error(
-                rel(stem),
+                _ => None,
+            };
+            FileRead { record, kept, problems }
+        }
+        Err(err) => FileRead {
+            record: None,
+            kept: None,
+            problems: vec![Diagnostic::error(
+                rel(),
                 "file.unreadable",
                 Problem::ReadFailed { detail: err.to_string() },
-            )),
-        }
+            )],
+        },
     }
-    progress.add(files.len() % STEP);
-    out
 }
 
 /// A record file's text and, when asked, its key taken from the open file before the read:

@@ -160,6 +160,7 @@ pub fn load_commit(repo: &Path, commit: &str, prefix: Option<&str>, root: PathBu
         stems,
         // A snapshot of git objects is not the work tree: nothing to cache.
         cache: super::cache::Pending::none(),
+        known: None,
     })
 }
 

@@ -1,4 +1,4 @@
-//! The parse cache (`.git/nastavnyk/cache-v1`) never changes a verdict: after every one of a
+//! The parse cache (`.git/nastavnyk/cache-v1`) and the places cache beside it never change a verdict: after every one of a
 //! seeded series of random edits, the reading commands say exactly what they say with the
 //! cache turned off (`NASTAVNYK_NO_CACHE=1`).
 
@@ -85,7 +85,7 @@ fn edit(rng: &mut Rng, reg: &Registry) -> String {
     let path = &files[rng.index(files.len())];
     let name = path.strip_prefix(&root).unwrap().display().to_string();
     let text = std::fs::read_to_string(path).unwrap();
-    match rng.index(8) {
+    match rng.index(9) {
         0 => {
             let Some(new) = same_size_edit(rng, &text) else { return format!("nothing in {name}") };
             std::fs::write(path, new).unwrap();
@@ -118,6 +118,12 @@ fn edit(rng: &mut Rng, reg: &Registry) -> String {
         5 => {
             std::fs::remove_file(path).unwrap();
             format!("{name} removed")
+        }
+        8 => {
+            // Lines added above everything: every finding of the file moves down (the places
+            // cache must not show the old lines).
+            std::fs::write(path, format!("# a note\n\n{text}")).unwrap();
+            format!("lines added to {name}")
         }
         6 => {
             // Touched, nothing changed.
@@ -162,6 +168,48 @@ fn the_cache_never_changes_a_verdict_over_random_edits() {
         }
         assert_same(&reg, &format!("round {round}: {}", done.join(", ")));
     }
+}
+
+/// A finding's line comes from the places cache only while its file is unchanged: lines
+/// added above it move it, and so do the same bytes rearranged with the mtime put back.
+#[test]
+fn a_finding_moves_with_its_line_when_its_file_changes() {
+    let reg = Registry::demo();
+    let rel = "agreements/a-0019.toml";
+    let lines = |reg: &Registry| {
+        let run = reg.run(&["--format", "json", "check"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let mut lines: Vec<u64> = json["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["file"] == rel)
+            .filter_map(|w| w["line"].as_u64())
+            .collect();
+        lines.sort();
+        lines
+    };
+    std::thread::sleep(Duration::from_millis(30));
+    let before = lines(&reg);
+    assert!(!before.is_empty(), "the demo has a placed finding in {rel}");
+    assert!(reg.root().join(".git/nastavnyk/places-v1").is_file(), "the positions are kept");
+    std::thread::sleep(Duration::from_millis(30));
+    assert_eq!(lines(&reg), before, "served from the places cache");
+    let text = reg.read(rel);
+    reg.write(rel, &format!("# a note\n\n{text}"));
+    std::thread::sleep(Duration::from_millis(30));
+    assert_eq!(lines(&reg), before.iter().map(|n| n + 2).collect::<Vec<_>>(), "two lines added above");
+    assert_same(&reg, "lines added");
+    // The same size, the mtime put back, in the same clock tick as the last read.
+    let path = reg.root().join(rel);
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    reg.write(rel, &format!("\n# a note\n{text}"));
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(mtime).unwrap();
+    assert_eq!(lines(&reg), before.iter().map(|n| n + 2).collect::<Vec<_>>());
+    reg.write(rel, &format!("# a\n{text}\n\n\n\n\n\n"));
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(mtime).unwrap();
+    assert_eq!(lines(&reg), before.iter().map(|n| n + 1).collect::<Vec<_>>(), "one line, same size");
+    assert_same(&reg, "rearranged");
 }
 
 /// Nothing changed and every file settled: the second read is served from the cache whole
