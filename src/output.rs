@@ -341,7 +341,8 @@ pub fn json_string(value: &serde_json::Value) -> String {
 }
 
 /// Renders problems the way compilers do: `error[code]: message`, then `--> file:line:col` and
-/// the source line with a marker. Files are read again here, only for the problems shown.
+/// the source line with a marker. Files are read again here, only those with a problem on a
+/// line, each once; a national registry's 50,000 warnings are read and rendered on every core.
 pub fn render_diagnostics(
     diagnostics: &[crate::diagnostic::Diagnostic],
     sources: &[(String, String)],
@@ -349,57 +350,77 @@ pub fn render_diagnostics(
     lang: crate::i18n::Lang,
     color: bool,
 ) -> String {
+    use rayon::prelude::*;
+
+    let mut wanted: Vec<&str> =
+        diagnostics.iter().filter(|d| d.line.is_some()).map(|d| d.file.as_str()).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let texts: std::collections::HashMap<&str, Option<Cow<'_, str>>> = wanted
+        .into_par_iter()
+        .map(|file| {
+            let text = match sources.iter().find(|(rel, _)| rel == file) {
+                Some((_, text)) => Some(Cow::Borrowed(text.as_str())),
+                None => crate::registry::read_relative(root, file).ok().map(Cow::Owned),
+            };
+            (file, text)
+        })
+        .collect();
+    let parts: Vec<String> = diagnostics
+        .par_iter()
+        .map(|diagnostic| {
+            let text = texts.get(diagnostic.file.as_str()).and_then(|text| text.as_deref());
+            render_diagnostic(diagnostic, text, lang, color)
+        })
+        .collect();
+    parts.concat()
+}
+
+fn render_diagnostic(
+    diagnostic: &crate::diagnostic::Diagnostic,
+    text: Option<&str>,
+    lang: crate::i18n::Lang,
+    color: bool,
+) -> String {
     use crate::diagnostic::Severity;
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-    let mut texts: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
-    let mut out = String::new();
-    for diagnostic in diagnostics {
-        let word = vocab::label(
-            vocab::SEVERITY,
-            match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            },
-            lang,
-        );
-        // `помилка[code]` in Ukrainian; the code itself stays, for searching and scripts.
-        let level = match diagnostic.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-        }
-        .with_name(word);
-        let message = diagnostic.message(lang);
-        let text = texts.entry(diagnostic.file.as_str()).or_insert_with(|| {
-            match sources.iter().find(|(rel, _)| *rel == diagnostic.file) {
-                Some((_, text)) => Some(text.clone()),
-                None => std::fs::read_to_string(root.join(&diagnostic.file)).ok(),
-            }
-        });
-        let source_line = match (diagnostic.line, text.as_deref()) {
-            (Some(line), Some(text)) => text.lines().nth(line - 1),
-            _ => None,
-        };
-        match (source_line, diagnostic.line, diagnostic.column) {
-            (Some(source), Some(line), Some(column)) => {
-                let start = source.char_indices().nth(column - 1).map_or(source.len(), |(i, _)| i);
-                let end = source[start..].find([' ', '=']).map_or(source.len(), |n| start + n.max(1));
-                let end = end.max((start + 1).min(source.len()));
-                let report = &[level.primary_title(message).id(diagnostic.code).element(
-                    Snippet::source(source)
-                        .line_start(line)
-                        .path(diagnostic.file.as_str())
-                        .annotation(AnnotationKind::Primary.span(start..end)),
-                )];
-                out.push_str(&renderer.render(report));
-            }
-            _ => {
-                out.push_str(&format!("{word}[{}]: {message}\n --> {}", diagnostic.code, diagnostic.file));
-            }
-        }
-        out.push_str("\n\n");
+    let word = vocab::label(
+        vocab::SEVERITY,
+        match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        lang,
+    );
+    // `помилка[code]` in Ukrainian; the code itself stays, for searching and scripts.
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
     }
+    .with_name(word);
+    let message = diagnostic.message(lang);
+    let source_line = match (diagnostic.line, text) {
+        (Some(line), Some(text)) => text.lines().nth(line - 1),
+        _ => None,
+    };
+    let mut out = match (source_line, diagnostic.line, diagnostic.column) {
+        (Some(source), Some(line), Some(column)) => {
+            let start = source.char_indices().nth(column - 1).map_or(source.len(), |(i, _)| i);
+            let end = source[start..].find([' ', '=']).map_or(source.len(), |n| start + n.max(1));
+            let end = end.max((start + 1).min(source.len()));
+            let report = &[level.primary_title(message).id(diagnostic.code).element(
+                Snippet::source(source)
+                    .line_start(line)
+                    .path(diagnostic.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(start..end)),
+            )];
+            let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+            renderer.render(report)
+        }
+        _ => format!("{word}[{}]: {message}\n --> {}", diagnostic.code, diagnostic.file),
+    };
+    out.push_str("\n\n");
     out
 }
 

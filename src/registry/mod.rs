@@ -442,9 +442,13 @@ where
     let mut aside = aside.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     aside.sort_unstable_by_key(|(n, _)| *n);
     problems.extend(aside.into_iter().flat_map(|(_, found)| found));
-    // Flattening the list's own iterator of options collects in place: no second copy.
-    let mut records: Vec<T> = records.into_iter().flatten().collect();
-    let kept: Vec<cache::Kept> = kept.into_iter().flatten().collect();
+    // `filter_map` on the list's own iterator collects in place, into the same memory (the
+    // standard library does so for `filter_map`, not for `flatten`): no second copy.
+    #[allow(clippy::filter_map_identity)]
+    let (mut records, kept): (Vec<T>, Vec<cache::Kept>) = (
+        records.into_iter().filter_map(|record| record).collect(),
+        kept.into_iter().filter_map(|kept| kept).collect(),
+    );
     // Sorted by ID for binary search; a record whose `id` differs from its file stem is kept
     // (check reports it) but sorted by its `id` field.
     records.sort_by(|a, b| a.id().cmp(b.id()));
