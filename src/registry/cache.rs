@@ -69,6 +69,19 @@ impl FileKey {
         before(self.mtime) && before(self.ctime)
     }
 
+    /// The key from an `lstat` made relative to an open folder.
+    pub fn of_stat(stat: &rustix::fs::Stat) -> FileKey {
+        // The kernel's types differ between architectures; each value fits the key's.
+        #[allow(clippy::unnecessary_cast)]
+        FileKey {
+            size: stat.st_size as u64,
+            mtime: (stat.st_mtime as i64, stat.st_mtime_nsec as u32),
+            ctime: (stat.st_ctime as i64, stat.st_ctime_nsec as u32),
+            ino: stat.st_ino as u64,
+            dev: stat.st_dev as u64,
+        }
+    }
+
     pub(super) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.size.to_le_bytes());
         out.extend_from_slice(&self.mtime.0.to_le_bytes());
@@ -515,6 +528,16 @@ mod tests {
         // Another device: whole seconds only.
         assert!(!key((100, 1), (100, 1), 8).settled_before(&stamp));
         assert!(key((99, 999_999_999), (99, 0), 8).settled_before(&stamp));
+    }
+
+    #[test]
+    fn a_key_from_an_lstat_in_the_folder_is_the_key_from_the_open_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c-1.toml"), "id = \"c-1\"\n").unwrap();
+        let folder = std::fs::File::open(dir.path()).unwrap();
+        let stat = rustix::fs::statat(&folder, "c-1.toml", rustix::fs::AtFlags::SYMLINK_NOFOLLOW).unwrap();
+        let meta = std::fs::File::open(dir.path().join("c-1.toml")).unwrap().metadata().unwrap();
+        assert_eq!(FileKey::of_stat(&stat), FileKey::of(&meta));
     }
 
     #[test]

@@ -82,11 +82,10 @@ impl Registry {
         };
         // The old cache is read while the folders are listed.
         let (cache, [l1, l2, l3, l4]) = rayon::join(|| cache::Cache::open(root), || list_all(root));
-        let (children, mut p1, s1, k1) = load_kind::<Child>(root, Kind::Child, l1, cache.as_ref());
-        let (mentors, p2, s2, k2) = load_kind::<Mentor>(root, Kind::Mentor, l2, cache.as_ref());
-        let (institutions, p3, s3, k3) =
-            load_kind::<Institution>(root, Kind::Institution, l3, cache.as_ref());
-        let (agreements, p4, s4, k4) = load_kind::<Agreement>(root, Kind::Agreement, l4, cache.as_ref());
+        let (children, mut p1, s1, k1) = load_kind::<Child>(Kind::Child, l1, cache.as_ref());
+        let (mentors, p2, s2, k2) = load_kind::<Mentor>(Kind::Mentor, l2, cache.as_ref());
+        let (institutions, p3, s3, k3) = load_kind::<Institution>(Kind::Institution, l3, cache.as_ref());
+        let (agreements, p4, s4, k4) = load_kind::<Agreement>(Kind::Agreement, l4, cache.as_ref());
         problems.append(&mut p1);
         problems.extend(p2.into_iter().chain(p3).chain(p4));
         let stems = [s1, s2, s3, s4];
@@ -349,48 +348,62 @@ pub use crate::record::validate::did_you_mean;
 /// The record files of a kind, sorted by name; other files are ignored, except that a `.toml`
 /// whose stem is not a valid ID is reported.
 pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
-    let (entries, problems) = list_entries(root, kind);
-    (entries.into_iter().map(|(stem, entry)| (stem, entry.path())).collect(), problems)
+    let Listing { stems, problems, .. } = list_folder(root, kind);
+    let dir = root.join(kind.dir());
+    (stems.into_iter().map(|stem| (stem.clone(), dir.join(format!("{stem}.toml")))).collect(), problems)
 }
 
-/// `list_files` with each file's directory entry, whose `metadata()` is an `lstat` relative
-/// to the open folder (no walk of the whole path for each of 100,000 files).
-fn list_entries(root: &Path, kind: Kind) -> (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>) {
-    let dir = root.join(kind.dir());
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else { return (files, problems) };
+/// One folder's record files: the folder, open (its files are `lstat`ed and opened relative
+/// to it, one path lookup each instead of one per component of the registry's path), the
+/// stems of its record files, sorted, and the problems of the other files found.
+struct Listing {
+    folder: Option<std::fs::File>,
+    stems: Vec<String>,
+    problems: Vec<Diagnostic>,
+}
+
+/// Lists a folder with one allocation per record file, its stem (a national registry's two big
+/// folders hold 100,000 files each).
+fn list_folder(root: &Path, kind: Kind) -> Listing {
+    use rustix::fs::{AtFlags, Dir, FileType, statat};
+    let mut listing = Listing { folder: None, stems: Vec::new(), problems: Vec::new() };
+    let Ok(folder) = std::fs::File::open(root.join(kind.dir())) else { return listing };
+    let Ok(entries) = Dir::read_from(&folder) else { return listing };
     for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = entry.file_name().to_string_lossy();
         // Our own temporary files (`.c-0001.toml.tmpXXXX`) and editors' backups start with a dot.
-        if name.starts_with('.') || !name.ends_with(".toml") {
-            continue;
-        }
-        let stem = name.trim_end_matches(".toml").to_string();
+        let Some(stem) = name.strip_suffix(".toml").filter(|_| !name.starts_with('.')) else { continue };
         // A link would have us read (and print) whatever it points at, outside the registry.
-        if !entry.file_type().is_ok_and(|t| t.is_file()) {
-            problems.push(Diagnostic::error(
+        // A file system that does not say the type in its listing is asked with an `lstat`.
+        let file_type = match entry.file_type() {
+            FileType::Unknown => statat(&folder, entry.file_name(), AtFlags::SYMLINK_NOFOLLOW)
+                .map_or(FileType::Unknown, |stat| FileType::from_raw_mode(stat.st_mode)),
+            known => known,
+        };
+        if file_type != FileType::RegularFile {
+            listing.problems.push(Diagnostic::error(
                 format!("{}/{name}", kind.dir()),
                 "file.not_regular",
                 Problem::NotRegularFile,
             ));
-        } else if is_valid_id(&stem) {
-            files.push((stem, entry));
+        } else if is_valid_id(stem) {
+            listing.stems.push(stem.to_string());
         } else {
-            problems.push(Diagnostic::error(
+            listing.problems.push(Diagnostic::error(
                 format!("{}/{name}", kind.dir()),
                 "id.file_name",
-                Problem::InvalidFileName { name: name.clone() },
+                Problem::InvalidFileName { name: name.to_string() },
             ));
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    (files, problems)
+    listing.stems.sort_unstable();
+    listing.folder = Some(folder);
+    listing
 }
 
 /// The four folders listed at once (a national registry's two big ones take a while each).
 fn list_all(root: &Path) -> [Listing; 4] {
-    let listings: Vec<Listing> = Kind::ALL.par_iter().map(|kind| list_entries(root, *kind)).collect();
+    let listings: Vec<Listing> = Kind::ALL.par_iter().map(|kind| list_folder(root, *kind)).collect();
     let mut listings = listings.into_iter();
     std::array::from_fn(|_| listings.next().expect("one listing per kind"))
 }
@@ -400,16 +413,14 @@ fn list_all(root: &Path) -> [Listing; 4] {
 /// Returns the records, the problems, the stems and the entries for the next cache.
 type Loaded<T> = (Vec<T>, Vec<Diagnostic>, Vec<String>, Vec<cache::Kept>);
 
-fn load_kind<T>(root: &Path, kind: Kind, listing: Listing, cache: Option<&cache::Cache>) -> Loaded<T>
+fn load_kind<T>(kind: Kind, listing: Listing, cache: Option<&cache::Cache>) -> Loaded<T>
 where
     T: Record + Send + HasId + serde::Serialize + std::fmt::Debug,
 {
-    let (files, mut problems) = listing;
+    let Listing { folder, stems, mut problems } = listing;
+    let Some(folder) = folder else { return (Vec::new(), problems, stems, Vec::new()) };
     let lookup = cache.map(|cache| cache.lookup(kind));
-    let progress = crate::progress::track(crate::progress::Stage::Reading, files.len());
-    // Files are opened relative to their open folder: one path lookup each, not one per
-    // component of the registry's path (a national registry's first read opens 228,000).
-    let folder = std::fs::File::open(root.join(kind.dir())).ok();
+    let progress = crate::progress::track(crate::progress::Stage::Reading, stems.len());
     // Each file's record and cache entry are written straight into their place in two lists:
     // a record is half a kilobyte, and gathering them per chunk and appending the chunks
     // copied a national registry's 100 MB of records into fresh memory. The few files with
@@ -419,18 +430,22 @@ where
     let mut kept: Vec<Option<cache::Kept>> = Vec::new();
     // Counted in steps: one shared counter bumped 200,000 times costs more than the count is worth.
     const STEP: usize = 256;
-    files
+    stems
         .par_iter()
         .enumerate()
-        // Where the last cache search of this worker ended: its files come in the entries'
-        // order, so each is found a step or two further on (`usize::MAX`: not searched yet).
+        // Per worker: where its last cache search ended (its files come in the entries' order,
+        // so each is found a step or two further on; `usize::MAX`: not searched yet), and the
+        // file name being looked up.
         .map_init(
-            || usize::MAX,
-            |cursor, (n, (stem, entry))| {
+            || (usize::MAX, String::new()),
+            |(cursor, name), (n, stem)| {
                 if n % STEP == STEP - 1 {
                     progress.add(STEP);
                 }
-                let file = read_file::<T>(kind, stem, entry, folder.as_ref(), lookup.as_ref(), cursor);
+                name.clear();
+                name.push_str(stem);
+                name.push_str(".toml");
+                let file = read_file::<T>(kind, stem, &folder, name, lookup.as_ref(), cursor);
                 if !file.problems.is_empty() {
                     aside.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((n, file.problems));
                 }
@@ -452,10 +467,8 @@ where
     // Sorted by ID for binary search; a record whose `id` differs from its file stem is kept
     // (check reports it) but sorted by its `id` field.
     records.sort_by(|a, b| a.id().cmp(b.id()));
-    (records, problems, files.into_iter().map(|(stem, _)| stem).collect(), kept)
+    (records, problems, stems, kept)
 }
-
-type Listing = (Vec<(String, std::fs::DirEntry)>, Vec<Diagnostic>);
 
 /// What one record file gave: its record, its entry for the next cache, its problems.
 struct FileRead<T> {
@@ -467,21 +480,26 @@ struct FileRead<T> {
 fn read_file<T>(
     kind: Kind,
     stem: &str,
-    entry: &std::fs::DirEntry,
-    folder: Option<&std::fs::File>,
+    folder: &std::fs::File,
+    name: &str,
     lookup: Option<&cache::Lookup>,
     cursor: &mut usize,
 ) -> FileRead<T>
 where
     T: Record + serde::Serialize + std::fmt::Debug,
 {
-    let rel = || format!("{}/{stem}.toml", kind.dir());
+    let rel = || format!("{}/{name}", kind.dir());
     // A file the old cache knows is `lstat`ed first, its key taken before it is read: a
     // change after it shows in the next key, or (in the same clock tick) keeps the entry
-    // from being trusted. `DirEntry::metadata` does not follow a link.
+    // from being trusted. The `lstat` does not follow a link.
     let known = lookup.is_some_and(|lookup| lookup.has(stem, cursor));
     let key = if known {
-        entry.metadata().ok().filter(std::fs::Metadata::is_file).map(|meta| cache::FileKey::of(&meta))
+        rustix::fs::statat(folder, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
+            .ok()
+            .filter(|stat| {
+                rustix::fs::FileType::from_raw_mode(stat.st_mode) == rustix::fs::FileType::RegularFile
+            })
+            .map(|stat| cache::FileKey::of_stat(&stat))
     } else {
         None
     };
@@ -493,7 +511,7 @@ where
     }
     // A file the cache does not know is keyed from the open file, before it is read.
     let want_key = key.is_none() && lookup.is_some_and(cache::Lookup::writing);
-    match read_text(folder, entry, want_key) {
+    match read_text(folder, name, want_key) {
         Ok((text, opened_key)) => {
             let key = key.or(opened_key);
             let (record, problems) = parse_file::<T>(&rel(), &text);
@@ -521,15 +539,12 @@ where
 /// A record file's text and, when asked, its key taken from the open file before the read:
 /// one path lookup per file (`read_to_string` on a path would `stat` the open file anyway).
 fn read_text(
-    folder: Option<&std::fs::File>,
-    entry: &std::fs::DirEntry,
+    folder: &std::fs::File,
+    name: &str,
     want_key: bool,
 ) -> std::io::Result<(String, Option<cache::FileKey>)> {
     use std::io::Read;
-    let file = match folder {
-        Some(folder) => open_in(folder, entry.file_name().as_os_str())?,
-        None => std::fs::File::open(entry.path())?,
-    };
+    let file = open_in(folder, name)?;
     let meta = file.metadata()?;
     let key = (want_key && meta.is_file()).then(|| cache::FileKey::of(&meta));
     // Room for the whole file and one byte more, so the read that sees the end needs no growth;
