@@ -105,8 +105,13 @@ pub fn kind_of_path(rel: &str) -> Option<Kind> {
 
 /// Every commit that touched the record at `rel` (registry-relative), newest first,
 /// following renames, with the fields each changed. Names are replaced by [`HIDDEN`] unless
-/// `with_names`.
-pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<Entry>> {
+/// `with_names`. `head_has_parents`, when known, spares asking git (see `log::log_file`).
+pub fn record_history(
+    repo: &Repo,
+    rel: &str,
+    with_names: bool,
+    head_has_parents: Option<bool>,
+) -> Result<Vec<Entry>> {
     let mut raw: Vec<FileCommit> = Vec::new();
     let mut texts = std::collections::HashMap::new();
     let mut path = repo.top_path(rel);
@@ -115,7 +120,7 @@ pub fn record_history(repo: &Repo, rel: &str, with_names: bool) -> Result<Vec<En
     // history simplification and with it the Bloom filters: each segment is a plain
     // `git log -- FILE`, and only a commit that adds the file is asked whether it was a rename.
     for _ in 0..64 {
-        let log = gitlog::log_file(&repo.top, &path, from.as_deref())?;
+        let log = gitlog::log_file(&repo.top, &path, from.as_deref(), head_has_parents)?;
         texts.extend(log.texts);
         let mut segment = log.commits;
         let Some(oldest) = segment.last() else { break };

@@ -100,7 +100,7 @@ fn recent_history(ctx: &Ctx, id: &str) -> Result<Option<Vec<Entry>>> {
         return Ok(None);
     }
     let Some(rel) = history::locate(&ctx.root, &repo, id)? else { return Ok(None) };
-    let mut entries = history::record_history(&repo, &rel, false)?;
+    let mut entries = history::record_history(&repo, &rel, false, None)?;
     if entries.is_empty() {
         return Ok(None);
     }

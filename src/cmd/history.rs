@@ -27,15 +27,15 @@ pub fn run(ctx: &Ctx, args: &HistoryArgs) -> Result<u8> {
     // pulled (nothing to do, and quick, when it is up to date).
     git::graph::refresh_known(&repo.top, located.graph_info.as_deref(), located.head.as_deref());
     match &args.id {
-        Some(id) => record(ctx, &repo, checked_id(id)?, args.with_names),
+        Some(id) => record(ctx, &repo, checked_id(id)?, args.with_names, located.head_has_parents),
         None => recent(ctx, &repo, args.limit),
     }
 }
 
-fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool) -> Result<u8> {
+fn record(ctx: &Ctx, repo: &Repo, id: &str, with_names: bool, head_has_parents: Option<bool>) -> Result<u8> {
     let rel = history::locate(&ctx.root, repo, id)?
         .ok_or_else(|| Error::new(Failure::HistoryUnknownId { id: id.to_string() }))?;
-    let entries = history::record_history(repo, &rel, with_names)?;
+    let entries = history::record_history(repo, &rel, with_names, head_has_parents)?;
     if entries.is_empty() {
         // The file exists but was never committed.
         ctx.note(Msg::HistoryEmpty);

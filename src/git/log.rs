@@ -92,17 +92,26 @@ fn git_failed(what: &str, err: impl std::fmt::Display) -> Error {
 /// imported in one commit that is reading its 4 MB `children/` tree twice, most of
 /// `history`'s time. So the tip commit is read alone first (no path to look for, so no tree
 /// to read); if it has no parents, no log of the path is needed: it touched the file if the
-/// file is in it, and `FROM:PATH`, read by name, says that and gives the blob.
-pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
+/// file is in it, and `FROM:PATH`, read by name, says that and gives the blob. When the caller
+/// already knows whether HEAD has parents (`head_has_parents`, from `git::locate`), a log from
+/// HEAD with parents goes straight to the log of the path.
+pub fn log_file(
+    top: &Path,
+    path: &str,
+    from: Option<&str>,
+    head_has_parents: Option<bool>,
+) -> Result<FileLog> {
     let tip = from.unwrap_or("HEAD");
     let log_args = [
         // A user's `log.follow` would make a log of one path follow renames (without the
-        // Bloom filters): they are followed by hand, a segment at a time. And a user's
-        // `log.showRoot=false` would leave out the diff of a record's first commit.
+        // Bloom filters): they are followed by hand, a segment at a time. A first commit's diff
+        // is not asked for (`log.showRoot=false`, whatever the user's setting): to list it,
+        // git reads its big trees once, and the diff would read them again (a registry
+        // imported in one commit: its 4 MB `children/` tree); its blob is found below.
         "-c",
         "log.follow=false",
         "-c",
-        "log.showRoot=true",
+        "log.showRoot=false",
         "log",
         "-z",
         FORMAT,
@@ -115,16 +124,19 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
         path,
     ];
     let mut batch = Batch::start(top, path)?;
-    let mut tip_answer = None;
-    let out = run(top, &["log", "-1", "-z", FORMAT, tip, "--"]).and_then(|tip_record| {
-        let (fields, _) = split_record(tip_record.trim_start_matches('\u{1e}'));
-        if fields[7].is_empty() {
-            tip_answer = Some(batch.ask(format!("{tip}:{path}")));
-            Ok(tip_record)
-        } else {
-            run(top, &log_args)
-        }
-    });
+    // The file at the tip, asked at once, read by `cat-file` while the log runs: it is the
+    // file of the newest commit listed, whatever that commit's diff says (every later commit
+    // left it as it was).
+    let tip_answer = batch.ask(format!("{tip}:{path}"));
+    let known_to_have_parents = from.is_none() && head_has_parents == Some(true);
+    let out = if known_to_have_parents {
+        run(top, &log_args)
+    } else {
+        run(top, &["log", "-1", "-z", FORMAT, tip, "--"]).and_then(|tip_record| {
+            let (fields, _) = split_record(tip_record.trim_start_matches('\u{1e}'));
+            if fields[7].is_empty() { Ok(tip_record) } else { run(top, &log_args) }
+        })
+    };
     let out = match out {
         Ok(out) => out,
         Err(err) => {
@@ -148,14 +160,16 @@ pub fn log_file(top: &Path, path: &str, from: Option<&str>) -> Result<FileLog> {
                 }
                 (status, old, new, None)
             }
-            // The tip without parents, read alone: listed if the file is in it.
-            (None, true) => {
-                let answer = match tip_answer {
-                    Some(answer) if n == 0 => answer,
-                    _ => batch.ask(format!("{hash}:{path}")),
-                };
-                ('A', None, None, Some(answer))
-            }
+            // A first commit, shown without its diff (the tip without parents is read alone):
+            // listed if the file is in it. Its blob is the tip's when nothing later changed the
+            // file, else the one the next change started from, else asked by name.
+            (None, true) => match listed.last() {
+                None if n == 0 => ('A', None, None, Some(tip_answer)),
+                Some((newer, None)) if matches!(newer.status, 'M' | 'T') && newer.old_blob.is_some() => {
+                    ('A', None, newer.old_blob.clone(), None)
+                }
+                _ => ('A', None, None, Some(batch.ask(format!("{hash}:{path}")))),
+            },
             // A merge that left the file as its first parent had it.
             (None, false) => continue,
         };

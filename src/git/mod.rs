@@ -130,25 +130,36 @@ pub struct Located {
     pub graph_info: Option<PathBuf>,
     /// HEAD's commit; `None` before the first commit.
     pub head: Option<String>,
+    /// Whether HEAD's commit has parents (`None` before the first commit): a log of one
+    /// file from a tip without parents is read differently (see `log::log_file`), and
+    /// knowing it here spares a git process.
+    pub head_has_parents: Option<bool>,
 }
 
 /// The repository holding `root` with its graph folder and HEAD, or `None` outside a work tree.
 pub fn locate(root: &Path) -> Option<Located> {
-    let args = ["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "objects/info", "HEAD"];
+    // `HEAD^@`: HEAD's parents, a line each (none for a first commit).
+    let args =
+        ["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "objects/info", "HEAD", "HEAD^@"];
     match run(root, &args) {
         Ok(out) => {
             // `--show-prefix` prints an empty line at the top of the work tree.
             let lines: Vec<&str> = out.lines().map(str::trim).collect();
-            let [top, prefix, info, head] = lines[..] else { return None };
+            let [top, prefix, info, head, ref parents @ ..] = lines[..] else { return None };
             let repo = Repo { top: PathBuf::from(top), prefix: prefix.to_string() };
-            Some(Located { repo, graph_info: Some(root.join(info)), head: Some(head.to_string()) })
+            Some(Located {
+                repo,
+                graph_info: Some(root.join(info)),
+                head: Some(head.to_string()),
+                head_has_parents: Some(!parents.is_empty()),
+            })
         }
         // No commit yet (HEAD names nothing), or not a repository at all.
         Err(_) => {
             let repo = Repo::find(root)?;
             let info =
                 run(root, &["rev-parse", "--git-path", "objects/info"]).ok().map(|p| root.join(p.trim()));
-            Some(Located { repo, graph_info: info, head: None })
+            Some(Located { repo, graph_info: info, head: None, head_has_parents: None })
         }
     }
 }

@@ -507,6 +507,37 @@ fn history_lost_the_creation_of_a_record_from_the_first_commit_when_git_has_log_
     assert_eq!(changes, ["modified", "added"]);
 }
 
+#[test]
+fn history_shows_a_records_first_version_from_an_import_without_reading_the_import_twice() {
+    // See: #16 — the first commit's diff is no longer asked of git (it read the big trees of an
+    // import a second time); the record's first version comes from the change after it, or
+    // from the tip when nothing changed it since.
+    let registry = Registry::new().with_people();
+    std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
+    registry.git(&["init", "-q"]);
+    registry.git(&["add", "-A"]);
+    registry.git(&["commit", "-q", "-m", "import"]);
+    let before = registry.read("children/c-0001.toml");
+    let first = |json: &serde_json::Value, field: &str| -> serde_json::Value {
+        let added = json.as_array().unwrap().last().unwrap();
+        assert_eq!(added["change"], "added");
+        let row = added["fields"].as_array().unwrap().iter().find(|f| f["field"] == field).cloned();
+        row.unwrap_or_else(|| panic!("no {field} in {added}"))["new"].clone()
+    };
+    let json = registry.run(&["history", "c-0001", "--format", "json", "--with-names"]).expect(0).json();
+    let original = first(&json, "surname");
+    assert!(before.contains(original.as_str().unwrap()), "{original} is not in {before}");
+    registry.run(&["child", "set", "c-0001", "surname=Іваненко-Петренко", "--reason", "a typo"]).expect(0);
+    registry.run(&["child", "set", "c-0001", "surname=Іваненко", "--reason", "again"]).expect(0);
+    let json = registry.run(&["history", "c-0001", "--format", "json", "--with-names"]).expect(0).json();
+    let changes: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["change"].as_str().unwrap()).collect();
+    assert_eq!(changes, ["modified", "modified", "added"]);
+    assert_eq!(first(&json, "surname"), original, "the first version is the import's");
+    let middle =
+        json[1]["fields"].as_array().unwrap().iter().find(|f| f["field"] == "surname").unwrap().clone();
+    assert_eq!((middle["old"].clone(), middle["new"].as_str()), (original, Some("Іваненко-Петренко")));
+}
+
 /// The warnings of `check --format json` with the given code, as (file, message).
 fn warnings_with(run: &Run, code: &str) -> Vec<String> {
     let json = run.json();
