@@ -1,7 +1,8 @@
 #!/bin/sh
 # The parse cache (issue #16): `check` on a large registry side by side with ripgrep reading
 # the same record folders, repeated (the cache in place, nothing changed) and first (no
-# cache: `--prepare` deletes it); then `due` and `report monthly` against `check`, all cached.
+# cache: `--prepare` deletes it); then `due`, `report monthly`, `match` and `status` against
+# `check`, all cached.
 #
 #   bench/cache.sh [REGISTRY]
 #
@@ -19,7 +20,8 @@ if [ ! -f "$reg/nastavnyk.toml" ]; then
         --children 100000 --mentors 100000 --agreements 25000 --contacts 250000 --communities 1000 --seed 1
 fi
 [ -e "$reg/.git" ] || git -C "$reg" init -q
-cache="$reg/.git/nastavnyk/cache-v1"
+# The parse cache and the places cache beside it.
+caches="$reg/.git/nastavnyk/cache-v1 $reg/.git/nastavnyk/places-v1"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "registry: $reg ($(du -sh --exclude=.git "$reg" | cut -f1))"
 today="--today 2026-11-23"
@@ -29,16 +31,19 @@ check="$bin -C $reg $today --format json check"
 cd "$reg"
 echo "## repeated check (cache in place) against ripgrep"
 hyperfine -N -i --warmup 1 --runs 5 --export-markdown /tmp/nastavnyk-bench-cache-warm.md \
-    -n rg "$rg" -n "check (cached)" "$check"
+    -n rg "$rg" -n "check (cached)" "$check" \
+    -n "check (cached, text)" "$bin -C $reg $today check"
 echo "## first check (no cache; it is written) against ripgrep"
 hyperfine -N -i --warmup 1 --runs 5 --export-markdown /tmp/nastavnyk-bench-cache-cold.md \
-    -n rg "$rg" -n "check (first run)" --prepare "rm -f $cache" "$check"
+    -n rg "$rg" -n "check (first run)" --prepare "rm -f $caches" "$check"
 echo "## check without the cache at all (NASTAVNYK_NO_CACHE=1) against ripgrep"
 NASTAVNYK_NO_CACHE=1 hyperfine -N -i --warmup 1 --runs 5 \
     --export-markdown /tmp/nastavnyk-bench-cache-off.md \
     -n rg "$rg" -n "check (no cache)" "$check"
-echo "## due and report monthly against check, all cached"
+echo "## due, report monthly, match and status against check, all cached"
 hyperfine -N -i --warmup 1 --runs 5 --export-markdown /tmp/nastavnyk-bench-cache-reports.md \
     -n check "$check" \
     -n due "$bin -C $reg $today --format json due" \
-    -n "report monthly" "$bin -C $reg $today --format json report monthly --month 2026-10"
+    -n "report monthly" "$bin -C $reg $today --format json report monthly --month 2026-10" \
+    -n match "$bin -C $reg $today --format json match" \
+    -n status "$bin -C $reg $today --format json status"
