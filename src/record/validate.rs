@@ -92,7 +92,36 @@ impl Screen for super::Agreement {
 /// both sides of a comparison, so it only merges names that look the same; applying it
 /// everywhere (not only inside Cyrillic words) keeps `Koval` and `koval` equal.
 pub fn fold_name(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.trim().chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase).map(cyrillic_look_alike)
+    text.trim().chars().filter(|c| !is_invisible(*c)).flat_map(lower).map(cyrillic_look_alike)
+}
+
+/// `char::to_lowercase`, with the letters of Latin and of the Cyrillic alphabets' basic
+/// block answered at once (`check` folds 200,000 names; the general case searches a table).
+fn lower(c: char) -> Lower {
+    match c {
+        'A'..='Z' => Lower::One(Some(c.to_ascii_lowercase())),
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => Lower::One(Some(c)),
+        // А–Я are U+0410–U+042F, а–я U+0430–U+044F; Ѐ–Џ (Ї, Є, І…) U+0400–U+040F, ѐ–џ U+0450–U+045F.
+        'А'..='Я' => Lower::One(char::from_u32(c as u32 + 0x20)),
+        'Ѐ'..='Џ' => Lower::One(char::from_u32(c as u32 + 0x50)),
+        _ => Lower::Any(c.to_lowercase()),
+    }
+}
+
+enum Lower {
+    One(Option<char>),
+    Any(std::char::ToLowercase),
+}
+
+impl Iterator for Lower {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Lower::One(c) => c.take(),
+            Lower::Any(rest) => rest.next(),
+        }
+    }
 }
 
 fn is_invisible(c: char) -> bool {
@@ -132,6 +161,13 @@ fn cyrillic_look_alike(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_quick_lower_case_is_the_standard_one_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(super::lower(c).eq(c.to_lowercase()), "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
