@@ -43,7 +43,7 @@ pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let Some(heap) = heap_end.and_then(|end| bytes.get(de.at..end)) else {
         return bad("the string heap is longer than the entry");
     };
-    de.heap = std::str::from_utf8(heap).or_else(|_| bad("the string heap is not UTF-8"))?;
+    de.heap = simdutf8::basic::from_utf8(heap).or_else(|_| bad("the string heap is not UTF-8"))?;
     de.at += heap.len();
     let value = T::deserialize(&mut de)?;
     if de.at != bytes.len() || de.heap_at != de.heap.len() {

@@ -234,3 +234,96 @@ fn every_generated_record_round_trips() {
     eprintln!("{count} records round-trip");
     assert!(count > 0);
 }
+
+/// The old decoder (`rmp-serde`, format 2) against this one on every entry of a national
+/// registry's cache, single-threaded, each record kept until the pass ends as a load keeps
+/// it. The file must be a format-2 cache, copied before a new binary rewrote it:
+/// `NASTAVNYK_UNPACK_BENCH=FILE cargo test --release --lib unpack -- --ignored --nocapture bench`.
+#[test]
+#[ignore = "a benchmark; needs a format-2 cache file in NASTAVNYK_UNPACK_BENCH"]
+fn bench_old_and_new_decoders_side_by_side() {
+    use std::time::{Duration, Instant};
+
+    let path = std::env::var_os("NASTAVNYK_UNPACK_BENCH").expect("NASTAVNYK_UNPACK_BENCH=FILE");
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with(b"NSTVKC\x02\n"), "a format-2 cache");
+    // As `Old::parse` reads it: magic, context, stamp, then per kind a count and entries of
+    // stem, key (48 bytes) and data; a checksum closes the file.
+    let mut r = super::super::cache::Reader { bytes: &bytes[..bytes.len() - 4], at: 8 + 8 + 12 + 8 };
+    let mut kinds: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+    for _ in 0..4 {
+        let count = r.u32().unwrap() as usize;
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let stem_len = r.u8().unwrap() as usize;
+            r.take(stem_len + 48).unwrap();
+            let len = r.u32().unwrap() as usize;
+            entries.push(r.take(len).unwrap());
+        }
+        kinds.push(entries);
+    }
+    let old: Vec<&[u8]> = kinds.iter().flatten().map(|range| &bytes[range.clone()]).collect();
+
+    /// Decodes every entry of one kind, keeping the records; the time and the records.
+    fn pass<T>(entries: &[&[u8]], decode: impl Fn(&[u8]) -> Option<T>) -> (Duration, Vec<T>) {
+        let start = Instant::now();
+        let records: Vec<T> = crate::record::date::from_cache(|| {
+            entries.iter().map(|e| decode(e).expect("every entry decodes")).collect()
+        });
+        (start.elapsed(), records)
+    }
+    fn kind<T: Serialize + serde::de::DeserializeOwned + std::fmt::Debug>(
+        name: &str,
+        old: &[&[u8]],
+    ) -> (Duration, Duration, usize, usize) {
+        let (_, records) = pass(old, |e| rmp_serde::from_slice::<T>(e).ok());
+        let new: Vec<Vec<u8>> = records.iter().map(encode).collect();
+        let new: Vec<&[u8]> = new.iter().map(Vec::as_slice).collect();
+        let (_, back) = pass(&new, |e| from_slice::<T>(e).ok());
+        for (a, b) in records.iter().zip(&back).step_by(97) {
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+        drop((records, back));
+        let (mut t_old, mut t_new) = (Duration::MAX, Duration::MAX);
+        for _ in 0..5 {
+            let (t, records) = pass(old, |e| rmp_serde::from_slice::<T>(e).ok());
+            t_old = t_old.min(t);
+            drop(records);
+            let (t, records) = pass(&new, |e| from_slice::<T>(e).ok());
+            t_new = t_new.min(t);
+            drop(records);
+        }
+        let size = |list: &[&[u8]]| list.iter().map(|e| e.len()).sum::<usize>();
+        eprintln!(
+            "{name:<12} {:>7} entries  old {:>7.1} ms {:>6.1} MB  new {:>7.1} ms {:>6.1} MB  ({:.2}x)",
+            old.len(),
+            t_old.as_secs_f64() * 1e3,
+            size(old) as f64 / 1e6,
+            t_new.as_secs_f64() * 1e3,
+            size(&new) as f64 / 1e6,
+            t_old.as_secs_f64() / t_new.as_secs_f64(),
+        );
+        (t_old, t_new, size(old), size(&new))
+    }
+    let mut at = 0;
+    let mut next = |n: usize| {
+        at += n;
+        &old[at - n..at]
+    };
+    let results = [
+        kind::<Child>("children", next(kinds[0].len())),
+        kind::<Mentor>("mentors", next(kinds[1].len())),
+        kind::<Institution>("institutions", next(kinds[2].len())),
+        kind::<Agreement>("agreements", next(kinds[3].len())),
+    ];
+    let (t_old, t_new): (Duration, Duration) =
+        results.iter().fold(Default::default(), |(a, b), r| (a + r.0, b + r.1));
+    eprintln!(
+        "all          old {:.1} ms, new {:.1} ms ({:.2}x); {:.1} MB -> {:.1} MB",
+        t_old.as_secs_f64() * 1e3,
+        t_new.as_secs_f64() * 1e3,
+        t_old.as_secs_f64() / t_new.as_secs_f64(),
+        results.iter().map(|r| r.2).sum::<usize>() as f64 / 1e6,
+        results.iter().map(|r| r.3).sum::<usize>() as f64 / 1e6,
+    );
+}
