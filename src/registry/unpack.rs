@@ -80,7 +80,19 @@ impl<'de> Unpacker<'de> {
         Ok(bytes)
     }
 
+    /// A LEB128 number; nearly all (field indices, counts, short lengths) are one byte.
+    #[inline]
     fn varint(&mut self) -> Result<u64, Error> {
+        match self.body.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                Ok(u64::from(b))
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    fn long_varint(&mut self) -> Result<u64, Error> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
