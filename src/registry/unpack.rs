@@ -379,7 +379,7 @@ struct Variant<'a, 'de> {
     index: u32,
 }
 
-impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
+impl<'de> de::EnumAccess<'de> for Variant<'_, 'de> {
     type Error = Error;
     type Variant = Self;
 
