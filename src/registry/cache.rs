@@ -31,7 +31,7 @@ use crate::record::Kind;
 pub const DISABLE_ENV: &str = "NASTAVNYK_NO_CACHE";
 
 /// The file's first bytes; a new layout or a change in what is cached gets a new one.
-const MAGIC: &[u8; 8] = b"NSTVKC\x02\n";
+const MAGIC: &[u8; 8] = b"NSTVKC\x03\n";
 const FILE_NAME: &str = "cache-v1";
 
 /// How git's index keys a file (`stat` data): any change of content changes the ctime, which
@@ -315,7 +315,7 @@ impl Lookup<'_> {
 }
 
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    crate::record::date::from_cache(|| rmp_serde::from_slice::<T>(bytes).ok())
+    crate::record::date::from_cache(|| super::unpack::from_slice::<T>(bytes).ok())
 }
 
 /// The next cache, being written by its own thread; dropping it waits for the thread, so the

@@ -10,6 +10,7 @@ mod packed;
 pub mod places;
 pub mod quick;
 pub mod snapshot;
+mod unpack;
 pub mod walk;
 pub mod write;
 

@@ -1,16 +1,73 @@
-//! The parse cache's encoding of a record: MessagePack, as `rmp-serde` reads it back, except
-//! that a struct's fields are keyed by their position instead of their name, and a unit
-//! variant is its position too. Names were half
-//! of a cached record's bytes, and comparing and validating them most of its decoding; serde's
-//! derived `Deserialize` takes a field by its index as well as by its name.
+//! The parse cache's encoding of a record, written here and read back by `unpack.rs`.
 //!
-//! The index is the field's place in the struct: serde's derived `Serialize` calls
+//! An entry is the record's **string heap** followed by its **structure**:
+//!
+//! ```text
+//! entry     = varint(heap length) heap structure
+//! heap      = the UTF-8 bytes of every string of the record, one after another, in the order
+//!             the structure names them
+//! structure = one value: a tag byte, then what the tag says (see `tag`)
+//! ```
+//!
+//! A string in the structure is only its length: the reader walks the heap as it walks the
+//! structure. The heap is why the format exists: a national registry's names are Cyrillic, and
+//! validating a record's strings as one run (`std::str::from_utf8` once per record) instead of
+//! one call per short string was a tenth of a repeated `check`. The reader then hands out
+//! slices of the validated heap; `str::get` checks only that a slice begins and ends on a
+//! character's boundary.
+//!
+//! A struct's fields are keyed by their position, not their name, and a unit variant is its
+//! position too: serde's derived `Deserialize` takes a field and a variant by index as well as by
+//! name. The index is the field's place in the struct: serde's derived `Serialize` calls
 //! `serialize_field` or, for a value left out by `skip_serializing_if`, `skip_field`, for every
 //! field in order. The records use no `skip_serializing` or `skip_deserializing`, which would
 //! shift the count; the cache checks every record it writes in test builds.
 
-use rmp::encode;
 use serde::ser::{self, Serialize};
+
+/// The tag bytes of the structure. Small unsigned integers (field counts aside, the most
+/// common: unit variants), short strings and structs with few fields carry their number in
+/// the tag itself.
+pub(super) mod tag {
+    pub const NIL: u8 = 0x00;
+    pub const FALSE: u8 = 0x01;
+    pub const TRUE: u8 = 0x02;
+    /// A `varint`.
+    pub const UINT: u8 = 0x03;
+    /// A negative integer `v` as `varint(!v)`; non-negative signed integers are `UINT`.
+    pub const NEG: u8 = 0x04;
+    /// 4 bytes, little-endian.
+    pub const F32: u8 = 0x05;
+    /// 8 bytes, little-endian.
+    pub const F64: u8 = 0x06;
+    /// `varint(length)`; the bytes are the heap's next ones.
+    pub const STR: u8 = 0x07;
+    /// `varint(length)` and the bytes, in the structure (they need not be UTF-8).
+    pub const BYTES: u8 = 0x08;
+    /// `varint(count)`, then each element.
+    pub const SEQ: u8 = 0x09;
+    /// `varint(count)`, then each key and its value.
+    pub const MAP: u8 = 0x0A;
+    /// `varint(count)` of the fields written, then each field's `varint(index)` and value.
+    pub const STRUCT: u8 = 0x0B;
+    /// `varint(variant index)`, then the variant's value (a newtype's value, a tuple's `SEQ`
+    /// or a struct's `STRUCT`); a unit variant is only its index, an unsigned integer.
+    pub const VARIANT: u8 = 0x0C;
+    /// `STRUCT` with 0..=31 fields in the low bits, no count after it.
+    pub const SHORT_STRUCT: u8 = 0x20;
+    /// `STR` with a length of 0..=63 in the low bits.
+    pub const SHORT_STR: u8 = 0x40;
+    /// `UINT` with a value of 0..=127 in the low bits.
+    pub const SHORT_UINT: u8 = 0x80;
+}
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
 
 #[derive(Debug)]
 pub struct Error(String);
@@ -29,28 +86,72 @@ impl ser::Error for Error {
     }
 }
 
-/// Appends `value`, encoded, to `out`.
+/// Appends `value`, encoded, to `out` (nothing on an error).
 pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Packer { out })
-}
-
-fn ok<E: std::fmt::Display>(result: Result<impl Sized, E>) -> Result<(), Error> {
-    result.map(|_| ()).map_err(|err| Error(err.to_string()))
+    let start = out.len();
+    let mut heap = Vec::new();
+    if let Err(err) = value.serialize(&mut Packer { out: &mut *out, heap: &mut heap }) {
+        out.truncate(start);
+        return Err(err);
+    }
+    // The structure was written first, not knowing the heap's length; the heap goes before it.
+    let mut head = Vec::with_capacity(heap.len() + 5);
+    put_varint(&mut head, heap.len() as u64);
+    head.extend_from_slice(&heap);
+    out.splice(start..start, head);
+    Ok(())
 }
 
 struct Packer<'a> {
     out: &'a mut Vec<u8>,
+    heap: &'a mut Vec<u8>,
 }
 
-/// A sequence, tuple or map: its length is written first, then each element.
+impl Packer<'_> {
+    fn uint(&mut self, v: u64) {
+        if v < 0x80 {
+            self.out.push(tag::SHORT_UINT | v as u8);
+        } else {
+            self.out.push(tag::UINT);
+            put_varint(self.out, v);
+        }
+    }
+
+    fn counted(&mut self, tag: u8, len: Option<usize>) -> Result<usize, Error> {
+        let len = len.ok_or_else(|| Error("a sequence or map of unknown length".into()))?;
+        self.out.push(tag);
+        put_varint(self.out, len as u64);
+        Ok(len)
+    }
+
+    fn structure(&mut self, len: usize) {
+        if len < 0x20 {
+            self.out.push(tag::SHORT_STRUCT | len as u8);
+        } else {
+            self.out.push(tag::STRUCT);
+            put_varint(self.out, len as u64);
+        }
+    }
+
+    fn variant(&mut self, index: u32) {
+        self.out.push(tag::VARIANT);
+        put_varint(self.out, index.into());
+    }
+}
+
+/// A sequence, tuple or map: its length was written first, then each element; the count is
+/// checked at the end, as the reader trusts it.
 struct Elements<'p, 'a> {
     packer: &'p mut Packer<'a>,
+    left: usize,
 }
 
-/// A struct's fields, keyed by their index.
+/// A struct's fields, keyed by their index; `left` counts the fields still to be written of
+/// those announced.
 struct Fields<'p, 'a> {
     packer: &'p mut Packer<'a>,
     index: u64,
+    left: usize,
 }
 
 impl<'p, 'a> ser::Serializer for &'p mut Packer<'a> {
@@ -65,7 +166,8 @@ impl<'p, 'a> ser::Serializer for &'p mut Packer<'a> {
     type SerializeStructVariant = Fields<'p, 'a>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        ok(encode::write_bool(self.out, v))
+        self.out.push(if v { tag::TRUE } else { tag::FALSE });
+        Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
         self.serialize_i64(v.into())
@@ -77,7 +179,13 @@ impl<'p, 'a> ser::Serializer for &'p mut Packer<'a> {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        ok(encode::write_sint(self.out, v))
+        if v >= 0 {
+            self.uint(v as u64);
+        } else {
+            self.out.push(tag::NEG);
+            put_varint(self.out, !v as u64);
+        }
+        Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
         self.serialize_u64(v.into())
@@ -89,36 +197,52 @@ impl<'p, 'a> ser::Serializer for &'p mut Packer<'a> {
         self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        ok(encode::write_uint(self.out, v))
+        self.uint(v);
+        Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        ok(encode::write_f32(self.out, v))
+        self.out.push(tag::F32);
+        self.out.extend_from_slice(&v.to_le_bytes());
+        Ok(())
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        ok(encode::write_f64(self.out, v))
+        self.out.push(tag::F64);
+        self.out.extend_from_slice(&v.to_le_bytes());
+        Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), Error> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        ok(encode::write_str(self.out, v))
+        if v.len() < 0x40 {
+            self.out.push(tag::SHORT_STR | v.len() as u8);
+        } else {
+            self.out.push(tag::STR);
+            put_varint(self.out, v.len() as u64);
+        }
+        self.heap.extend_from_slice(v.as_bytes());
+        Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        ok(encode::write_bin(self.out, v))
+        self.out.push(tag::BYTES);
+        put_varint(self.out, v.len() as u64);
+        self.out.extend_from_slice(v);
+        Ok(())
     }
     fn serialize_none(self) -> Result<(), Error> {
-        ok(encode::write_nil(self.out))
+        self.out.push(tag::NIL);
+        Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
-        ok(encode::write_nil(self.out))
+        self.serialize_none()
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        ok(encode::write_array_len(self.out, 0))
+        self.serialize_none()
     }
-    /// A unit variant by its index too: serde's derived variant identifiers take one.
+    /// A unit variant by its index: serde's derived variant identifiers take one.
     fn serialize_unit_variant(
         self,
         _name: &'static str,
@@ -137,18 +261,16 @@ impl<'p, 'a> ser::Serializer for &'p mut Packer<'a> {
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
-        _index: u32,
-        variant: &'static str,
+        index: u32,
+        _variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        ok(encode::write_map_len(self.out, 1))?;
-        self.serialize_str(variant)?;
+        self.variant(index);
         value.serialize(self)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Elements<'p, 'a>, Error> {
-        let len = len.ok_or_else(|| Error("a sequence of unknown length".into()))?;
-        ok(encode::write_array_len(self.out, len as u32))?;
-        Ok(Elements { packer: self })
+        let left = self.counted(tag::SEQ, len)?;
+        Ok(Elements { packer: self, left })
     }
     fn serialize_tuple(self, len: usize) -> Result<Elements<'p, 'a>, Error> {
         self.serialize_seq(Some(len))
@@ -159,39 +281,42 @@ impl<'p, 'a> ser::Serializer for &'p mut Packer<'a> {
     fn serialize_tuple_variant(
         self,
         _name: &'static str,
-        _index: u32,
-        variant: &'static str,
+        index: u32,
+        _variant: &'static str,
         len: usize,
     ) -> Result<Elements<'p, 'a>, Error> {
-        ok(encode::write_map_len(self.out, 1))?;
-        self.serialize_str(variant)?;
+        self.variant(index);
         self.serialize_seq(Some(len))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Elements<'p, 'a>, Error> {
-        let len = len.ok_or_else(|| Error("a map of unknown length".into()))?;
-        ok(encode::write_map_len(self.out, len as u32))?;
-        Ok(Elements { packer: self })
+        // A map's count is of its entries; each is two elements.
+        let left = self.counted(tag::MAP, len)? * 2;
+        Ok(Elements { packer: self, left })
     }
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Fields<'p, 'a>, Error> {
-        ok(encode::write_map_len(self.out, len as u32))?;
-        Ok(Fields { packer: self, index: 0 })
+        self.structure(len);
+        Ok(Fields { packer: self, index: 0, left: len })
     }
     fn serialize_struct_variant(
         self,
         _name: &'static str,
-        _index: u32,
-        variant: &'static str,
+        index: u32,
+        _variant: &'static str,
         len: usize,
     ) -> Result<Fields<'p, 'a>, Error> {
-        ok(encode::write_map_len(self.out, 1))?;
-        self.serialize_str(variant)?;
+        self.variant(index);
         self.serialize_struct("", len)
     }
 }
 
 impl Elements<'_, '_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.left = self.left.checked_sub(1).ok_or_else(|| Error("more elements than announced".into()))?;
         value.serialize(&mut *self.packer)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        if self.left == 0 { Ok(()) } else { Err(Error("fewer elements than announced".into())) }
     }
 }
 
@@ -202,7 +327,7 @@ impl ser::SerializeSeq for Elements<'_, '_> {
         self.element(value)
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        Elements::end(self)
     }
 }
 
@@ -213,7 +338,7 @@ impl ser::SerializeTuple for Elements<'_, '_> {
         self.element(value)
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        Elements::end(self)
     }
 }
 
@@ -224,7 +349,7 @@ impl ser::SerializeTupleStruct for Elements<'_, '_> {
         self.element(value)
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        Elements::end(self)
     }
 }
 
@@ -235,7 +360,7 @@ impl ser::SerializeTupleVariant for Elements<'_, '_> {
         self.element(value)
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        Elements::end(self)
     }
 }
 
@@ -249,15 +374,20 @@ impl ser::SerializeMap for Elements<'_, '_> {
         self.element(value)
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        Elements::end(self)
     }
 }
 
 impl Fields<'_, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ok(encode::write_uint(self.packer.out, self.index))?;
+        self.left = self.left.checked_sub(1).ok_or_else(|| Error("more fields than announced".into()))?;
+        put_varint(self.packer.out, self.index);
         self.index += 1;
         value.serialize(&mut *self.packer)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        if self.left == 0 { Ok(()) } else { Err(Error("fewer fields than announced".into())) }
     }
 }
 
@@ -272,7 +402,7 @@ impl ser::SerializeStruct for Fields<'_, '_> {
         Ok(())
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        Fields::end(self)
     }
 }
 
@@ -287,68 +417,6 @@ impl ser::SerializeStructVariant for Fields<'_, '_> {
         Ok(())
     }
     fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Inner {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        a: Option<String>,
-        b: Vec<u32>,
-    }
-
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    #[serde(deny_unknown_fields, rename_all = "snake_case")]
-    enum Colour {
-        DarkRed,
-        Blue,
-    }
-
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Outer {
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        list: Vec<Inner>,
-        name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        colour: Option<Colour>,
-        hours: f64,
-        map: std::collections::BTreeMap<String, i64>,
-        last: Inner,
-    }
-
-    #[test]
-    fn fields_keyed_by_index_read_back_with_skipped_ones_in_between() {
-        let values = [
-            Outer {
-                list: vec![Inner { a: None, b: vec![1, 2] }, Inner { a: Some("ї".into()), b: vec![] }],
-                name: "Коваленко".into(),
-                colour: Some(Colour::DarkRed),
-                hours: 1.25,
-                map: [("k".to_string(), -5)].into(),
-                last: Inner { a: Some("x".into()), b: vec![u32::MAX] },
-            },
-            Outer {
-                list: vec![],
-                name: String::new(),
-                colour: None,
-                hours: 0.0,
-                map: Default::default(),
-                last: Inner { a: None, b: vec![] },
-            },
-        ];
-        for value in values {
-            let mut bytes = Vec::new();
-            super::write(&mut bytes, &value).unwrap();
-            assert!(!bytes.windows(4).any(|w| w == b"name"), "no field names");
-            assert!(!bytes.windows(8).any(|w| w == b"dark_red"), "no variant names");
-            assert_eq!(rmp_serde::from_slice::<Outer>(&bytes).unwrap(), value);
-        }
+        Fields::end(self)
     }
 }
