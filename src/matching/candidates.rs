@@ -166,9 +166,11 @@ impl Pool {
             (m, mentor.capacity.saturating_sub(n))
         })
         .collect();
-        let child_profiles = children.iter().map(|&c| Profile::of_child(&registry.children[c], on)).collect();
+        // On every core: a national pool profiles 200,000 people.
+        let child_profiles =
+            children.par_iter().map(|&c| Profile::of_child(&registry.children[c], on)).collect();
         let mentor_profiles =
-            mentors.iter().map(|&(m, _)| Profile::of_mentor(&registry.mentors[m])).collect();
+            mentors.par_iter().map(|&(m, _)| Profile::of_mentor(&registry.mentors[m])).collect();
         Pool { children, mentors, child_profiles, mentor_profiles }
     }
 
