@@ -362,11 +362,7 @@ impl PendingWrite {
             out.write_all(bytes)
         };
         let mut head = Vec::with_capacity(64);
-        head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&context.to_le_bytes());
-        head.extend_from_slice(&stamp.time.0.to_le_bytes());
-        head.extend_from_slice(&stamp.time.1.to_le_bytes());
-        head.extend_from_slice(&stamp.dev.to_le_bytes());
+        write_head(&mut head, MAGIC, context, &stamp);
         put(&mut out, &head)?;
         let mut buf = Vec::with_capacity(256);
         for list in kept.iter() {
@@ -413,16 +409,8 @@ impl Old {
     /// The entries of a cache file, or `None` for anything but a whole cache of this binary,
     /// format and configuration.
     fn parse(bytes: Vec<u8>, context: u64) -> Option<Old> {
-        let body_len = bytes.len().checked_sub(4)?;
-        let sum = u32::from_le_bytes(bytes[body_len..].try_into().ok()?);
-        if !bytes.starts_with(MAGIC) || crc32fast::hash(&bytes[..body_len]) != sum {
-            return None;
-        }
-        let mut r = Reader { bytes: &bytes[..body_len], at: MAGIC.len() };
-        if r.u64()? != context {
-            return None;
-        }
-        let stamp = Stamp { time: (r.u64()? as i64, r.u32()?), dev: r.u64()? };
+        let (mut r, stamp) = read_head(&bytes, MAGIC, context)?;
+        let body_len = r.bytes.len();
         let mut entries: [Vec<Entry>; 4] = Default::default();
         for list in &mut entries {
             let count = r.u32()? as usize;
@@ -442,6 +430,32 @@ impl Old {
         }
         (r.at == body_len).then_some(Old { bytes, stamp, entries })
     }
+}
+
+/// The head of a cache file of ours: its magic, the binary's and configuration's `context`
+/// and the stamp it is trusted against. A CRC of everything follows the body.
+pub(super) fn write_head(out: &mut Vec<u8>, magic: &[u8; 8], context: u64, stamp: &Stamp) {
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&context.to_le_bytes());
+    out.extend_from_slice(&stamp.time.0.to_le_bytes());
+    out.extend_from_slice(&stamp.time.1.to_le_bytes());
+    out.extend_from_slice(&stamp.dev.to_le_bytes());
+}
+
+/// The body of a whole cache file with this `magic` and `context` (its CRC checked), from
+/// just after its head, and its stamp; `None` for anything else.
+pub(super) fn read_head<'a>(bytes: &'a [u8], magic: &[u8; 8], context: u64) -> Option<(Reader<'a>, Stamp)> {
+    let body_len = bytes.len().checked_sub(4)?;
+    let sum = u32::from_le_bytes(bytes[body_len..].try_into().ok()?);
+    if !bytes.starts_with(magic) || crc32fast::hash(&bytes[..body_len]) != sum {
+        return None;
+    }
+    let mut r = Reader { bytes: &bytes[..body_len], at: magic.len() };
+    if r.u64()? != context {
+        return None;
+    }
+    let stamp = Stamp { time: (r.u64()? as i64, r.u32()?), dev: r.u64()? };
+    Some((r, stamp))
 }
 
 pub(super) struct Reader<'a> {

@@ -9,11 +9,12 @@ use super::parse_record;
 use crate::diagnostic::Diagnostic;
 use crate::record::{Agreement, Child, Institution, Kind, Mentor, Record};
 
-/// A small xorshift generator: enough to spread mutations, fixed for replay.
-struct Rng(u64);
+/// A small xorshift generator: enough to spread mutations, fixed for replay (also the cache
+/// decoder's damage tests).
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;

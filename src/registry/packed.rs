@@ -69,8 +69,10 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// What went wrong writing a record into the cache's encoding, or reading one back
+/// (`unpack.rs`): never shown to the user, since the file is then read instead.
 #[derive(Debug)]
-pub struct Error(String);
+pub struct Error(pub(super) String);
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -81,6 +83,12 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl ser::Error for Error {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+impl serde::de::Error for Error {
     fn custom<T: std::fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
     }

@@ -16,7 +16,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use super::cache::{FileKey, Known, Reader, Stamp};
+use super::cache::{FileKey, Known, Reader, Stamp, read_head, write_head};
 use crate::record::Kind;
 
 const MAGIC: &[u8; 8] = b"NSTVKP\x01\n";
@@ -134,11 +134,7 @@ impl<'a> Places<'a> {
 
 fn write(path: PathBuf, context: u64, stamp: &Stamp, entries: &[(String, Entry)]) -> std::io::Result<()> {
     let mut out = Vec::with_capacity(64 + entries.len() * 64);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&context.to_le_bytes());
-    out.extend_from_slice(&stamp.time.0.to_le_bytes());
-    out.extend_from_slice(&stamp.time.1.to_le_bytes());
-    out.extend_from_slice(&stamp.dev.to_le_bytes());
+    write_head(&mut out, MAGIC, context, stamp);
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
     let short = |out: &mut Vec<u8>, text: &str| -> std::io::Result<()> {
         let len = u8::try_from(text.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
@@ -173,16 +169,8 @@ fn write(path: PathBuf, context: u64, stamp: &Stamp, entries: &[(String, Entry)]
 
 /// The entries of a whole places file of this binary and configuration, or `None`.
 fn parse(bytes: &[u8], context: u64) -> Option<(Stamp, HashMap<String, Entry>)> {
-    let body_len = bytes.len().checked_sub(4)?;
-    let sum = u32::from_le_bytes(bytes[body_len..].try_into().ok()?);
-    if !bytes.starts_with(MAGIC) || crc32fast::hash(&bytes[..body_len]) != sum {
-        return None;
-    }
-    let mut r = Reader { bytes: &bytes[..body_len], at: MAGIC.len() };
-    if r.u64()? != context {
-        return None;
-    }
-    let stamp = Stamp { time: (r.u64()? as i64, r.u32()?), dev: r.u64()? };
+    let (mut r, stamp) = read_head(bytes, MAGIC, context)?;
+    let body_len = r.bytes.len();
     let text = |r: &mut Reader, len: usize| -> Option<String> {
         let range = r.take(len)?;
         String::from_utf8(bytes[range].to_vec()).ok()

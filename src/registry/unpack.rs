@@ -10,22 +10,7 @@ use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 
 use super::packed::tag;
 
-#[derive(Debug)]
-pub struct Error(String);
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl de::Error for Error {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
-}
+pub use super::packed::Error;
 
 fn bad<T>(what: &str) -> Result<T, Error> {
     Err(Error(format!("not a cache entry: {what}")))

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::from_slice;
 use crate::record::{Agreement, Child, Institution, Kind, Mentor, Record};
+use crate::registry::fuzz::Rng;
 use crate::registry::packed;
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -129,18 +130,6 @@ fn deep_nesting_is_refused_not_recursed() {
     bytes.extend(std::iter::repeat_n([packed::tag::SEQ, 1], 100_000).flatten());
     bytes.push(packed::tag::NIL);
     assert!(from_slice::<serde::de::IgnoredAny>(&bytes).is_err());
-}
-
-/// A small xorshift generator, fixed for replay.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 /// Every cut and every flipped byte of `bytes`, and random bytes of its length: each decodes
