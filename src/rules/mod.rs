@@ -93,9 +93,15 @@ pub(crate) struct Judge {
     rules: Vec<RuleOutcome>,
 }
 
+/// Room for the rules of one verdict: a child has 10, a mentor 12 and one per disqualifying
+/// ground or stale document (a growing list would end at 16 too, after three moves).
+const RULES_PER_PERSON: usize = 16;
+
 impl Judge {
     pub(crate) fn new(regime: Regime) -> Self {
-        Judge { regime, rules: Vec::new() }
+        // Room for every rule of a child or a mentor at once: `match` and `check` judge
+        // 200,000 people, and a growing list moved each one's outcomes three or four times.
+        Judge { regime, rules: Vec::with_capacity(RULES_PER_PERSON) }
     }
 
     /// The regime's own law.
