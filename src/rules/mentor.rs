@@ -2,7 +2,7 @@
 //! centre's conclusion, documents, art. 212 disqualifications, status, free capacity.
 
 use super::Finding;
-use super::{Basis, Judge, RuleStatus, Verdict, by};
+use super::{Basis, Judge, Parameter, RuleStatus, Verdict, by};
 use crate::record::Mentor;
 use crate::record::config::{Level, Rules};
 use crate::record::date::{Date, add_months, age_on};
@@ -79,8 +79,7 @@ pub fn mentor_verdict(
     }
     for ground in &mentor.screening.disqualifications {
         let level = if uncertain(ground) { p.uncertain_disqualifications } else { Level::Fail };
-        let parameter =
-            uncertain(ground).then(|| format!("[rules.{}] uncertain_disqualifications", regime.as_str()));
+        let parameter = uncertain(ground).then_some(Parameter::Regime(regime, "uncertain_disqualifications"));
         judge.leveled(
             "mentor.disqualified",
             false,
@@ -106,7 +105,13 @@ pub fn mentor_verdict(
         } else {
             Finding::CapacityFull { open: open_agreements, capacity: mentor.capacity }
         };
-        judge.push("mentor.free_capacity", status(free), msg, Basis::CentrePractice, Some("capacity".into()));
+        judge.push(
+            "mentor.free_capacity",
+            status(free),
+            msg,
+            Basis::CentrePractice,
+            Some(Parameter::Other("capacity")),
+        );
     }
     judge.finish(on)
 }

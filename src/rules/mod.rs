@@ -55,7 +55,26 @@ pub enum Basis {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reference {
     pub basis: Basis,
-    pub parameter: Option<String>,
+    pub parameter: Option<Parameter>,
+}
+
+/// The key of `nastavnyk.toml` (or of the record) that sets a rule's parameter: a key of a
+/// regime's table, written `[rules.2026] min_child_age`, or another one. Kept as its parts and
+/// written only when a reference is shown: `match` and `check` judge 200,000 people, and each
+/// verdict formatted a dozen of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parameter {
+    Regime(Regime, &'static str),
+    Other(&'static str),
+}
+
+impl std::fmt::Display for Parameter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Parameter::Regime(regime, name) => write!(f, "[rules.{}] {name}", regime.as_str()),
+            Parameter::Other(name) => f.write_str(name),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -112,8 +131,8 @@ impl Judge {
         }
     }
 
-    pub(crate) fn param(&self, name: &str) -> Option<String> {
-        Some(format!("[rules.{}] {name}", self.regime.as_str()))
+    pub(crate) fn param(&self, name: &'static str) -> Option<Parameter> {
+        Some(Parameter::Regime(self.regime, name))
     }
 
     pub(crate) fn push(
@@ -122,7 +141,7 @@ impl Judge {
         status: RuleStatus,
         finding: Finding,
         basis: Basis,
-        parameter: Option<String>,
+        parameter: Option<Parameter>,
     ) {
         self.rules.push(RuleOutcome { code, status, finding, reference: Reference { basis, parameter } });
     }
@@ -135,7 +154,7 @@ impl Judge {
         level: Level,
         finding: Finding,
         basis: Basis,
-        parameter: Option<String>,
+        parameter: Option<Parameter>,
     ) {
         let status = match (ok, level) {
             (true, _) | (false, Level::Off) => RuleStatus::Pass,
