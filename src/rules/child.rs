@@ -56,7 +56,7 @@ pub fn child_verdict(
         "child.consent",
         consent.is_some(),
         p.child_consent,
-        consent.map_or(Finding::ConsentMissing, |date| Finding::ConsentGiven { date: date.to_string() }),
+        consent.map_or(Finding::ConsentMissing, |date| Finding::ConsentGiven { date }),
         law,
         judge.param("child_consent"),
     );
@@ -76,9 +76,7 @@ pub fn child_verdict(
             "child.legal_rep_consent",
             consent.is_some(),
             p.legal_representative_consent,
-            consent.map_or(Finding::LegalRepConsentMissing, |date| Finding::LegalRepConsentGiven {
-                date: date.to_string(),
-            }),
+            consent.map_or(Finding::LegalRepConsentMissing, |date| Finding::LegalRepConsentGiven { date }),
             law,
             judge.param("legal_representative_consent"),
         );
@@ -126,7 +124,7 @@ fn max_age(child: &Child, p: &RegimeParams, age: i32, on: Date) -> (bool, Findin
     }
     if age < p.max_age_studying {
         if let Some(until) = child.studying_until.filter(|until| *until >= on) {
-            return (true, Finding::ChildStudying { age, until: until.to_string() });
+            return (true, Finding::ChildStudying { age, until });
         }
         if child.category == Category::CareLeaver && p.child_categories.contains(&Category::CareLeaver) {
             return (true, Finding::CareLeaverUnder { age, max: p.max_age_studying });

@@ -51,16 +51,16 @@ pub fn mentor_verdict(
 
     let training = mentor.training.completed_on;
     let msg = match (training, by(training, on)) {
-        (_, Some(date)) => Finding::TrainingDone { date: date.to_string() },
-        (Some(date), None) => Finding::TrainingLater { date: date.to_string() },
+        (_, Some(date)) => Finding::TrainingDone { date },
+        (Some(date), None) => Finding::TrainingLater { date },
         (None, _) => Finding::TrainingMissing,
     };
     judge.push("mentor.training", status(by(training, on).is_some()), msg, law, None);
 
     let conclusion = mentor.conclusion.issued_on;
     let msg = match (conclusion, by(conclusion, on)) {
-        (_, Some(date)) => Finding::ConclusionIssued { date: date.to_string() },
-        (Some(date), None) => Finding::ConclusionLater { date: date.to_string() },
+        (_, Some(date)) => Finding::ConclusionIssued { date },
+        (Some(date), None) => Finding::ConclusionLater { date },
         (None, _) => Finding::ConclusionMissing,
     };
     judge.push("mentor.conclusion", status(by(conclusion, on).is_some()), msg, law, None);
