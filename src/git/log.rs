@@ -149,6 +149,8 @@ pub fn log_file(
     let mut listed: Vec<(FileCommit, Option<usize>)> = Vec::new();
     let mut asked = std::collections::HashSet::new();
     let records = out.split('\u{1e}').filter(|r| !r.trim_matches(['\0', '\n', ' ']).is_empty());
+    // The record of the last commit listed (a merge passed over is not).
+    let mut previous: Option<usize> = None;
     for (n, record) in records.enumerate() {
         let ([hash, date, author, email, action, reason, trailer, parents], rest) = split_record(record);
         let (status, old_blob, new_blob, answer) = match (raw_line(rest, path), parents.is_empty()) {
@@ -162,10 +164,15 @@ pub fn log_file(
             }
             // A first commit, shown without its diff (the tip without parents is read alone):
             // listed if the file is in it. Its blob is the tip's when nothing later changed the
-            // file, else the one the next change started from, else asked by name.
+            // file; the one the change listed just before it started from (a merge passed over
+            // in between may have brought the file from another line); else asked by name.
             (None, true) => match listed.last() {
                 None if n == 0 => ('A', None, None, Some(tip_answer)),
-                Some((newer, None)) if matches!(newer.status, 'M' | 'T') && newer.old_blob.is_some() => {
+                Some((newer, None))
+                    if previous == Some(n - 1)
+                        && matches!(newer.status, 'M' | 'T')
+                        && newer.old_blob.is_some() =>
+                {
                     ('A', None, newer.old_blob.clone(), None)
                 }
                 _ => ('A', None, None, Some(batch.ask(format!("{hash}:{path}")))),
@@ -189,6 +196,7 @@ pub fn log_file(
             new_blob,
         };
         listed.push((commit, answer));
+        previous = Some(n);
     }
     let (answers, failed) = batch.finish();
     let answers = match answers {

@@ -294,15 +294,7 @@ impl Lookup<'_> {
         if !self.writing {
             return None;
         }
-        // Encoded into one buffer per thread and copied out at its exact length: one
-        // allocation per record instead of a growing one and a shrinking one.
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let bytes = SCRATCH.with_borrow_mut(|scratch| {
-            scratch.clear();
-            super::packed::write(scratch, record).ok().map(|()| scratch.clone())
-        })?;
+        let bytes = super::packed::to_vec(record).ok()?;
         // The records' serde was written for TOML; what the cache relies on is that their
         // encoding decodes to the same record, checked on every write in test builds.
         #[cfg(debug_assertions)]

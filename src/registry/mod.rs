@@ -351,7 +351,11 @@ pub use crate::record::validate::did_you_mean;
 pub fn list_files(root: &Path, kind: Kind) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
     let Listing { stems, problems, .. } = list_folder(root, kind);
     let dir = root.join(kind.dir());
-    (stems.into_iter().map(|stem| (stem.clone(), dir.join(format!("{stem}.toml")))).collect(), problems)
+    let files = stems.into_iter().map(|stem| {
+        let path = dir.join(format!("{stem}.toml"));
+        (stem, path)
+    });
+    (files.collect(), problems)
 }
 
 /// One folder's record files: the folder, open (its files are `lstat`ed and opened relative

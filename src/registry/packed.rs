@@ -94,8 +94,8 @@ impl serde::de::Error for Error {
     }
 }
 
-/// Appends `value`, encoded, to `out` (nothing on an error).
-pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+/// `value`, encoded, in a list of its exact length (one allocation per record).
+pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
     // The structure and the heap are written into two buffers kept by the thread (a first
     // read of a national registry encodes 228,000 records), then joined in their order.
     thread_local! {
@@ -106,10 +106,11 @@ pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), 
         structure.clear();
         heap.clear();
         value.serialize(&mut Packer { out: structure, heap })?;
-        put_varint(out, heap.len() as u64);
+        let mut out = Vec::with_capacity(10 + heap.len() + structure.len());
+        put_varint(&mut out, heap.len() as u64);
         out.extend_from_slice(heap);
         out.extend_from_slice(structure);
-        Ok(())
+        Ok(out)
     })
 }
 

@@ -77,9 +77,7 @@ fn samples() -> Vec<Outer> {
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    packed::write(&mut bytes, value).expect("encodes");
-    bytes
+    packed::to_vec(value).expect("encodes")
 }
 
 #[test]

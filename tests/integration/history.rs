@@ -578,21 +578,9 @@ fn history_follows_renames_in_a_registry_whose_path_has_spaces_and_quotes() {
     assert!(table.contains("renamed from children/c-0001.toml"), "{table}");
 }
 
-/// A registry whose files were all committed at once, by hand, in a new repository: the
-/// history of a record is that one commit.
-fn imported_in_one_commit() -> Registry {
-    let registry = Registry::new().with_people();
-    std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
-    registry.git(&["init", "-q"]);
-    registry.git(&["add", "-A"]);
-    registry.git(&["commit", "-q", "-m", "import"]);
-    assert_eq!(registry.commit_count(), 1);
-    registry
-}
-
 #[test]
 fn history_of_a_record_in_a_one_commit_repository() {
-    let registry = imported_in_one_commit();
+    let registry = Registry::imported_in_one_commit();
     let (json, changes) = history_changes(&registry, "c-0001");
     assert_eq!(changes, ["added"]);
     assert_eq!(json[0]["commit"], head(&registry).as_str());
@@ -619,7 +607,7 @@ fn history_of_a_record_in_a_one_commit_repository() {
 
 #[test]
 fn history_of_a_record_added_in_an_unrelated_history_merged_in() {
-    let registry = imported_in_one_commit();
+    let registry = Registry::imported_in_one_commit();
     let ours = registry.read("children/c-0001.toml");
     let base = registry.git(&["symbolic-ref", "--short", "HEAD"]).trim().to_string();
     // A second root with its own c-0001, merged in keeping ours: the merge leaves the file

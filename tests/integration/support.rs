@@ -184,6 +184,18 @@ impl Registry {
         git(&self.root(), args)
     }
 
+    /// A registry with people whose files were all committed at once, by hand, in a new
+    /// repository (an import): the history of a record is that one commit.
+    pub fn imported_in_one_commit() -> Registry {
+        let registry = Registry::new().with_people();
+        std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
+        registry.git(&["init", "-q"]);
+        registry.git(&["add", "-A"]);
+        registry.git(&["commit", "-q", "-m", "import"]);
+        assert_eq!(registry.commit_count(), 1);
+        registry
+    }
+
     pub fn commit_count(&self) -> usize {
         self.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap()
     }

@@ -495,11 +495,7 @@ fn history_of_a_renamed_record_was_empty_when_git_has_log_follow_set() {
 fn history_lost_the_creation_of_a_record_from_the_first_commit_when_git_has_log_show_root_off() {
     // See: #16 — with a user's `log.showRoot = false`, git gave the first commit of the
     // repository no diff, and history left out the commit that created a record in it.
-    let registry = Registry::new().with_people();
-    std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
-    registry.git(&["init", "-q"]);
-    registry.git(&["add", "-A"]);
-    registry.git(&["commit", "-q", "-m", "import"]);
+    let registry = Registry::imported_in_one_commit();
     registry.run(&["child", "set", "c-0001", "settlement=Zhytomyr"]).expect(0);
     registry.git(&["config", "log.showRoot", "false"]);
     let json = registry.run(&["history", "c-0001", "--format", "json"]).expect(0).json();
@@ -512,11 +508,7 @@ fn history_shows_a_records_first_version_from_an_import_without_reading_the_impo
     // See: #16 — the first commit's diff is no longer asked of git (it read the big trees of an
     // import a second time); the record's first version comes from the change after it, or
     // from the tip when nothing changed it since.
-    let registry = Registry::new().with_people();
-    std::fs::remove_dir_all(registry.root().join(".git")).unwrap();
-    registry.git(&["init", "-q"]);
-    registry.git(&["add", "-A"]);
-    registry.git(&["commit", "-q", "-m", "import"]);
+    let registry = Registry::imported_in_one_commit();
     let before = registry.read("children/c-0001.toml");
     let first = |json: &serde_json::Value, field: &str| -> serde_json::Value {
         let added = json.as_array().unwrap().last().unwrap();
