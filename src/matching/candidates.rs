@@ -5,9 +5,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::pairs::PairTable;
 use super::score::{self, Profile};
-use super::solver::Edge;
 use crate::record::config::{MatchScope, Matching};
 use crate::record::date::{Date, birthday};
 use crate::record::enums::{ClosureReason, Regime};
@@ -192,40 +190,6 @@ impl Pool {
             groups.into_iter().filter(|(_, (c, m))| !c.is_empty() && !m.is_empty()).collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
         groups.into_iter().map(|(_, members)| members).collect()
-    }
-
-    /// Every feasible pair of `groups` with its score, as solver edges over pool positions,
-    /// sorted by (child, mentor).
-    pub fn candidates(&self, table: &PairTable, groups: &[&Group]) -> Vec<Edge> {
-        let work = |(children, mentors): &Group| {
-            let mut edges = Vec::new();
-            for &c in children {
-                for &m in mentors {
-                    if let Some(score) = table.score(c as usize, m as usize) {
-                        edges.push(Edge { child: c, mentor: m, score });
-                    }
-                }
-            }
-            edges
-        };
-        // Groups differ in size; rayon steals work, and `collect` keeps the groups' order.
-        let parts: Vec<Vec<Edge>> = groups.par_iter().map(|group| work(group)).collect();
-        // Each child is in one group and a group lists mentors in ascending order, so a
-        // counting sort by child (stable, O(pairs)) gives the canonical (child, mentor) order.
-        let mut start = vec![0usize; self.children.len() + 1];
-        for edge in parts.iter().flatten() {
-            start[edge.child as usize + 1] += 1;
-        }
-        for k in 1..start.len() {
-            start[k] += start[k - 1];
-        }
-        let mut edges = vec![Edge { child: 0, mentor: 0, score: 0 }; start[self.children.len()]];
-        for edge in parts.into_iter().flatten() {
-            let slot = &mut start[edge.child as usize];
-            edges[*slot] = edge;
-            *slot += 1;
-        }
-        edges
     }
 }
 

@@ -165,26 +165,27 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWe
     };
     let (large, small) = (pick(true), pick(false));
 
-    let mut edges = pool.candidates(&table, &small);
-    let (scale, lean) = tie_break(&small, &edges, pool.children.len());
-    for edge in &mut edges {
-        let c = edge.child as usize;
-        edge.score = edge.score * scale[c] + lean[c];
-    }
     let trace = std::env::var_os("NASTAVNYK_TRACE").is_some();
     let keep = std::env::var("NASTAVNYK_KEEP").ok().and_then(|v| v.parse().ok()).unwrap_or(KEEP);
     if trace {
         eprintln!("before solve {}", solver::rss());
     }
-    let mut chosen = solver::solve(pool.children.len(), &capacity, &edges, options.objective);
-    for edge in &mut edges {
-        let c = edge.child as usize;
-        edge.score = (edge.score - lean[c]) / scale[c];
-    }
-    // How many feasible mentors each child has: from the edges, or counted by the pruned solver.
+    // Each group is its own problem: its pairs are listed, scored and solved on one thread and
+    // never gathered into one national list (6 million pairs over 1,000 communities, which
+    // cost more to collect and sort than to solve). Largest first, so that one big city does
+    // not end a busy thread's queue.
+    let mut order: Vec<&Group> = small;
+    order.sort_by_key(|(children, mentors)| std::cmp::Reverse(children.len() * mentors.len()));
+    let solved: Vec<Solved> =
+        order.par_iter().map(|group| solve_group(&table, group, &capacity, options.objective)).collect();
+    // How many feasible mentors each child has: counted by the group's solve.
     let mut degree = vec![0u32; pool.children.len()];
-    for edge in &edges {
-        degree[edge.child as usize] += 1;
+    let mut chosen: Vec<(u32, u32)> = Vec::with_capacity(pool.children.len());
+    for (group, solved) in order.iter().zip(solved) {
+        chosen.extend(solved.pairs);
+        for (&c, d) in group.0.iter().zip(solved.degree) {
+            degree[c as usize] = d;
+        }
     }
     for group in &large {
         let capacity: Vec<u32> = group.1.iter().map(|&m| capacity[m as usize]).collect();
@@ -260,32 +261,56 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWe
     })
 }
 
+/// One group's answer (`solve_group`).
+struct Solved {
+    /// The chosen pairs as pool positions (child, mentor).
+    pairs: Vec<(u32, u32)>,
+    /// Each of the group's children's number of feasible mentors, in the group's order.
+    degree: Vec<u32>,
+}
+
+/// Solves one group held whole: its feasible pairs (local positions) scored, leaned towards
+/// lower child IDs (`tie_break`) and handed to the exact solver.
+fn solve_group(
+    table: &PairTable,
+    (children, mentors): &Group,
+    capacity: &[u32],
+    objective: Objective,
+) -> Solved {
+    let mut edges = Vec::with_capacity(children.len() * mentors.len());
+    let mut degree = vec![0u32; children.len()];
+    for (local, &c) in children.iter().enumerate() {
+        let before = edges.len();
+        table.row(c as usize, mentors, |k, score| {
+            edges.push(solver::Edge { child: local as u32, mentor: k as u32, score });
+        });
+        degree[local] = (edges.len() - before) as u32;
+    }
+    if let Some(scale) = tie_break(&edges, children.len()) {
+        let n = children.len() as i64;
+        for edge in &mut edges {
+            edge.score = edge.score * scale + (n - i64::from(edge.child));
+        }
+    }
+    let local_capacity: Vec<u32> = mentors.iter().map(|&m| capacity[m as usize]).collect();
+    let pairs = solver::solve(children.len(), &local_capacity, &edges, objective)
+        .into_iter()
+        .map(|(c, m)| (children[c as usize], mentors[m as usize]))
+        .collect();
+    Solved { pairs, degree }
+}
+
 /// Makes equal-score alternatives lean towards lower child IDs (earlier on the list) instead of
-/// whichever the solver meets first. In each group (an independent part of the problem) the
-/// scores are multiplied by one more than the sum of all the group's leans, and each child adds
-/// a lean of (children after it in the group + 1): the leans of a whole assignment can never
-/// outweigh one milli-point, so the optimum for the real scores is kept. A huge group whose
-/// scaled scores could approach the solver's integer limits is left unscaled (still
-/// deterministic, only without the lean). Returns (scale, lean) per pool child.
-fn tie_break(groups: &[&Group], edges: &[solver::Edge], n_children: usize) -> (Vec<i64>, Vec<i64>) {
+/// whichever the solver meets first. In a group (an independent part of the problem) of `n`
+/// children, the scores are multiplied by one more than the sum of all the group's leans, and
+/// each child adds a lean of (children after it in the group + 1): the leans of a whole
+/// assignment can never outweigh one milli-point, so the optimum for the real scores is kept.
+/// A huge group whose scaled scores could approach the solver's integer limits is left
+/// unscaled (`None`: still deterministic, only without the lean). Returns the scale.
+fn tie_break(edges: &[solver::Edge], n: usize) -> Option<i64> {
     const LIMIT: i128 = 1 << 40;
-    let mut best = vec![0i64; n_children];
-    for edge in edges {
-        let best = &mut best[edge.child as usize];
-        *best = (*best).max(edge.score);
-    }
-    let (mut scale, mut lean) = (vec![1i64; n_children], vec![0i64; n_children]);
-    for (children, _) in groups {
-        let n = children.len() as i128;
-        let factor = n * (n + 1) / 2 + 1;
-        let top = children.iter().map(|&c| best[c as usize]).max().unwrap_or(0) as i128 + 1;
-        if n * top * factor > LIMIT {
-            continue;
-        }
-        for (rank, &c) in children.iter().enumerate() {
-            scale[c as usize] = factor as i64;
-            lean[c as usize] = (n - rank as i128) as i64;
-        }
-    }
-    (scale, lean)
+    let n = n as i128;
+    let factor = n * (n + 1) / 2 + 1;
+    let top = edges.iter().map(|edge| edge.score).max().unwrap_or(0) as i128 + 1;
+    (n * top * factor <= LIMIT).then_some(factor as i64)
 }
