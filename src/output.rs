@@ -1,6 +1,7 @@
 //! Table, CSV and JSON writers, and the one place that writes to standard output (so that a
 //! closed pipe, as in `| head`, ends the program quietly instead of panicking).
 
+pub mod json;
 pub mod progress;
 mod table;
 pub mod terminal;

@@ -48,7 +48,10 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
     let proposal = matching::propose(&registry, &options).map_err(bad_weight)?;
     if let (Format::Json, Some(candidates)) = (ctx.format, &proposal.candidates) {
         // Streamed: every feasible pair of a big pool would not fit in memory as one text.
-        let value = serde_json::to_value(json(&registry, &proposal, args)).expect("the proposal serializes");
+        let mut document = json(&registry, &proposal);
+        document.pairs =
+            proposal.pairs.iter().map(|pair| pair_json(&registry, pair, args.with_names)).collect();
+        let value = serde_json::to_value(document).expect("the proposal serializes");
         return match matching::stream::write_json(std::io::stdout().lock(), &value, &registry, candidates) {
             Ok(()) => {
                 std::mem::forget(proposal);
@@ -61,8 +64,12 @@ fn propose(ctx: &Ctx, args: &MatchRunArgs) -> Result<u8> {
     }
     let text = match ctx.format {
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&json(&registry, &proposal, args))
-                .expect("the proposal serializes");
+            // The pairs are written on every core into the rest of the document.
+            let document =
+                serde_json::to_string_pretty(&json(&registry, &proposal)).expect("the proposal serializes");
+            let mut text = output::json::with_array(&document, "pairs", &proposal.pairs, |pair| {
+                pair_json(&registry, pair, args.with_names)
+            });
             text.push('\n');
             text
         }
@@ -100,14 +107,26 @@ struct PairJson<'a> {
     score: f64,
 }
 
+fn pair_json<'a>(registry: &'a Registry, pair: &matching::Pair, with_names: bool) -> PairJson<'a> {
+    let (child, mentor) = (&registry.children[pair.child], &registry.mentors[pair.mentor]);
+    PairJson {
+        child: &child.id,
+        child_name: with_names.then(|| child.full_name()),
+        factors: FactorsJson(pair.factors),
+        mentor: &mentor.id,
+        mentor_name: with_names.then(|| mentor.full_name()),
+        score: points(pair.score),
+    }
+}
+
 /// Each factor's points by its name, the names in alphabetical order.
 struct FactorsJson([i64; Factor::ALL.len()]);
 
 impl serde::Serialize for FactorsJson {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut by_name: Vec<(&str, i64)> =
-            Factor::ALL.iter().zip(self.0).map(|(factor, milli)| (factor.name(), milli)).collect();
+        let mut by_name: [(&str, i64); Factor::ALL.len()] =
+            std::array::from_fn(|k| (Factor::ALL[k].name(), self.0[k]));
         by_name.sort_unstable_by_key(|&(name, _)| name);
         let mut map = serializer.serialize_map(Some(by_name.len()))?;
         for (name, milli) in by_name {
@@ -124,24 +143,13 @@ struct ReasonJson<'a> {
     message: String,
 }
 
-fn json<'a>(registry: &'a Registry, proposal: &Proposal, args: &MatchRunArgs) -> ProposalJson<'a> {
+/// The proposal without its pairs, which `pair_json` writes into it (`output::json::with_array`).
+fn json<'a>(registry: &'a Registry, proposal: &Proposal) -> ProposalJson<'a> {
     let child_id = |c: usize| registry.children[c].id.as_str();
     let mentor_id = |m: usize| registry.mentors[m].id.as_str();
     let scope = registry.config.matching.scope;
-    let names = |name: String| args.with_names.then_some(name);
     ProposalJson {
-        pairs: proposal
-            .pairs
-            .iter()
-            .map(|pair| PairJson {
-                child: child_id(pair.child),
-                child_name: names(registry.children[pair.child].full_name()),
-                factors: FactorsJson(pair.factors),
-                mentor: mentor_id(pair.mentor),
-                mentor_name: names(registry.mentors[pair.mentor].full_name()),
-                score: points(pair.score),
-            })
-            .collect(),
+        pairs: Vec::new(),
         total_score: points(proposal.total),
         unmatched_children: proposal.unmatched_children.iter().map(|(c, _)| child_id(*c)).collect(),
         unmatched_mentors: proposal.unmatched_mentors.iter().map(|m| mentor_id(*m)).collect(),
