@@ -179,7 +179,8 @@ impl Pool {
             MatchScope::Any => "",
             MatchScope::Community | MatchScope::Settlement => community,
         };
-        let mut groups: HashMap<&str, Group> = HashMap::new();
+        // Fx: 200,000 community names hashed (the default hash resists attacks not made here).
+        let mut groups: rustc_hash::FxHashMap<&str, Group> = rustc_hash::FxHashMap::default();
         for (k, &c) in self.children.iter().enumerate() {
             groups.entry(key(&registry.children[c].community)).or_default().0.push(k as u32);
         }

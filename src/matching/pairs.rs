@@ -3,7 +3,7 @@
 //! than once). Strings are interned once into bit sets and numbers; the answers are exactly
 //! those of `Facts::first_failure(..).is_none()` and `score::score` (checked in debug builds).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::candidates::{Facts, Pool, conflict};
 use super::score::{self, Factor, MilliWeights, Profile};
@@ -37,7 +37,9 @@ struct Side {
 
 const NO_SETTLEMENT: u32 = u32::MAX;
 
-/// Interned strings → dense numbers, so lists become bit sets.
+/// Interned strings → dense numbers, so lists become bit sets. (A national pool interns a
+/// million short strings: the Fx hash, not the DoS-resistant default, which is no concern
+/// for a registry's own words.)
 #[derive(Default)]
 struct Interner<'s>(HashMap<&'s str, u32>);
 
