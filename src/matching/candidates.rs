@@ -141,6 +141,15 @@ pub struct Pool {
     pub mentor_profiles: Vec<Profile>,
 }
 
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pool")
+            .field("children", &self.children.len())
+            .field("mentors", &self.mentors.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Pool {
     /// Judges everyone through the eligibility engine (in parallel: it is most of the work on
     /// a large registry), keeping those `community` (when given) names.

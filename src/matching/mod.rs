@@ -91,6 +91,11 @@ pub struct Proposal {
     pub unmatched_children: Vec<(usize, Unmatched)>,
     /// Mentors eligible with free capacity who got no child, by ID.
     pub unmatched_mentors: Vec<usize>,
+    /// The people judged, when `candidates` does not hold them: their 200,000 profiles (a
+    /// million short strings) go with the proposal, which a command about to exit leaves to
+    /// the exit as it does the records (`Registry::finish`) instead of freeing them one by one.
+    #[allow(dead_code, reason = "held, never read")]
+    people: Option<Pool>,
 }
 
 /// A weight of `[matching.weights]` (named) outside the range the solver's integers allow.
@@ -205,7 +210,7 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWe
         used[m as usize] += 1;
     }
     let pairs: Vec<Pair> = chosen
-        .iter()
+        .par_iter()
         .map(|&(c, m)| {
             let factors =
                 score::factors(&pool.child_profiles[c as usize], &pool.mentor_profiles[m as usize], &weights);
@@ -252,12 +257,18 @@ pub fn propose(registry: &Registry, options: &Options) -> Result<Proposal, BadWe
     let unmatched_mentors =
         pool.mentors.iter().zip(&used).filter(|(_, used)| **used == 0).map(|(&(m, _), _)| m).collect();
     drop(table);
+    let (candidates, people) = if options.with_candidates {
+        (Some(Candidates { pool, groups, weights }), None)
+    } else {
+        (None, Some(pool))
+    };
     Ok(Proposal {
         total: pairs.iter().map(|p| p.score).sum(),
         pairs,
-        candidates: options.with_candidates.then_some(Candidates { pool, groups, weights }),
+        candidates,
         unmatched_children,
         unmatched_mentors,
+        people,
     })
 }
 
