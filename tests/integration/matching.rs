@@ -499,7 +499,7 @@ fn brute_force(children: &[Vec<(usize, i64)>], capacity: &mut [u32], coverage: b
 #[test]
 fn proposals_are_optimal_on_random_registries() {
     let mut rng = Rng(20261123);
-    for round in 0..12 {
+    for round in 0..16 {
         let reg = registry();
         let n_children = 2 + rng.below(5) as usize;
         let n_mentors = 1 + rng.below(4) as usize;
@@ -507,6 +507,10 @@ fn proposals_are_optimal_on_random_registries() {
         let areas = ["abilities", "rights", "practical_skills", "communication"];
         let days = ["mon", "wed", "sat", "sun"];
         let places = ["\"A\"", "\"B\""];
+        // Odd rounds spread people over two communities: two groups, each solved on its own
+        // and merged (pairs never cross a community).
+        let communities: &[&str] =
+            if round % 2 == 1 { &["\"Testova\"", "\"Inshova\""] } else { &["\"Testova\""] };
         for c in 1..=n_children {
             let registered = format!("2026-{:02}-{:02}", 1 + rng.below(10), 1 + rng.below(28));
             let mut fields = vec![
@@ -516,6 +520,7 @@ fn proposals_are_optimal_on_random_registries() {
                 ("settlement", places[rng.below(2) as usize].to_string()),
                 ("registered_on", registered),
                 ("languages", if rng.below(5) == 0 { "[\"en\"]".into() } else { "[\"uk\"]".into() }),
+                ("community", communities[rng.below(communities.len() as u64) as usize].to_string()),
             ];
             if rng.below(4) == 0 {
                 fields.push(("preferences.mentor_sex", "\"female\"".into()));
@@ -535,6 +540,7 @@ fn proposals_are_optimal_on_random_registries() {
                 ("sex", if rng.below(2) == 0 { "\"female\"".into() } else { "\"male\"".into() }),
                 ("languages", if rng.below(3) == 0 { "[\"uk\", \"en\"]".into() } else { "[\"uk\"]".into() }),
                 ("capacity", cap.to_string()),
+                ("community", communities[rng.below(communities.len() as u64) as usize].to_string()),
             ];
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             mentor(&reg, &format!("m-{m:04}"), &fields);
