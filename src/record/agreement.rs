@@ -50,11 +50,21 @@ pub struct Agreement {
     pub parties: Vec<Party>,
     pub regime: Regime,
     pub status: AgreementStatus,
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub proposed_on: Date,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub signed_on: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ends_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_per_month: Option<Minutes>,
@@ -79,15 +89,40 @@ pub struct Agreement {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signatures {
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub centre: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub institution: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub mentor: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub legal_representative: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub young_person: Option<Date>,
 }
 
@@ -107,17 +142,22 @@ impl Signatures {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Suspension {
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub date: Date,
     pub reason: String,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resumed_on: Option<Date>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Renewal {
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub date: Date,
     pub from_institution: String,
     pub to_institution: String,
@@ -128,7 +168,7 @@ pub struct Renewal {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub date: Date,
     pub kind: ContactKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,7 +186,7 @@ pub struct Contact {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closure {
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub date: Date,
     pub reason: ClosureReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -13,14 +13,19 @@ pub struct Child {
     pub given_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub birth_date: Date,
     pub sex: Sex,
     pub category: Category,
     pub placement: Placement,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<String>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub studying_until: Option<Date>,
     pub community: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,7 +41,7 @@ pub struct Child {
     /// Weekdays the child can meet a mentor; empty (the default) means any day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub availability: Vec<Weekday>,
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub registered_on: Date,
     /// An established disability (дитина з інвалідністю): `true` or `false`; absent means not
     /// recorded. Counted by `report --by disability`.
@@ -67,7 +72,12 @@ pub struct StatusDecision {
     /// Who decided: «виконавчий комітет … міської ради», «… районна державна адміністрація».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority: Option<String>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
@@ -83,7 +93,7 @@ impl StatusDecision {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseClosure {
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub date: Date,
     pub reason: ClosureReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,9 +110,19 @@ pub struct Preferences {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub child: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub legal_representative: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_representative_name: Option<String>,
@@ -115,7 +135,12 @@ pub struct Consent {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,

@@ -98,7 +98,7 @@ pub struct Rules {
 struct RawRules {
     #[serde(default)]
     regime: RegimeSetting,
-    #[serde(default, deserialize_with = "date::de_opt")]
+    #[serde(default, deserialize_with = "date::de_opt", serialize_with = "date::ser_opt")]
     cutover_2026: Option<Date>,
     #[serde(default, rename = "2017")]
     r2017: RegimeOverrides,

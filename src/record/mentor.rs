@@ -13,7 +13,7 @@ pub struct Mentor {
     pub given_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub birth_date: Date,
     pub sex: Sex,
     pub citizenship: String,
@@ -41,7 +41,7 @@ pub struct Mentor {
     /// that child or any child of that institution (`[matching] exclude_conflict_of_interest`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<String>,
-    #[serde(deserialize_with = "date::de")]
+    #[serde(deserialize_with = "date::de", serialize_with = "date::ser")]
     pub applied_on: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MentorStatus>,
@@ -69,7 +69,12 @@ pub struct IdentityDocument {
     pub number: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<String>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issued_on: Option<Date>,
 }
 
@@ -82,18 +87,38 @@ impl IdentityDocument {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub passport_copy: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub medical_certificate: Option<Date>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub criminal_record_certificate: Option<Date>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub completed_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<super::hours::Minutes>,
@@ -106,14 +131,24 @@ pub struct Training {
 pub struct Conclusion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issued_on: Option<Date>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Screening {
-    #[serde(default, deserialize_with = "date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        serialize_with = "date::ser_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub checked_on: Option<Date>,
     #[serde(default)]
     pub disqualifications: Vec<Disqualification>,
