@@ -517,9 +517,22 @@ where
     // A file the cache does not know is keyed from the open file, before it is read.
     let want_key = key.is_none() && lookup.is_some_and(cache::Lookup::writing);
     match read_text(folder, name, want_key) {
-        Ok((text, opened_key)) => {
+        Ok((bytes, opened_key)) => {
             let key = key.or(opened_key);
-            let (record, problems) = parse_file::<T>(&rel(), &text);
+            // Validated at SIMD speed: the standard library's check of mostly Cyrillic text
+            // was a twentieth of a first `check`.
+            let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
+                return FileRead {
+                    record: None,
+                    kept: None,
+                    problems: vec![Diagnostic::error(
+                        rel(),
+                        "file.unreadable",
+                        Problem::ReadFailed { detail: NOT_UTF8.to_string() },
+                    )],
+                };
+            };
+            let (record, problems) = parse_file::<T>(&rel(), text);
             // Only a file without a problem is cached; one with a problem is read again.
             let kept = match (lookup, key, &record) {
                 (Some(lookup), Some(key), Some(record)) if problems.is_empty() => {
@@ -541,13 +554,16 @@ where
     }
 }
 
-/// A record file's text and, when asked, its key taken from the open file before the read:
+/// What a record file that is not UTF-8 is told (the standard library's words for it).
+const NOT_UTF8: &str = "stream did not contain valid UTF-8";
+
+/// A record file's bytes and, when asked, its key taken from the open file before the read:
 /// one path lookup per file (`read_to_string` on a path would `stat` the open file anyway).
 fn read_text(
     folder: &std::fs::File,
     name: &str,
     want_key: bool,
-) -> std::io::Result<(String, Option<cache::FileKey>)> {
+) -> std::io::Result<(Vec<u8>, Option<cache::FileKey>)> {
     use std::io::Read;
     let file = open_in(folder, name)?;
     let meta = file.metadata()?;
@@ -556,10 +572,7 @@ fn read_text(
     // through `take` because `File`'s own `read_to_end` would `stat` the file again for its size.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     (&file).take(u64::MAX).read_to_end(&mut bytes)?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
-    })?;
-    Ok((text, key))
+    Ok((bytes, key))
 }
 
 /// `name` (a file name, or a path below it) opened for reading relative to the open `folder`:

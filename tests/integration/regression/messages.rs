@@ -498,3 +498,33 @@ fn git_not_installed_was_reported_in_english() {
     assert!(!stderr.contains("cannot run git"), "{stderr}");
     assert!(!home.path().join("reg").exists());
 }
+
+#[test]
+fn a_record_file_that_is_not_utf8_is_named_on_every_run() {
+    // A record file's bytes are checked as UTF-8 by simdutf8, no longer by `String::from_utf8`:
+    // a file saved as Windows-1251 must still be named, with the same words, cached or not.
+    let registry = Registry::demo();
+    let path = registry.root().join("children/c-9999.toml");
+    let mut bytes = b"id = \"c-9999\"\nsurname = \"".to_vec();
+    bytes.extend_from_slice(&[0xCF, 0xE5, 0xF2, 0xF0, 0xE5, 0xED, 0xEA, 0xEE]); // "Петренко", cp1251
+    bytes.extend_from_slice(b"\"\n");
+    std::fs::write(&path, bytes).unwrap();
+    // Twice: the second run reads the others from the parse cache, and the broken file again.
+    let runs = [registry.run(&["--format", "json", "check"]), registry.run(&["--format", "json", "check"])];
+    for run in &runs {
+        let json = run.json();
+        let errors: Vec<&serde_json::Value> = json["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["file"] == "children/c-9999.toml")
+            .collect();
+        assert_eq!(errors.len(), 1, "{json}");
+        assert_eq!(errors[0]["code"], "file.unreadable");
+        assert_eq!(errors[0]["message"], "cannot read: stream did not contain valid UTF-8");
+    }
+    assert_eq!(runs[0].stdout, runs[1].stdout);
+    // A command that needs the whole registry refuses, pointing to `check`.
+    let run = registry.run(&["child", "list"]).expect(2);
+    assert!(run.stderr.contains("check"), "{}", run.stderr);
+}
