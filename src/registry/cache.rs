@@ -31,7 +31,7 @@ use crate::record::Kind;
 pub const DISABLE_ENV: &str = "NASTAVNYK_NO_CACHE";
 
 /// The file's first bytes; a new layout or a change in what is cached gets a new one.
-const MAGIC: &[u8; 8] = b"NSTVKC\x03\n";
+const MAGIC: &[u8; 8] = b"NSTVKC\x04\n";
 const FILE_NAME: &str = "cache-v1";
 
 /// How git's index keys a file (`stat` data): any change of content changes the ctime, which
@@ -115,9 +115,33 @@ pub struct Stamp {
 pub struct Cache {
     old: Option<Old>,
     /// `None` when no cache can be written (a read-only `.git`).
-    new: Option<(tempfile::NamedTempFile, Stamp)>,
+    new: Option<(Next, Stamp)>,
     target: PathBuf,
     context: u64,
+}
+
+/// How the next cache is written.
+enum Next {
+    /// After the load, from the entries it kept (old entries among them): the temporary file.
+    Later(tempfile::NamedTempFile),
+    /// With no old cache, every entry is new: written while the files are read, in blocks
+    /// handed to a thread of its own (a first read of a national registry encodes 150 MB,
+    /// which held until the end of the load cost more in fresh memory than the writing).
+    Streamed(Stream),
+}
+
+/// The thread writing a streamed cache, and the way to it.
+struct Stream {
+    sender: std::sync::mpsc::SyncSender<Message>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+enum Message {
+    /// Entries of `kind` for the files at `first..first + count` of its listing, in order
+    /// (a file without an entry leaves a gap: the next entry starts a new block).
+    Block { kind: Kind, first: u32, count: u32, bytes: Vec<u8> },
+    /// Every block is sent: finish the file and put it in place.
+    Finish,
 }
 
 struct Old {
@@ -138,6 +162,8 @@ struct Entry {
 pub enum Data {
     Old(Range<usize>),
     New(Vec<u8>),
+    /// Already handed to the thread writing the cache (`Block`).
+    Streamed,
 }
 
 /// What one record file gave, for the cache.
@@ -149,8 +175,68 @@ pub struct Kept {
 
 /// Where a hit's bytes are found, for a worker thread.
 pub struct Lookup<'a> {
+    kind: Kind,
     old: Option<(&'a Old, &'a [Entry])>,
     writing: bool,
+    stream: Option<&'a std::sync::mpsc::SyncSender<Message>>,
+}
+
+/// Blocks of at least this size are handed on: few messages, and memory that is used again.
+const BLOCK_BYTES: usize = 256 << 10;
+
+/// A worker's run of new entries for a streamed cache: consecutive files of one listing,
+/// handed to the writing thread when it is big enough, when the worker's next file is not
+/// the next one, and when the worker is done (`Drop`).
+pub struct Block<'a> {
+    kind: Kind,
+    sender: &'a std::sync::mpsc::SyncSender<Message>,
+    first: u32,
+    count: u32,
+    bytes: Vec<u8>,
+}
+
+impl Block<'_> {
+    fn push<T: Serialize>(&mut self, n: usize, stem: &str, key: &FileKey, record: &T) -> bool {
+        let n = n as u32;
+        if self.count > 0 && self.first + self.count != n {
+            self.flush();
+        }
+        let start = self.bytes.len();
+        put_entry_head(&mut self.bytes, stem, key);
+        let at = self.bytes.len();
+        self.bytes.extend_from_slice(&[0; 4]);
+        if super::packed::append_to(record, &mut self.bytes).is_err() {
+            self.bytes.truncate(start);
+            return false;
+        }
+        let len = (self.bytes.len() - at - 4) as u32;
+        self.bytes[at..at + 4].copy_from_slice(&len.to_le_bytes());
+        if self.count == 0 {
+            self.first = n;
+        }
+        self.count += 1;
+        if self.bytes.len() >= BLOCK_BYTES {
+            self.flush();
+        }
+        true
+    }
+
+    fn flush(&mut self) {
+        if self.count == 0 {
+            return;
+        }
+        let bytes = std::mem::replace(&mut self.bytes, Vec::with_capacity(BLOCK_BYTES + (4 << 10)));
+        // A writer that stopped (a full disk) only means no cache: the file is not kept.
+        let _ =
+            self.sender.send(Message::Block { kind: self.kind, first: self.first, count: self.count, bytes });
+        self.count = 0;
+    }
+}
+
+impl Drop for Block<'_> {
+    fn drop(&mut self) {
+        self.flush();
+    }
 }
 
 impl Cache {
@@ -177,7 +263,12 @@ impl Cache {
         let new = std::fs::create_dir_all(&dir).ok().and_then(|()| {
             let temp = tempfile::Builder::new().prefix(&format!("{FILE_NAME}.tmp")).tempfile_in(&dir).ok()?;
             let key = FileKey::of(&temp.as_file().metadata().ok()?);
-            Some((temp, Stamp { time: key.ctime.min(key.mtime), dev: key.dev }))
+            let stamp = Stamp { time: key.ctime.min(key.mtime), dev: key.dev };
+            let next = match old {
+                Some(_) => Next::Later(temp),
+                None => Next::Streamed(Stream::start(temp, target.clone(), context, stamp)?),
+            };
+            Some((next, stamp))
         });
         Some(Cache { old, new, target, context })
     }
@@ -185,8 +276,13 @@ impl Cache {
     /// The old entries of one kind, to be found by stem while the files are read.
     pub fn lookup(&self, kind: Kind) -> Lookup<'_> {
         Lookup {
+            kind,
             old: self.old.as_ref().map(|old| (old, old.entries[kind as usize].as_slice())),
             writing: self.new.is_some(),
+            stream: match &self.new {
+                Some((Next::Streamed(stream), _)) => Some(&stream.sender),
+                _ => None,
+            },
         }
     }
 
@@ -195,9 +291,17 @@ impl Cache {
     /// nothing can be written.
     pub fn into_pending(self, kept: [Vec<Kept>; 4]) -> (Pending, Option<Known>) {
         let Cache { old, new, target, context } = self;
-        let Some((temp, stamp)) = new else { return (Pending(None), None) };
+        let Some((next, stamp)) = new else { return (Pending(None), None) };
         let kept = std::sync::Arc::new(kept);
         let known = Known { kept: kept.clone(), stamp, dir: target.clone(), context };
+        let temp = match next {
+            Next::Later(temp) => temp,
+            Next::Streamed(Stream { sender, thread }) => {
+                // Every worker's block was handed on when the worker finished.
+                let _ = sender.send(Message::Finish);
+                return (Pending(Some(thread)), Some(known));
+            }
+        };
         if old.as_ref().is_some_and(|old| old.unchanged(&kept)) {
             return (Pending(None), Some(known));
         }
@@ -289,20 +393,132 @@ impl Lookup<'_> {
         self.writing
     }
 
+    /// A block for a worker's new entries, when the cache is streamed.
+    pub fn block(&self) -> Option<Block<'_>> {
+        Some(Block { kind: self.kind, sender: self.stream?, first: 0, count: 0, bytes: Vec::new() })
+    }
+
+    /// A freshly parsed record (the file at `n` of the listing) as the next cache's entry:
+    /// into the worker's `block` when the cache is streamed, else kept for the write after the
+    /// load. Nothing when no cache will be written.
+    pub fn keep<T: Serialize + DeserializeOwned + std::fmt::Debug>(
+        &self,
+        n: usize,
+        stem: &str,
+        key: FileKey,
+        record: &T,
+        block: Option<&mut Block>,
+    ) -> Option<Kept> {
+        #[cfg(debug_assertions)]
+        if self.writing {
+            check_round_trip(record);
+        }
+        let data = match block {
+            Some(block) => block.push(n, stem, &key, record).then_some(Data::Streamed)?,
+            None => self.encode(record)?,
+        };
+        Some(Kept { stem: stem.to_string(), key, data })
+    }
+
     /// A freshly parsed record as the next cache's entry (nothing when none will be written).
-    pub fn encode<T: Serialize + DeserializeOwned + std::fmt::Debug>(&self, record: &T) -> Option<Data> {
+    fn encode<T: Serialize + DeserializeOwned + std::fmt::Debug>(&self, record: &T) -> Option<Data> {
         if !self.writing {
             return None;
         }
         let bytes = super::packed::to_vec(record).ok()?;
-        // The records' serde was written for TOML; what the cache relies on is that their
-        // encoding decodes to the same record, checked on every write in test builds.
-        #[cfg(debug_assertions)]
-        {
-            let back: T = decode(&bytes).expect("a cached record decodes");
-            assert_eq!(format!("{back:?}"), format!("{record:?}"), "a cached record round-trips");
-        }
         Some(Data::New(bytes))
+    }
+}
+
+/// The records' serde was written for TOML; what the cache relies on is that their encoding
+/// decodes to the same record, checked on every write in test builds.
+#[cfg(debug_assertions)]
+fn check_round_trip<T: Serialize + DeserializeOwned + std::fmt::Debug>(record: &T) {
+    let bytes = super::packed::to_vec(record).expect("a record encodes");
+    let back: T = decode(&bytes).expect("a cached record decodes");
+    assert_eq!(format!("{back:?}"), format!("{record:?}"), "a cached record round-trips");
+}
+
+/// An entry's stem and key; its data's length and its data follow.
+fn put_entry_head(out: &mut Vec<u8>, stem: &str, key: &FileKey) {
+    out.push(stem.len() as u8);
+    out.extend_from_slice(stem.as_bytes());
+    key.write(out);
+}
+
+/// A cache file being written: its head, then blocks of entries, then the end and the CRC of
+/// everything before it.
+struct Sink<'f> {
+    out: std::io::BufWriter<&'f std::fs::File>,
+    crc: crc32fast::Hasher,
+}
+
+/// Where the blocks end (no kind has this number).
+const END: u8 = 0xFF;
+
+impl<'f> Sink<'f> {
+    fn new(file: &'f std::fs::File, context: u64, stamp: &Stamp) -> std::io::Result<Sink<'f>> {
+        let mut sink =
+            Sink { out: std::io::BufWriter::with_capacity(1 << 20, file), crc: crc32fast::Hasher::new() };
+        let mut head = Vec::with_capacity(64);
+        write_head(&mut head, MAGIC, context, stamp);
+        sink.put(&head)?;
+        Ok(sink)
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.crc.update(bytes);
+        self.out.write_all(bytes)
+    }
+
+    fn block_head(&mut self, kind: Kind, first: u32, count: u32) -> std::io::Result<()> {
+        let mut head = [0u8; 9];
+        head[0] = kind as u8;
+        head[1..5].copy_from_slice(&first.to_le_bytes());
+        head[5..9].copy_from_slice(&count.to_le_bytes());
+        self.put(&head)
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.put(&[END])?;
+        let sum = self.crc.clone().finalize();
+        self.out.write_all(&sum.to_le_bytes())?;
+        self.out.flush()
+    }
+}
+
+impl Stream {
+    /// The thread that writes blocks as they come and puts the file in place on `Finish`;
+    /// if the senders go away without it (a load that did not finish), the file is dropped.
+    fn start(temp: tempfile::NamedTempFile, target: PathBuf, context: u64, stamp: Stamp) -> Option<Stream> {
+        // A few blocks in flight at most: the readers wait rather than fill memory.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Message>(8);
+        let thread = std::thread::Builder::new()
+            .name("nastavnyk-cache".into())
+            .spawn(move || {
+                let finished = (|| -> std::io::Result<bool> {
+                    let mut sink = Sink::new(temp.as_file(), context, &stamp)?;
+                    for message in receiver {
+                        match message {
+                            Message::Block { kind, first, count, bytes } => {
+                                sink.block_head(kind, first, count)?;
+                                sink.put(&bytes)?;
+                            }
+                            Message::Finish => {
+                                sink.finish()?;
+                                return Ok(true);
+                            }
+                        }
+                    }
+                    Ok(false)
+                })();
+                // No fsync: after a crash a torn cache fails its checksum and is rebuilt.
+                if let Ok(true) = finished {
+                    let _ = temp.persist(&target);
+                }
+            })
+            .ok()?;
+        Some(Stream { sender, thread })
     }
 }
 
@@ -347,38 +563,27 @@ impl PendingWrite {
     fn write(self) -> std::io::Result<()> {
         let PendingWrite { old, temp, stamp, target, context, kept } = self;
         let old_bytes = old.as_ref().map_or(&[][..], |old| old.bytes.as_slice());
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file());
-        let mut crc = crc32fast::Hasher::new();
-        let mut put = |out: &mut std::io::BufWriter<&std::fs::File>, bytes: &[u8]| {
-            crc.update(bytes);
-            out.write_all(bytes)
-        };
-        let mut head = Vec::with_capacity(64);
-        write_head(&mut head, MAGIC, context, &stamp);
-        put(&mut out, &head)?;
-        let mut buf = Vec::with_capacity(256);
-        for list in kept.iter() {
-            put(&mut out, &(list.len() as u32).to_le_bytes())?;
+        let mut sink = Sink::new(temp.as_file(), context, &stamp)?;
+        let mut head = Vec::with_capacity(256);
+        for (kind, list) in Kind::ALL.into_iter().zip(kept.iter()) {
+            // One block per kind: the whole list, in order.
+            sink.block_head(kind, 0, list.len() as u32)?;
             for entry in list {
                 let data = match &entry.data {
                     Data::Old(range) => {
                         old_bytes.get(range.clone()).ok_or(std::io::ErrorKind::InvalidData)?
                     }
                     Data::New(bytes) => bytes.as_slice(),
+                    Data::Streamed => return Err(std::io::ErrorKind::InvalidData.into()),
                 };
-                buf.clear();
-                buf.push(entry.stem.len() as u8);
-                buf.extend_from_slice(entry.stem.as_bytes());
-                entry.key.write(&mut buf);
-                buf.extend_from_slice(&(data.len() as u32).to_le_bytes());
-                put(&mut out, &buf)?;
-                put(&mut out, data)?;
+                head.clear();
+                put_entry_head(&mut head, &entry.stem, &entry.key);
+                head.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                sink.put(&head)?;
+                sink.put(data)?;
             }
         }
-        let sum = crc.finalize();
-        out.write_all(&sum.to_le_bytes())?;
-        out.flush()?;
-        drop(out);
+        sink.finish()?;
         // No fsync: after a crash a torn cache fails its checksum and is rebuilt.
         temp.persist(&target).map_err(|err| err.error)?;
         Ok(())
@@ -403,19 +608,36 @@ impl Old {
     fn parse(bytes: Vec<u8>, context: u64) -> Option<Old> {
         let (mut r, stamp) = read_head(&bytes, MAGIC, context)?;
         let body_len = r.bytes.len();
-        let mut entries: [Vec<Entry>; 4] = Default::default();
-        for list in &mut entries {
+        // Blocks come in any order (a streamed cache is written as the workers finish them);
+        // each kind's are put in the order of their first file.
+        let mut blocks: [Vec<(u32, Vec<Entry>)>; 4] = Default::default();
+        loop {
+            let kind = r.u8()?;
+            if kind == END {
+                break;
+            }
+            let list = blocks.get_mut(kind as usize)?;
+            let first = r.u32()?;
             let count = r.u32()? as usize;
-            list.reserve(count.min(body_len / (KEY_LEN + 6)));
+            let mut entries = Vec::with_capacity(count.min(body_len / (KEY_LEN + 6)));
             for _ in 0..count {
                 let stem_len = r.u8()? as usize;
                 let stem = r.take(stem_len)?;
                 let key = FileKey::read(&mut r)?;
                 let data_len = r.u32()? as usize;
                 let data = r.take(data_len)?;
-                list.push(Entry { stem, key, data });
+                entries.push(Entry { stem, key, data });
             }
-            // Written in the order of the sorted file list: anything else is not ours.
+            list.push((first, entries));
+        }
+        let mut entries: [Vec<Entry>; 4] = Default::default();
+        for (list, mut blocks) in entries.iter_mut().zip(blocks) {
+            blocks.sort_unstable_by_key(|(first, _)| *first);
+            list.reserve_exact(blocks.iter().map(|(_, block)| block.len()).sum());
+            for (_, block) in blocks {
+                list.extend(block);
+            }
+            // In the order of the sorted file list, each file once: anything else is not ours.
             if !list.windows(2).all(|w| bytes[w[0].stem.clone()] < bytes[w[1].stem.clone()]) {
                 return None;
             }
@@ -564,23 +786,69 @@ mod tests {
         }
     }
 
-    fn sample() -> Vec<u8> {
+    /// An entry of stem `stem` whose data is `data`.
+    fn entry(stem: &str, data: &[u8]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        put_entry_head(&mut bytes, stem, &FileKey { size: 1, mtime: (1, 1), ctime: (1, 1), ino: 1, dev: 1 });
+        bytes.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(data);
+        bytes
+    }
+
+    /// A block: its kind, its first file's place, its entries as (stem, data).
+    type TestBlock<'a> = (u8, u32, &'a [(&'a str, &'a [u8])]);
+
+    /// A cache file of `blocks`.
+    fn cache_of(blocks: &[TestBlock]) -> Vec<u8> {
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(&42u64.to_le_bytes());
         bytes.extend_from_slice(&[0; 20]);
-        for count in [1u32, 0, 0, 0] {
-            bytes.extend_from_slice(&count.to_le_bytes());
-            for _ in 0..count {
-                bytes.push(2);
-                bytes.extend_from_slice(b"c1");
-                FileKey { size: 1, mtime: (1, 1), ctime: (1, 1), ino: 1, dev: 1 }.write(&mut bytes);
-                bytes.extend_from_slice(&3u32.to_le_bytes());
-                bytes.extend_from_slice(b"abc");
+        for (kind, first, entries) in blocks {
+            bytes.push(*kind);
+            bytes.extend_from_slice(&first.to_le_bytes());
+            bytes.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (stem, data) in *entries {
+                bytes.extend_from_slice(&entry(stem, data));
             }
         }
+        bytes.push(END);
         let sum = crc32fast::hash(&bytes);
         bytes.extend_from_slice(&sum.to_le_bytes());
         bytes
+    }
+
+    fn sample() -> Vec<u8> {
+        cache_of(&[(0, 0, &[("c1", b"abc")])])
+    }
+
+    fn stems(old: &Old, kind: usize) -> Vec<String> {
+        old.entries[kind]
+            .iter()
+            .map(|e| String::from_utf8(old.bytes[e.stem.clone()].to_vec()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_streamed_cache_is_read_in_the_order_of_its_files_whatever_the_order_of_its_blocks() {
+        let bytes = cache_of(&[
+            (1, 2, &[("m3", b"3"), ("m4", b"4")]),
+            (0, 5, &[("c6", b"6")]),
+            (1, 0, &[("m1", b"1")]),
+            (0, 0, &[("c1", b"1"), ("c2", b"2")]),
+        ]);
+        let old = Old::parse(bytes, 42).expect("a whole cache");
+        assert_eq!(stems(&old, 0), ["c1", "c2", "c6"]);
+        assert_eq!(stems(&old, 1), ["m1", "m3", "m4"]);
+        assert!(old.entries[2].is_empty() && old.entries[3].is_empty());
+        assert_eq!(&old.bytes[old.entries[1][1].data.clone()], b"3");
+        // Blocks that overlap, repeat a file or disagree with the files' order are not ours.
+        for blocks in [
+            &[(0u8, 0u32, &[("c1", &b"1"[..]), ("c2", b"2")][..]), (0, 1, &[("c2", b"2")])][..],
+            &[(0, 0, &[("c2", b"2")]), (0, 1, &[("c1", b"1")])],
+            &[(4, 0, &[("x1", b"1")])],
+        ] {
+            assert!(Old::parse(cache_of(blocks), 42).is_none());
+        }
     }
 
     #[test]

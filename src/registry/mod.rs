@@ -441,16 +441,18 @@ where
         // Per worker: where its last cache search ended (its files come in the entries' order,
         // so each is found a step or two further on; `usize::MAX`: not searched yet), and the
         // file name being looked up.
+        // A streamed cache's block of this worker's new entries goes with it, too.
         .map_init(
-            || (usize::MAX, String::new()),
-            |(cursor, name), (n, stem)| {
+            || (usize::MAX, String::new(), lookup.as_ref().and_then(cache::Lookup::block)),
+            |(cursor, name, block), (n, stem)| {
                 if n % STEP == STEP - 1 {
                     progress.add(STEP);
                 }
                 name.clear();
                 name.push_str(stem);
                 name.push_str(".toml");
-                let file = read_file::<T>(kind, stem, &folder, name, lookup.as_ref(), cursor);
+                let at = At { n, stem, folder: &folder, name };
+                let file = read_file::<T>(kind, at, lookup.as_ref(), cursor, block.as_mut());
                 if !file.problems.is_empty() {
                     aside.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((n, file.problems));
                 }
@@ -482,13 +484,20 @@ struct FileRead<T> {
     problems: Vec<Diagnostic>,
 }
 
+/// A record file: its place in the listing, its stem, its folder and its name.
+struct At<'a> {
+    n: usize,
+    stem: &'a str,
+    folder: &'a std::fs::File,
+    name: &'a str,
+}
+
 fn read_file<T>(
     kind: Kind,
-    stem: &str,
-    folder: &std::fs::File,
-    name: &str,
+    At { n, stem, folder, name }: At,
     lookup: Option<&cache::Lookup>,
     cursor: &mut usize,
+    block: Option<&mut cache::Block>,
 ) -> FileRead<T>
 where
     T: Record + serde::Serialize + std::fmt::Debug,
@@ -536,7 +545,7 @@ where
             // Only a file without a problem is cached; one with a problem is read again.
             let kept = match (lookup, key, &record) {
                 (Some(lookup), Some(key), Some(record)) if problems.is_empty() => {
-                    lookup.encode(record).map(|data| cache::Kept { stem: stem.to_string(), key, data })
+                    lookup.keep(n, stem, key, record, block)
                 }
                 _ => None,
             };

@@ -96,6 +96,14 @@ impl serde::de::Error for Error {
 
 /// `value`, encoded, in a list of its exact length (one allocation per record).
 pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    append_to(value, &mut out)?;
+    Ok(out)
+}
+
+/// `value`, encoded, at the end of `out` (the parse cache's blocks of entries, written as
+/// they are read; `out` grows by the entry's exact length).
+pub fn append_to<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), Error> {
     // The structure and the heap are written into two buffers kept by the thread (a first
     // read of a national registry encodes 228,000 records), then joined in their order.
     thread_local! {
@@ -106,11 +114,11 @@ pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
         structure.clear();
         heap.clear();
         value.serialize(&mut Packer { out: structure, heap })?;
-        let mut out = Vec::with_capacity(10 + heap.len() + structure.len());
-        put_varint(&mut out, heap.len() as u64);
+        out.reserve_exact(10 + heap.len() + structure.len());
+        put_varint(out, heap.len() as u64);
         out.extend_from_slice(heap);
         out.extend_from_slice(structure);
-        Ok(out)
+        Ok(())
     })
 }
 
