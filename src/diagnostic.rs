@@ -26,11 +26,22 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub problem: Problem,
+    /// The text of the line `line` points at, when it was at hand where the finding was
+    /// placed (the places cache keeps it): shown under the message without reading the file.
+    pub source: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(file: impl Into<String>, code: &'static str, problem: Problem) -> Self {
-        Diagnostic { file: file.into(), line: None, column: None, code, severity: Severity::Error, problem }
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            code,
+            severity: Severity::Error,
+            problem,
+            source: None,
+        }
     }
 
     pub fn warning(file: impl Into<String>, code: &'static str, problem: Problem) -> Self {

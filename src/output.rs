@@ -353,8 +353,12 @@ pub fn render_diagnostics(
 ) -> String {
     use rayon::prelude::*;
 
-    let mut wanted: Vec<&str> =
-        diagnostics.iter().filter(|d| d.line.is_some()).map(|d| d.file.as_str()).collect();
+    // A file is read only for a diagnostic that did not bring its line along.
+    let mut wanted: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.line.is_some() && d.source.is_none())
+        .map(|d| d.file.as_str())
+        .collect();
     wanted.sort_unstable();
     wanted.dedup();
     let texts: std::collections::HashMap<&str, Option<Cow<'_, str>>> = wanted
@@ -401,8 +405,9 @@ fn render_diagnostic(
     }
     .with_name(word);
     let message = diagnostic.message(lang);
-    let source_line = match (diagnostic.line, text) {
-        (Some(line), Some(text)) => text.lines().nth(line - 1),
+    let source_line = match (diagnostic.line, diagnostic.source.as_deref(), text) {
+        (Some(_), Some(source), _) => Some(source),
+        (Some(line), None, Some(text)) => text.lines().nth(line - 1),
         _ => None,
     };
     let mut out = match (source_line, diagnostic.line, diagnostic.column) {

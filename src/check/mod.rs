@@ -20,7 +20,7 @@ use crate::diagnostic::Problem;
 use crate::record::config::Config;
 use crate::record::date::Date;
 use crate::record::{Agreement, Child, Institution, Kind, Mentor, is_valid_id};
-use crate::registry::places::{Places, Position, Query};
+use crate::registry::places::{Placed, Places, Position, Query};
 use crate::registry::{Registry, record_path};
 
 /// Answers "does this record exist?" — from the loaded registry, or from the file system
@@ -100,8 +100,8 @@ pub fn place(root: &Path, rel: &str, findings: Vec<Finding>, text: Option<&str>)
             &owned
         }
     };
-    let positions = positions(text, &queries(&findings));
-    diagnostics(rel, findings, positions)
+    let placed = placed_in(text, &queries(&findings));
+    diagnostics(rel, findings, placed)
 }
 
 /// `place` for a record of a loaded registry: the positions come from the places cache when
@@ -117,14 +117,32 @@ pub(crate) fn place_loaded(
     let queries = queries(&findings);
     let known = places.and_then(|places| places.get(kind, id, &rel, &queries));
     let read = known.is_none();
-    let positions = known.unwrap_or_else(|| {
+    let placed = known.unwrap_or_else(|| {
         let text = crate::registry::read_relative(root, &rel).unwrap_or_default();
-        positions(&text, &queries)
+        placed_in(&text, &queries)
     });
     if let Some(places) = places {
-        places.keep(kind, id, &rel, &queries, &positions, read);
+        places.keep(kind, id, &rel, &queries, &placed, read);
     }
-    diagnostics(&rel, findings, positions)
+    diagnostics(&rel, findings, placed)
+}
+
+/// Where each key asked for is written in `text`, with the text of its line.
+fn placed_in(text: &str, queries: &[Query]) -> Vec<Placed> {
+    let positions = positions(text, queries);
+    let mut lines: Vec<&str> = Vec::new();
+    positions
+        .into_iter()
+        .map(|at| {
+            let source = at.and_then(|(line, _)| {
+                if lines.is_empty() {
+                    lines = text.lines().collect();
+                }
+                lines.get(line - 1).filter(|source| source.len() <= usize::from(u16::MAX))
+            });
+            (at, source.map_or_else(String::new, |source| source.to_string()))
+        })
+        .collect()
 }
 
 fn queries(findings: &[Finding]) -> Vec<Query<'static>> {
@@ -150,11 +168,11 @@ fn positions(text: &str, queries: &[Query]) -> Vec<Position> {
         .collect()
 }
 
-fn diagnostics(rel: &str, findings: Vec<Finding>, positions: Vec<Position>) -> Vec<Diagnostic> {
+fn diagnostics(rel: &str, findings: Vec<Finding>, placed: Vec<Placed>) -> Vec<Diagnostic> {
     findings
         .into_iter()
-        .zip(positions)
-        .map(|(f, position)| {
+        .zip(placed)
+        .map(|(f, (position, source))| {
             Diagnostic {
                 file: rel.to_string(),
                 line: None,
@@ -162,6 +180,7 @@ fn diagnostics(rel: &str, findings: Vec<Finding>, positions: Vec<Position>) -> V
                 code: f.code,
                 severity: f.severity,
                 problem: f.problem,
+                source: (position.is_some() && !source.is_empty()).then_some(source),
             }
             .at(position)
         })

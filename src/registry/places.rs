@@ -19,11 +19,15 @@ use std::sync::Mutex;
 use super::cache::{FileKey, Known, Reader, Stamp, read_head, write_head};
 use crate::record::Kind;
 
-const MAGIC: &[u8; 8] = b"NSTVKP\x01\n";
+const MAGIC: &[u8; 8] = b"NSTVKP\x02\n";
 const NAME: &str = "places-v1";
 
 /// A line and a column (1-based), or nowhere (the finding is shown on its file).
 pub type Position = Option<(usize, usize)>;
+
+/// A key's position and the text of its line (empty when nowhere, or when the line is too
+/// long to keep): a text `check` shows the line without reading the file.
+pub type Placed = (Position, String);
 
 /// A key asked for: in `table` (`""` the top level; the `index`-th element of an array of
 /// tables), or the table itself when `key` is empty.
@@ -38,7 +42,7 @@ pub struct Query<'a> {
 #[derive(Debug, PartialEq, Eq)]
 struct Entry {
     key: FileKey,
-    answers: Vec<(String, usize, String, Position)>,
+    answers: Vec<(String, usize, String, Placed)>,
 }
 
 /// The last run's positions and this run's, being gathered.
@@ -61,7 +65,7 @@ impl<'a> Places<'a> {
 
     /// The positions of `queries` in the file of `stem` (of `kind`, named `rel`), if the last
     /// run found them all in this very text.
-    pub fn get(&self, kind: Kind, stem: &str, rel: &str, queries: &[Query]) -> Option<Vec<Position>> {
+    pub fn get(&self, kind: Kind, stem: &str, rel: &str, queries: &[Query]) -> Option<Vec<Placed>> {
         let key = self.known.key(kind, stem)?;
         let (stamp, entries) = self.old.as_ref()?;
         let entry = entries.get(rel).filter(|e| e.key == key && key.settled_before(stamp))?;
@@ -72,30 +76,22 @@ impl<'a> Places<'a> {
                     .answers
                     .iter()
                     .find(|(table, index, key, _)| table == q.table && *index == q.index && key == q.key)
-                    .map(|(.., at)| *at)
+                    .map(|(.., placed)| placed.clone())
             })
             .collect()
     }
 
     /// Keeps the positions of `queries` in the file for the next run: found by reading it
     /// (`read`), or by `get`.
-    pub fn keep(
-        &self,
-        kind: Kind,
-        stem: &str,
-        rel: &str,
-        queries: &[Query],
-        positions: &[Position],
-        read: bool,
-    ) {
+    pub fn keep(&self, kind: Kind, stem: &str, rel: &str, queries: &[Query], placed: &[Placed], read: bool) {
         let Some(key) = self.known.key(kind, stem) else { return };
         if read {
             self.read.store(true, std::sync::atomic::Ordering::Relaxed);
         }
         let answers = queries
             .iter()
-            .zip(positions)
-            .map(|(q, at)| (q.table.to_string(), q.index, q.key.to_string(), *at))
+            .zip(placed)
+            .map(|(q, placed)| (q.table.to_string(), q.index, q.key.to_string(), placed.clone()))
             .collect();
         let entry = Entry { key, answers };
         self.new.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((rel.to_string(), entry));
@@ -148,7 +144,7 @@ fn write(path: PathBuf, context: u64, stamp: &Stamp, entries: &[(String, Entry)]
         out.extend_from_slice(rel.as_bytes());
         entry.key.write(&mut out);
         out.extend_from_slice(&(entry.answers.len() as u32).to_le_bytes());
-        for (table, index, key, at) in &entry.answers {
+        for (table, index, key, (at, source)) in &entry.answers {
             short(&mut out, table)?;
             short(&mut out, key)?;
             out.extend_from_slice(&(*index as u32).to_le_bytes());
@@ -156,6 +152,9 @@ fn write(path: PathBuf, context: u64, stamp: &Stamp, entries: &[(String, Entry)]
             let (line, column) = at.unwrap_or((0, 0));
             out.extend_from_slice(&(line as u32).to_le_bytes());
             out.extend_from_slice(&(column as u32).to_le_bytes());
+            let len = u16::try_from(source.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+            out.extend_from_slice(&len.to_le_bytes());
+            out.extend_from_slice(source.as_bytes());
         }
     }
     let sum = crc32fast::hash(&out);
@@ -190,7 +189,9 @@ fn parse(bytes: &[u8], context: u64) -> Option<(Stamp, HashMap<String, Entry>)> 
             let key = text(&mut r, len)?;
             let index = r.u32()? as usize;
             let (line, column) = (r.u32()? as usize, r.u32()? as usize);
-            answers.push((table, index, key, (line > 0).then_some((line, column))));
+            let len = u16::from_le_bytes([r.u8()?, r.u8()?]) as usize;
+            let source = text(&mut r, len)?;
+            answers.push((table, index, key, ((line > 0).then_some((line, column)), source)));
         }
         entries.insert(rel, Entry { key, answers });
     }
@@ -206,8 +207,8 @@ mod tests {
         Entry {
             key,
             answers: vec![
-                ("contacts".into(), 3, "kind".into(), Some((line, 1))),
-                (String::new(), 0, "born_on".into(), None),
+                ("contacts".into(), 3, "kind".into(), (Some((line, 1)), "kind = \"зустріч\"".into())),
+                (String::new(), 0, "born_on".into(), (None, String::new())),
             ],
         }
     }

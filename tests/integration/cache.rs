@@ -10,8 +10,10 @@ use crate::support::{Registry, Rng, Run};
 const DISABLE: &str = "NASTAVNYK_NO_CACHE";
 
 /// The commands that read the whole registry through the same load.
-const COMMANDS: [&[&str]; 4] = [
+const COMMANDS: [&[&str]; 5] = [
     &["--format", "json", "check"],
+    // Text: each finding's line is shown, from the places cache when the file is unchanged.
+    &["check"],
     &["--format", "json", "due"],
     &["--format", "json", "report", "monthly", "--month", "2026-10"],
     &["--format", "json", "status"],
@@ -210,6 +212,20 @@ fn a_finding_moves_with_its_line_when_its_file_changes() {
     std::fs::File::options().write(true).open(&path).unwrap().set_modified(mtime).unwrap();
     assert_eq!(lines(&reg), before.iter().map(|n| n + 1).collect::<Vec<_>>(), "one line, same size");
     assert_same(&reg, "rearranged");
+    // The finding's own line changed, its place not: the text shows the new line.
+    let text = reg.read(rel);
+    let line = before[0] as usize + 1;
+    let edited: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(k, l)| if k + 1 == line { format!("{l}  # edited") } else { l.to_string() })
+        .collect();
+    std::thread::sleep(Duration::from_millis(30));
+    reg.write(rel, &(edited.join("\n") + "\n"));
+    std::thread::sleep(Duration::from_millis(30));
+    let shown = reg.run(&["check"]).stdout;
+    assert!(shown.contains("# edited"), "{shown}");
+    assert_same(&reg, "the line edited");
 }
 
 /// Nothing changed and every file settled: the second read is served from the cache whole
