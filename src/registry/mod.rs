@@ -492,6 +492,17 @@ struct At<'a> {
     name: &'a str,
 }
 
+impl<T> FileRead<T> {
+    /// A file that could not be read as text (`detail` says why).
+    fn unreadable(rel: String, detail: String) -> FileRead<T> {
+        FileRead {
+            record: None,
+            kept: None,
+            problems: vec![Diagnostic::error(rel, "file.unreadable", Problem::ReadFailed { detail })],
+        }
+    }
+}
+
 fn read_file<T>(
     kind: Kind,
     At { n, stem, folder, name }: At,
@@ -531,15 +542,7 @@ where
             // Validated at SIMD speed: the standard library's check of mostly Cyrillic text
             // was a twentieth of a first `check`.
             let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
-                return FileRead {
-                    record: None,
-                    kept: None,
-                    problems: vec![Diagnostic::error(
-                        rel(),
-                        "file.unreadable",
-                        Problem::ReadFailed { detail: NOT_UTF8.to_string() },
-                    )],
-                };
+                return FileRead::unreadable(rel(), NOT_UTF8.to_string());
             };
             let (record, problems) = parse_file::<T>(&rel(), text);
             // Only a file without a problem is cached; one with a problem is read again.
@@ -551,15 +554,7 @@ where
             };
             FileRead { record, kept, problems }
         }
-        Err(err) => FileRead {
-            record: None,
-            kept: None,
-            problems: vec![Diagnostic::error(
-                rel(),
-                "file.unreadable",
-                Problem::ReadFailed { detail: err.to_string() },
-            )],
-        },
+        Err(err) => FileRead::unreadable(rel(), err.to_string()),
     }
 }
 
