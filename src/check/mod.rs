@@ -138,7 +138,7 @@ fn placed_in(text: &str, queries: &[Query]) -> Vec<Placed> {
                 if lines.is_empty() {
                     lines = text.lines().collect();
                 }
-                lines.get(line - 1).filter(|source| source.len() <= usize::from(u16::MAX))
+                lines.get(line - 1)
             });
             (at, source.map_or_else(String::new, |source| source.to_string()))
         })

@@ -151,6 +151,7 @@ struct Old {
     entries: [Vec<Entry>; 4],
 }
 
+#[derive(Clone)]
 struct Entry {
     stem: Range<usize>,
     key: FileKey,
@@ -201,6 +202,9 @@ impl Block<'_> {
         if self.count > 0 && self.first + self.count != n {
             self.flush();
         }
+        if self.bytes.capacity() == 0 {
+            self.bytes.reserve(BLOCK_BYTES + (4 << 10));
+        }
         let start = self.bytes.len();
         put_entry_head(&mut self.bytes, stem, key);
         let at = self.bytes.len();
@@ -225,7 +229,7 @@ impl Block<'_> {
         if self.count == 0 {
             return;
         }
-        let bytes = std::mem::replace(&mut self.bytes, Vec::with_capacity(BLOCK_BYTES + (4 << 10)));
+        let bytes = std::mem::take(&mut self.bytes);
         // A writer that stopped (a full disk) only means no cache: the file is not kept.
         let _ =
             self.sender.send(Message::Block { kind: self.kind, first: self.first, count: self.count, bytes });
@@ -608,34 +612,40 @@ impl Old {
     fn parse(bytes: Vec<u8>, context: u64) -> Option<Old> {
         let (mut r, stamp) = read_head(&bytes, MAGIC, context)?;
         let body_len = r.bytes.len();
-        // Blocks come in any order (a streamed cache is written as the workers finish them);
-        // each kind's are put in the order of their first file.
-        let mut blocks: [Vec<(u32, Vec<Entry>)>; 4] = Default::default();
+        // Blocks come in any order (a streamed cache is written as the workers finish them):
+        // each kind's entries are read into one list, with where each block starts, and put in
+        // the order of the blocks' first files only when they are not in it already (a cache
+        // written after a load has one block per kind).
+        let mut entries: [Vec<Entry>; 4] = Default::default();
+        let mut blocks: [Vec<(u32, Range<usize>)>; 4] = Default::default();
         loop {
             let kind = r.u8()?;
             if kind == END {
                 break;
             }
-            let list = blocks.get_mut(kind as usize)?;
+            let list = entries.get_mut(kind as usize)?;
             let first = r.u32()?;
             let count = r.u32()? as usize;
-            let mut entries = Vec::with_capacity(count.min(body_len / (KEY_LEN + 6)));
+            let start = list.len();
+            list.reserve(count.min(body_len / (KEY_LEN + 6)));
             for _ in 0..count {
                 let stem_len = r.u8()? as usize;
                 let stem = r.take(stem_len)?;
                 let key = FileKey::read(&mut r)?;
                 let data_len = r.u32()? as usize;
                 let data = r.take(data_len)?;
-                entries.push(Entry { stem, key, data });
+                list.push(Entry { stem, key, data });
             }
-            list.push((first, entries));
+            blocks[kind as usize].push((first, start..list.len()));
         }
-        let mut entries: [Vec<Entry>; 4] = Default::default();
         for (list, mut blocks) in entries.iter_mut().zip(blocks) {
-            blocks.sort_unstable_by_key(|(first, _)| *first);
-            list.reserve_exact(blocks.iter().map(|(_, block)| block.len()).sum());
-            for (_, block) in blocks {
-                list.extend(block);
+            if !blocks.is_sorted_by_key(|(first, _)| *first) {
+                blocks.sort_unstable_by_key(|(first, _)| *first);
+                let mut in_order = Vec::with_capacity(list.len());
+                for (_, range) in blocks {
+                    in_order.extend(list[range].iter().cloned());
+                }
+                *list = in_order;
             }
             // In the order of the sorted file list, each file once: anything else is not ours.
             if !list.windows(2).all(|w| bytes[w[0].stem.clone()] < bytes[w[1].stem.clone()]) {

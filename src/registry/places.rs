@@ -25,7 +25,7 @@ const NAME: &str = "places-v1";
 /// A line and a column (1-based), or nowhere (the finding is shown on its file).
 pub type Position = Option<(usize, usize)>;
 
-/// A key's position and the text of its line (empty when nowhere, or when the line is too
+/// A key's position and the text of its line (empty when nowhere, or when the line was too
 /// long to keep): a text `check` shows the line without reading the file.
 pub type Placed = (Position, String);
 
@@ -152,8 +152,9 @@ fn write(path: PathBuf, context: u64, stamp: &Stamp, entries: &[(String, Entry)]
             let (line, column) = at.unwrap_or((0, 0));
             out.extend_from_slice(&(line as u32).to_le_bytes());
             out.extend_from_slice(&(column as u32).to_le_bytes());
-            let len = u16::try_from(source.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
-            out.extend_from_slice(&len.to_le_bytes());
+            // A line longer than its length field holds is not kept: it is read from the file.
+            let source = if source.len() <= usize::from(u16::MAX) { source.as_str() } else { "" };
+            out.extend_from_slice(&(source.len() as u16).to_le_bytes());
             out.extend_from_slice(source.as_bytes());
         }
     }
@@ -230,6 +231,19 @@ mod tests {
         assert_eq!(entries.len(), 2);
         assert_eq!(entries["agreements/a-1.toml"], entry(26));
         assert_eq!(entries["children/c-1.toml"], entry(9));
+    }
+
+    #[test]
+    fn a_line_too_long_to_keep_is_kept_as_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(NAME);
+        let stamp = Stamp { time: (10, 20), dev: 7 };
+        let mut long = entry(3);
+        long.answers[0].3.1 = "x".repeat(70_000);
+        write(path.clone(), 42, &stamp, &[("children/c-1.toml".to_string(), long)]).unwrap();
+        let (_, entries) = parse(&std::fs::read(path).unwrap(), 42).expect("a whole file");
+        let answer = &entries["children/c-1.toml"].answers[0];
+        assert_eq!(answer.3, (Some((3, 1)), String::new()), "the position kept, the line read again");
     }
 
     #[test]
